@@ -1,0 +1,37 @@
+import { AppNav } from '@/components/app-nav';
+import { SignOutButton } from '@/components/sign-out-button';
+import { navigationFor } from '@/lib/auth/navigation';
+import { requireUser } from '@/lib/auth/session';
+import { roleLabels } from '@/lib/auth/types';
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+        跳到主要内容
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <div className="flex items-center gap-6">
+            <span className="text-lg font-semibold text-blue-800">兜底</span>
+            <AppNav items={navigationFor(user)} />
+          </div>
+          <div className="flex items-center gap-3 text-sm" aria-label="当前用户">
+            <span>
+              <span className="font-medium">{user.name}</span>
+              <span className="mx-1 text-slate-400">·</span>
+              <span>{roleLabels[user.role]}</span>
+              <span className="mx-1 text-slate-400">·</span>
+              <span>{user.regionName}</span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+export * from './regions';
+export * from './users';
+export * from './audit';
+export * from './policy';
+export * from './households';

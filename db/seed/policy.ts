@@ -1,0 +1,36 @@
+import type { policyStandards } from '@/db/schema';
+
+type Standard = Omit<typeof policyStandards.$inferInsert, 'id' | 'createdAt' | 'createdBy'>;
+
+const CITY = '141100';
+const JIAOKOU = '141130';
+
+/**
+ * Seed figures from the newspaper page (DESIGN.md) and the demo configuration (marked).
+ * Annual standards are stored as published; the amount engine pays annual ÷ 12.
+ */
+export const seedStandards: Standard[] = [
+  { program: 'dibao', component: 'rural_standard_annual', regionCode: CITY, effectiveFrom: '2016-01-01', amountFen: 281_900, note: '2016 农村低保标准 2,819 元/人·年（seed）' },
+  { program: 'dibao', component: 'rural_standard_annual', regionCode: CITY, effectiveFrom: '2020-01-01', amountFen: 485_300, note: '2020 农村低保标准 4,853 元/人·年（seed）' },
+  { program: 'dibao', component: 'rural_standard_monthly', regionCode: JIAOKOU, effectiveFrom: '2019-01-01', amountFen: 40_200, note: '交口县 2019 农村低保 402 元/人·月（演示配置）' },
+  { program: 'dibao', component: 'classified_severe_disability', regionCode: CITY, effectiveFrom: '2019-01-01', basisPoints: 5_000, note: '分类施保：重度残疾 50%（演示配置）' },
+  { program: 'dibao', component: 'classified_student', regionCode: CITY, effectiveFrom: '2019-01-01', basisPoints: 2_000, note: '分类施保：在校学生 20%（演示配置）' },
+  { program: 'dibao', component: 'near_dibao_multiplier_pct', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 150, note: '低保边缘：人均收入低于标准 1.5 倍' },
+  { program: 'dibao', component: 'counted_income_kinds', regionCode: CITY, effectiveFrom: '2019-01-01', textValue: 'wages,business,property,transfer', note: '计入家庭收入的类别' },
+  { program: 'dibao', component: 'deadline_investigation_start_wd', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 3, note: '受理后 3 个工作日内开始调查' },
+  { program: 'dibao', component: 'deadline_county_decision_wd', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 10, note: '县级 10 个工作日内作出决定' },
+  { program: 'dibao', component: 'deadline_total_wd', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 30, note: '全程 30 个工作日' },
+  { program: 'dibao', component: 'deadline_total_extended_wd', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 45, note: '延长后 45 个工作日' },
+  { program: 'dibao', component: 'public_notice_days', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 7, note: '公示 7 天' },
+  { program: 'dibao', component: 'review_months_stable', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 12, note: '收入稳定家庭每年复核' },
+  { program: 'dibao', component: 'review_months_unstable', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 6, note: '收入不稳定家庭每半年复核' },
+  { program: 'dibao', component: 'gradual_exit_max_months', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 6, note: '渐退期最长 6 个月' },
+  { program: 'tekun', component: 'dispersed_basic_annual', regionCode: CITY, effectiveFrom: '2016-01-01', amountFen: 319_600, note: '2016 分散供养 3,196 元/人·年（seed）' },
+  { program: 'tekun', component: 'centralized_basic_annual', regionCode: CITY, effectiveFrom: '2016-01-01', amountFen: 580_500, note: '2016 集中供养 5,805 元/人·年（seed）' },
+  { program: 'tekun', component: 'dispersed_basic_annual', regionCode: CITY, effectiveFrom: '2020-01-01', amountFen: 657_700, note: '2020 分散供养 6,577 元/人·年（seed）' },
+  { program: 'tekun', component: 'centralized_basic_annual', regionCode: CITY, effectiveFrom: '2020-01-01', amountFen: 916_900, note: '2020 集中供养 9,169 元/人·年（seed）' },
+  { program: 'tekun', component: 'min_ratio_to_dibao_pct', regionCode: CITY, effectiveFrom: '2020-01-01', intValue: 130, note: '特困基本生活标准不低于低保标准 1.3 倍（seed 的本地规则）' },
+  { program: 'dis_living', component: 'monthly', regionCode: CITY, effectiveFrom: '2016-01-01', amountFen: 5_000, note: '困难残疾人生活补贴 50 元/月（seed）' },
+  { program: 'dis_care', component: 'monthly', regionCode: CITY, effectiveFrom: '2016-01-01', amountFen: 5_000, note: '重度残疾人护理补贴 50 元/月（seed）' },
+  { program: 'temp', component: 'first_response_cap', regionCode: CITY, effectiveFrom: '2019-01-01', amountFen: 500_000, note: '先行救助上限 5,000 元（演示配置）' },
+];

@@ -1,0 +1,38 @@
+import 'server-only';
+import type { z } from 'zod';
+import { getSessionUser } from '@/lib/auth/session';
+import type { SessionUser } from '@/lib/auth/types';
+import { AppError, failure, type ActionResult } from '@/lib/errors';
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_form';
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+/**
+ * Every server action goes through here: a server action is a public endpoint (a bare POST
+ * reaches it), so the session is checked inside the action, every time. The verb it calls
+ * checks role and region itself; this wrapper authenticates, parses and maps errors.
+ */
+export function authedAction<S extends z.ZodType, T>(
+  schema: S,
+  run: (user: SessionUser, input: z.output<S>) => Promise<T>,
+): (prev: unknown, formData: FormData) => Promise<ActionResult<T>> {
+  return async (_prev, formData) => {
+    const user = await getSessionUser();
+    if (!user) return failure('unauthenticated');
+    const parsed = schema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return failure('invalid_input', fieldErrorsOf(parsed.error));
+    try {
+      return { ok: true, data: await run(user, parsed.data) };
+    } catch (e) {
+      if (e instanceof AppError) return failure(e.code, e.fieldErrors);
+      console.error('[action] failed:', e instanceof Error ? e.name : 'unknown');
+      return failure('internal');
+    }
+  };
+}

@@ -1,0 +1,14 @@
+import { can, type Permission } from './permissions';
+import type { SessionUser } from './types';
+
+const items: { href: string; label: string; permission?: Permission }[] = [
+  { href: '/', label: '工作台' },
+  { href: '/households', label: '家庭档案', permission: 'household.read' },
+  { href: '/policy', label: '政策标准', permission: 'policy.read' },
+  { href: '/admin/users', label: '用户管理', permission: 'user.manage' },
+  { href: '/audit', label: '审计日志', permission: 'audit.read' },
+];
+
+export function navigationFor(user: Pick<SessionUser, 'role'>) {
+  return items.filter((i) => !i.permission || can(user.role, i.permission));
+}

@@ -1,0 +1,61 @@
+import 'server-only';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { getDb } from '@/db/client';
+import { authSecret } from './secret';
+import { signInSchema, signInWithPassword } from './sign-in';
+import { IDLE_TIMEOUT_SECONDS, SESSION_COOKIE } from './types';
+
+function clientIp(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.['x-forwarded-for'];
+  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
+  const real = headers?.['x-real-ip'];
+  return first || (typeof real === 'string' ? real : '') || 'unknown';
+}
+
+const secureCookie = (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
+
+export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
+  session: { strategy: 'jwt', maxAge: IDLE_TIMEOUT_SECONDS, updateAge: 0 },
+  jwt: { maxAge: IDLE_TIMEOUT_SECONDS },
+  pages: { signIn: '/login', error: '/login' },
+  cookies: {
+    sessionToken: {
+      name: SESSION_COOKIE,
+      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookie },
+    },
+  },
+  providers: [
+    CredentialsProvider({
+      name: '用户名和密码',
+      credentials: { username: { label: '用户名', type: 'text' }, password: { label: '密码', type: 'password' } },
+      async authorize(credentials, req) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const result = await signInWithPassword(await getDb(), { ...parsed.data, ip: clientIp(req.headers) });
+        if (result.ok) return { id: result.user.id, name: result.user.name, sv: result.user.sessionVersion };
+        if (result.code === 'locked') throw new Error('locked');
+        return null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        // Only ids and numbers in the token: the user's details are read fresh on every request.
+        return { sub: user.id, uid: user.id, sv: (user as { sv?: number }).sv, loginAt: Math.floor(Date.now() / 1000) };
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { expires: session.expires, user: { id: token.uid } } as typeof session;
+    },
+  },
+  logger: {
+    // next-auth logs credentials-provider errors with the request; keep only the code.
+    error: (code) => console.error(`[auth] ${code}`),
+    warn: (code) => console.warn(`[auth] ${code}`),
+    debug: () => {},
+  },
+};

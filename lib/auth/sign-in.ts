@@ -1,0 +1,54 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { users } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import { dummyPasswordHash, verifyPassword } from './password';
+import { THROTTLE, accountKey, addressKey, clearFailures, recordFailure, throttleState } from './throttle';
+
+export const signInSchema = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(128),
+});
+
+export type SignInResult =
+  | { ok: true; user: { id: string; name: string; sessionVersion: number } }
+  | { ok: false; code: 'invalid' | 'locked' };
+
+/**
+ * Checks a password with throttling per account and per address. The answer and its timing
+ * are the same whether or not the account exists: a lock is keyed by the name typed, and a
+ * missing account is still compared against a dummy hash.
+ */
+export async function signInWithPassword(
+  db: Db,
+  input: { username: string; password: string; ip: string },
+  now: Date = new Date(),
+  wait: (ms: number) => Promise<unknown> = sleep,
+): Promise<SignInResult> {
+  const keys = [accountKey(input.username), addressKey(input.ip)];
+  const state = await throttleState(db, keys, now);
+  if (state.locked) return { ok: false, code: 'locked' };
+  if (state.delayMs > 0) await wait(state.delayMs);
+
+  const [user] = await db
+    .select({ id: users.id, name: users.name, hash: users.passwordHash, active: users.active, sv: users.sessionVersion })
+    .from(users)
+    .where(eq(sql`lower(${users.username})`, input.username.trim().toLowerCase()))
+    .limit(1);
+  const valid = await verifyPassword(user?.hash ?? (await dummyPasswordHash()), input.password);
+
+  if (!user || !user.active || !valid) {
+    await recordFailure(db, keys[0]!, THROTTLE.lockAfterPerAccount, now);
+    await recordFailure(db, keys[1]!, THROTTLE.lockAfterPerAddress, now);
+    const after = await throttleState(db, keys, now);
+    return { ok: false, code: after.locked ? 'locked' : 'invalid' };
+  }
+
+  await clearFailures(db, keys[0]!);
+  await db.transaction((tx) =>
+    recordAudit(tx, { id: user.id, name: user.name }, { action: 'auth.sign_in', entity: 'user', entityId: user.id }),
+  );
+  return { ok: true, user: { id: user.id, name: user.name, sessionVersion: user.sv } };
+}

@@ -1,0 +1,29 @@
+import type { RegionLevel, Role } from '@/db/schema';
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  regionCode: string;
+  regionName: string;
+  regionLevel: RegionLevel;
+}
+
+/** What the signed session token carries (besides next-auth's own exp/iat). */
+export interface SessionClaims {
+  uid: string;
+  sv: number;
+  loginAt: number; // seconds since epoch: the absolute 10-hour limit counts from here
+}
+
+export const SESSION_COOKIE = 'doudi.session';
+export const IDLE_TIMEOUT_SECONDS = 30 * 60;
+export const ABSOLUTE_TIMEOUT_SECONDS = 10 * 60 * 60;
+
+export const roleLabels: Record<Role, string> = {
+  caseworker: '经办人',
+  supervisor: '审核审批人',
+  auditor: '监督',
+  admin: '系统管理员',
+};

@@ -1,0 +1,37 @@
+import 'server-only';
+import { and, asc, count, eq, inArray, like } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { regions } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/types';
+import { scopePrefix } from './codes';
+
+/** City, counties and townships inside the user's region: where users can be placed. */
+export async function listAssignableRegions(user: SessionUser) {
+  const db = await getDb();
+  return db
+    .select({ code: regions.code, name: regions.name, level: regions.level, countyCode: regions.countyCode })
+    .from(regions)
+    .where(
+      and(
+        like(regions.code, `${scopePrefix(user.regionCode, user.regionLevel)}%`),
+        inArray(regions.level, ['city', 'county', 'township']),
+      ),
+    )
+    .orderBy(asc(regions.code));
+}
+
+export async function regionSummary(user: SessionUser) {
+  const db = await getDb();
+  const rows = await db
+    .select({ level: regions.level, n: count() })
+    .from(regions)
+    .where(like(regions.code, `${scopePrefix(user.regionCode, user.regionLevel)}%`))
+    .groupBy(regions.level);
+  return Object.fromEntries(rows.map((r) => [r.level, r.n])) as Record<string, number>;
+}
+
+export async function regionName(code: string): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db.select({ name: regions.name }).from(regions).where(eq(regions.code, code));
+  return row?.name ?? null;
+}

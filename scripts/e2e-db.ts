@@ -1,0 +1,77 @@
+// Prepares and removes the databases of the Playwright run (see playwright.config.ts).
+//
+//   tsx scripts/e2e-db.ts reset         drop + create E2E_DATABASE_URL, migrate it, seed the demo data
+//   tsx scripts/e2e-db.ts drop          drop E2E_DATABASE_URL (if it exists)
+//   tsx scripts/e2e-db.ts pglite-reset  empty the PGlite folder E2E_PGLITE_DIR (seeded afterwards
+//                                       by `tsx scripts/seed.ts` with DOUDI_DATA_DIR pointing at it)
+//
+// Guard rails: only databases whose name starts with doudi_e2e are ever dropped, and only a
+// folder that is empty or was created by this script (it holds a .doudi-e2e marker) is wiped.
+import fs from 'node:fs';
+import path from 'node:path';
+import postgres from 'postgres';
+import { openPostgres } from '@/db/client';
+import { seedDemo } from '@/db/seed/demo';
+import { e2eDatabaseTarget as target, e2ePgliteDir } from '../e2e/support/env';
+
+const MARKER = '.doudi-e2e';
+
+async function dropDatabase(): Promise<void> {
+  const { name, adminUrl } = target();
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await admin.end();
+  }
+  console.log(`e2e: dropped database ${name}`);
+}
+
+async function resetDatabase(): Promise<void> {
+  const { name, url, adminUrl } = target();
+  const started = Date.now();
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.unsafe(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const open = await openPostgres(url, { migrate: true, max: 2 });
+  try {
+    await seedDemo(open.db);
+  } finally {
+    await open.close();
+  }
+  console.log(`e2e: database ${name} created, migrated and seeded in ${Date.now() - started} ms`);
+}
+
+function resetPgliteDir(): void {
+  const dir = e2ePgliteDir();
+  if (fs.existsSync(dir)) {
+    const entries = fs.readdirSync(dir);
+    if (entries.length > 0 && !entries.includes(MARKER)) {
+      throw new Error(`refusing to wipe ${dir}: it is not empty and was not created by scripts/e2e-db.ts`);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, MARKER), 'PGlite data of the e2e run; wiped at every run.\n');
+  console.log(`e2e: emptied PGlite folder ${dir}`);
+}
+
+const command = process.argv[2];
+switch (command) {
+  case 'reset':
+    await resetDatabase();
+    break;
+  case 'drop':
+    await dropDatabase();
+    break;
+  case 'pglite-reset':
+    resetPgliteDir();
+    break;
+  default:
+    console.error('usage: tsx scripts/e2e-db.ts reset|drop|pglite-reset');
+    process.exit(2);
+}

@@ -1,0 +1,9 @@
+// Values that tests/integration/global-setup.ts hands to tests through `inject()`.
+import 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** postgres:// URL of this run's freshly migrated and seeded database. */
+    databaseUrl: string;
+  }
+}
