@@ -37,6 +37,8 @@ export async function proxy(req: NextRequest) {
   }
 
   const res = NextResponse.next();
+  // A prefetch is not the user's activity, and a late one could outlive a sign-out.
+  if (req.headers.has('next-router-prefetch')) return res;
   const refreshed = await encode({ token: claims, secret, maxAge: IDLE_TIMEOUT_SECONDS });
   res.cookies.set(SESSION_COOKIE, refreshed, {
     httpOnly: true,

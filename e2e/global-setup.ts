@@ -1,11 +1,10 @@
 // Runs after both webServers answer /api/health (see the lifecycle notes in
 // playwright.config.ts) and before the first spec: checks that what the specs rely on is
 // there, so a broken setup fails once with a clear message instead of in every spec.
-import type { FullConfig } from '@playwright/test';
 import postgres from 'postgres';
 import { e2eBaseUrl, e2eDatabaseUrl, e2ePgliteUrl } from './support/env';
 
-export default async function globalSetup(_config: FullConfig): Promise<void> {
+export default async function globalSetup(): Promise<void> {
   const sql = postgres(e2eDatabaseUrl(), { max: 1, onnotice: () => {} });
   try {
     const [row] = await sql<{ n: number }[]>`select count(*)::int as n from users`;

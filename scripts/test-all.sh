@@ -63,7 +63,7 @@ if wants e2e; then
     as_root apt-get update
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
   fi
-  "$CHROMIUM" --version || true
+  "$CHROMIUM" --version 2>/dev/null || true
 fi
 
 if wants integration || wants e2e; then

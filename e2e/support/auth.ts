@@ -9,11 +9,13 @@ export const DEMO_PASSWORD = 'Doudi#2026';
  */
 export async function signIn(page: Page, username: string, password: string = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');
-  await page.getByLabel('用户名', { exact: true }).fill(username);
+  const usernameField = page.getByLabel('用户名', { exact: true });
+  await usernameField.fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
 
-  const alert = page.getByRole('alert');
+  // The form's own error message (Next.js also puts an empty role=alert route announcer on every page).
+  const alert = page.locator('form').filter({ has: usernameField }).getByRole('alert');
   const left = page.waitForURL((url) => url.pathname !== '/login', { timeout: 15_000 }).then(() => 'left' as const);
   const refused = alert.waitFor({ state: 'visible', timeout: 15_000 }).then(() => 'refused' as const);
   const outcome = await Promise.race([left, refused]).catch(() => 'timeout' as const);

@@ -22,7 +22,6 @@ export function openE2eSql(): Sql {
 /** Playwright `test` with a worker-scoped `sql` fixture (opened once per worker, closed after). */
 export const test = base.extend<object, { sql: Sql }>({
   sql: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern here
     async ({}, use) => {
       const sql = openE2eSql();
       await use(sql);

@@ -4,7 +4,8 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { authSecret } from './secret';
 import { signInSchema, signInWithPassword } from './sign-in';
-import { IDLE_TIMEOUT_SECONDS, SESSION_COOKIE } from './types';
+import { endSession } from './sign-out';
+import { IDLE_TIMEOUT_SECONDS, SESSION_COOKIE, type SessionClaims } from './types';
 
 function clientIp(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.['x-forwarded-for'];
@@ -50,6 +51,11 @@ export const authOptions: NextAuthOptions = {
     },
     session({ session, token }) {
       return { expires: session.expires, user: { id: token.uid } } as typeof session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      await endSession(await getDb(), token as Partial<SessionClaims>);
     },
   },
   logger: {

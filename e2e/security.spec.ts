@@ -1,0 +1,133 @@
+import type { Page } from '@playwright/test';
+import { expect, test, uniqueSuffix, type Sql } from './support/db';
+import { signIn } from './support/auth';
+import { postServerAction } from './support/actions';
+
+const BYPASS = { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' };
+const LEGACY_BYPASS = { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' };
+
+async function insertJiaokouHousehold(sql: Sql, headName: string): Promise<string> {
+  const [h] = await sql<{ id: string }[]>`
+    insert into households (village_code, township_code, county_code, address, kind)
+    values ('141130101200', '141130101', '141130', '康城村 3 号', 'rural') returning id`;
+  const suffix = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
+  const body = `14113019750101${suffix}`.slice(0, 17);
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const check = '10X98765432'[[...body].reduce((s, c, i) => s + Number(c) * weights[i]!, 0) % 11];
+  await sql`insert into members (household_id, name, id_number, relation, is_head) values (${h!.id}, ${headName}, ${body + check}, '本人', true)`;
+  return h!.id;
+}
+
+async function cookieHeader(page: Page): Promise<string> {
+  return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
+test.describe('without a session nothing is read or changed', () => {
+  for (const [label, headers] of [['plain', {}], ['x-middleware-subrequest', BYPASS], ['legacy bypass header', LEGACY_BYPASS]] as const) {
+    test(`page, route handler and server action (${label})`, async ({ baseURL, sql }) => {
+      const name = `匿名测试${uniqueSuffix()}`;
+      const id = await insertJiaokouHousehold(sql, name);
+
+      const pageRes = await fetch(`${baseURL}/households/${id}`, { headers, redirect: 'manual' });
+      expect([307, 308, 303]).toContain(pageRes.status);
+      expect(pageRes.headers.get('location')).toMatch(/\/login/);
+      expect(await pageRes.text()).not.toContain(name);
+
+      const apiRes = await fetch(`${baseURL}/api/households/${id}`, { headers });
+      expect(apiRes.status).toBe(401);
+      expect(apiRes.headers.get('cache-control')).toContain('no-store');
+      expect(await apiRes.text()).not.toContain(name);
+
+      const username = `anon${uniqueSuffix()}`;
+      const action = await postServerAction(
+        baseURL!,
+        '/admin/users',
+        'createUserAction',
+        { username, name: '匿名创建', role: 'admin', regionCode: '141100', password: 'Anonymous#2026' },
+        headers,
+      );
+      expect(action.body).not.toContain('"ok":true');
+      const created = await sql`select 1 from users where username = ${username}`;
+      expect(created).toHaveLength(0);
+    });
+  }
+
+  test('the same bare POST does run for a signed-in admin (the request format is right)', async ({ page, baseURL, sql }) => {
+    await signIn(page, 'admin');
+    const username = `posted${uniqueSuffix()}`;
+    const res = await postServerAction(
+      baseURL!,
+      '/admin/users',
+      'createUserAction',
+      { username, name: '直接提交', role: 'caseworker', regionCode: '141130101', password: 'Posted#2026x' },
+      { Cookie: await cookieHeader(page) },
+    );
+    expect(res.status).toBe(200);
+    expect(await sql`select 1 from users where username = ${username}`).toHaveLength(1);
+  });
+
+  test('a signed-in caseworker cannot run an admin action either', async ({ page, baseURL, sql }) => {
+    await signIn(page, 'caseworker');
+    const username = `cwpost${uniqueSuffix()}`;
+    const res = await postServerAction(
+      baseURL!,
+      '/admin/users',
+      'createUserAction',
+      { username, name: '越权', role: 'admin', regionCode: '141100', password: 'Posted#2026x' },
+      { Cookie: await cookieHeader(page) },
+    );
+    expect(res.body).not.toContain('"ok":true');
+    expect(await sql`select 1 from users where username = ${username}`).toHaveLength(0);
+  });
+});
+
+test('a caseworker of another county cannot reach a 交口县 household by typing its URL', async ({ page, sql }) => {
+  const name = `越界测试${uniqueSuffix()}`;
+  const id = await insertJiaokouHousehold(sql, name);
+
+  await signIn(page, 'caseworker2');
+  await page.goto(`/households/${id}`);
+  await expect(page.getByRole('heading', { name: '未找到' })).toBeVisible();
+  await expect(page.getByText(name)).toHaveCount(0);
+  const api = await page.request.get(`/api/households/${id}`);
+  const missing = await page.request.get('/api/households/00000000-0000-4000-8000-000000000000');
+  expect(api.status()).toBe(404);
+  expect(await api.text()).toBe(await missing.text()); // indistinguishable from a record that does not exist
+
+  await page.context().clearCookies();
+  await signIn(page, 'caseworker');
+  await page.goto(`/households/${id}`);
+  await expect(page.getByRole('heading', { name: `${name}户` })).toBeVisible();
+  await expect(page.getByRole('cell', { name: /^141130\*{8}\d{3}[\dX]$/ })).toBeVisible();
+});
+
+test("a deactivated user's existing session stops working on the next request", async ({ browser, page }) => {
+  const username = `leaver${uniqueSuffix()}`;
+  await signIn(page, 'admin');
+  await page.goto('/admin/users');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('姓名').fill('即将停用');
+  await page.getByLabel('角色').selectOption('caseworker');
+  await page.getByLabel('所属区划').selectOption('141130101');
+  await page.getByLabel('初始密码').fill('Leaving#2026');
+  await page.getByRole('button', { name: '创建用户' }).click();
+  await expect(page.getByRole('status')).toHaveText('用户已创建。');
+
+  const theirs = await browser.newContext();
+  const theirPage = await theirs.newPage();
+  await signIn(theirPage, username, 'Leaving#2026');
+  await expect(theirPage.getByLabel('当前用户')).toContainText('即将停用');
+
+  await page.reload();
+  await page.getByRole('link', { name: `编辑 ${username}` }).click();
+  await page.getByLabel('账号状态').selectOption('false');
+  await page.getByLabel('变更原因').fill('调离岗位');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('status')).toContainText('已保存');
+
+  await theirPage.reload();
+  await expect(theirPage).toHaveURL(/\/login/);
+  const api = await theirPage.request.get('/api/households/00000000-0000-4000-8000-000000000000');
+  expect(api.status()).toBe(401);
+  await theirs.close();
+});

@@ -1,0 +1,64 @@
+// Points the application's own data layer (db/client.ts getDb) at this run's test database,
+// and turns demo usernames into signed-in users the way a request would.
+import { eq } from 'drizzle-orm';
+import { afterAll } from 'vitest';
+import { closeDb, getDb, type Db } from '@/db/client';
+import { users } from '@/db/schema';
+import { resolveSessionUser } from '@/lib/auth/session-check';
+import type { SessionUser } from '@/lib/auth/types';
+import { testDatabaseUrl } from './db';
+
+export async function appDb(): Promise<Db> {
+  process.env.DATABASE_URL = testDatabaseUrl();
+  return getDb();
+}
+
+afterAll(closeDb);
+
+export async function signedIn(username: string): Promise<SessionUser> {
+  const db = await appDb();
+  const [row] = await db.select().from(users).where(eq(users.username, username));
+  if (!row) throw new Error(`no user ${username}`);
+  const user = await resolveSessionUser(db, { uid: row.id, sv: row.sessionVersion, loginAt: Math.floor(Date.now() / 1000) }, Date.now());
+  if (!user) throw new Error(`user ${username} cannot sign in`);
+  return user;
+}
+
+/** A household in 交口县 康城镇 康城村 (or another village), written straight to the table. */
+export async function insertHousehold(
+  db: Db,
+  opts: { villageCode?: string; headName?: string; idNumber?: string } = {},
+): Promise<string> {
+  const { households, members } = await import('@/db/schema');
+  const villageCode = opts.villageCode ?? '141130101200';
+  const [h] = await db
+    .insert(households)
+    .values({
+      villageCode,
+      townshipCode: villageCode.slice(0, 9),
+      countyCode: villageCode.slice(0, 6),
+      address: '测试地址 1 号',
+      kind: 'rural',
+    })
+    .returning({ id: households.id });
+  await db.insert(members).values({
+    householdId: h!.id,
+    name: opts.headName ?? '测试户主',
+    idNumber: opts.idNumber ?? randomIdNumber(),
+    relation: '本人',
+    isHead: true,
+  });
+  return h!.id;
+}
+
+/** A syntactically valid resident ID (GB 11643 check digit) that is unlikely to collide. */
+export function randomIdNumber(region = '141130'): string {
+  const y = 1950 + Math.floor(Math.random() * 60);
+  const m = String(1 + Math.floor(Math.random() * 12)).padStart(2, '0');
+  const d = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
+  const seq = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
+  const body = `${region}${y}${m}${d}${seq}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((s, c, i) => s + Number(c) * weights[i]!, 0);
+  return body + '10X98765432'[sum % 11];
+}
