@@ -4,6 +4,7 @@ const nextConfig = {
   // bundling it also lets route handlers and server actions load separate copies.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
   poweredByHeader: false,
+  typescript: { tsconfigPath: './tsconfig.build.json' },
   async headers() {
     return [
       {
