@@ -14,7 +14,7 @@ async function insertJiaokouHousehold(sql: Sql, headName: string): Promise<strin
   const body = `14113019750101${suffix}`.slice(0, 17);
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const check = '10X98765432'[[...body].reduce((s, c, i) => s + Number(c) * weights[i]!, 0) % 11];
-  await sql`insert into members (household_id, name, id_number, relation, is_head) values (${h!.id}, ${headName}, ${body + check}, '本人', true)`;
+  await sql`insert into members (household_id, name, id_number, birth_date, sex, relation, is_head) values (${h!.id}, ${headName}, ${body + check}, '1975-01-01', '男', '本人', true)`;
   return h!.id;
 }
 

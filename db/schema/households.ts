@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   date,
   index,
@@ -32,16 +33,23 @@ export const households = pgTable(
     leftPoverty: boolean('left_poverty').notNull().default(false),
     leftPovertyYear: smallint('left_poverty_year'),
     bankName: text('bank_name'),
+    bankAccountKind: text('bank_account_kind', { enum: ['card', 'passbook'] }),
     bankAccount: varchar('bank_account', { length: 32 }),
     bankAccountHolder: text('bank_account_holder'),
     status: text('status', { enum: ['active', 'closed'] }).notNull().default('active'),
+    // Optimistic concurrency: a form carries the version it was read at; a stale one is refused.
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('households_county_idx').on(t.countyCode, t.id),
-    index('households_township_idx').on(t.townshipCode, t.id),
-    index('households_village_idx').on(t.villageCode, t.id),
+    index('households_phone_idx').on(t.phone),
+    // List pages: newest registrations first within a region, keyset on (created_at, id).
+    index('households_county_created_idx').on(t.countyCode, t.createdAt, t.id),
+    index('households_township_created_idx').on(t.townshipCode, t.createdAt, t.id),
+    index('households_village_created_idx').on(t.villageCode, t.createdAt, t.id),
+    index('households_created_idx').on(t.createdAt, t.id),
   ],
 );
 
@@ -54,6 +62,9 @@ export const members = pgTable(
       .references(() => households.id),
     name: text('name').notNull(),
     idNumber: varchar('id_number', { length: 18 }).notNull(),
+    // Derived from the resident ID when it is written; never typed.
+    birthDate: date('birth_date').notNull(),
+    sex: text('sex', { enum: ['男', '女'] }).notNull(),
     relation: text('relation').notNull(),
     isHead: boolean('is_head').notNull().default(false),
     disabilityKind: text('disability_kind'),
@@ -68,10 +79,67 @@ export const members = pgTable(
     sortOrder: integer('sort_order').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
+  // Search indexes that drizzle cannot express (bigram GIN on names, reversed-ID prefix) are
+  // in migration 0002_registry_search.sql.
   (t) => [
     index('members_household_idx').on(t.householdId),
+    index('members_id_number_idx').on(t.idNumber),
     // A resident ID is an active member of at most one household in the whole system.
     uniqueIndex('members_active_id_number_uq').on(t.idNumber).where(sql`${t.status} = 'active'`),
     uniqueIndex('members_one_head_uq').on(t.householdId).where(sql`${t.isHead} and ${t.status} = 'active'`),
   ],
+);
+
+export const incomeKindCodes = [
+  'wages',
+  'business',
+  'property',
+  'transfer',
+  'pension_basic',
+  'youfu',
+  'award',
+  'scholarship',
+  'assistance',
+] as const;
+
+/** Dated monthly income of a household or one member; ended, never deleted. */
+export const incomeItems = pgTable(
+  'income_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    memberId: uuid('member_id').references(() => members.id),
+    kind: text('kind', { enum: incomeKindCodes }).notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    fromDate: date('from_date').notNull(),
+    toDate: date('to_date'),
+    excluded: boolean('excluded').notNull().default(false),
+    note: text('note'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('income_household_idx').on(t.householdId)],
+);
+
+export const assetKinds = ['house', 'vehicle', 'deposit', 'livestock', 'other'] as const;
+
+/** Assets noted for the eligibility decision. */
+export const assets = pgTable(
+  'assets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    kind: text('kind', { enum: assetKinds }).notNull(),
+    description: text('description').notNull(),
+    valueFen: bigint('value_fen', { mode: 'number' }),
+    recordedOn: date('recorded_on').notNull(),
+    disposedOn: date('disposed_on'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('assets_household_idx').on(t.householdId)],
 );

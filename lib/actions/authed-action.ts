@@ -1,4 +1,6 @@
 import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
+import qs from 'qs';
 import type { z } from 'zod';
 import { getSessionUser } from '@/lib/auth/session';
 import type { SessionUser } from '@/lib/auth/types';
@@ -13,6 +15,15 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return out;
 }
 
+/** Form fields named like `members.0.name` and repeated checkboxes become nested objects and arrays. */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const params = new URLSearchParams();
+  for (const [key, value] of formData) {
+    if (typeof value === 'string' && !key.startsWith('$ACTION')) params.append(key, value);
+  }
+  return qs.parse(params.toString(), { allowDots: true, arrayLimit: 100, depth: 4 });
+}
+
 /**
  * Every server action goes through here: a server action is a public endpoint (a bare POST
  * reaches it), so the session is checked inside the action, every time. The verb it calls
@@ -25,11 +36,12 @@ export function authedAction<S extends z.ZodType, T>(
   return async (_prev, formData) => {
     const user = await getSessionUser();
     if (!user) return failure('unauthenticated');
-    const parsed = schema.safeParse(Object.fromEntries(formData));
+    const parsed = schema.safeParse(formDataToObject(formData));
     if (!parsed.success) return failure('invalid_input', fieldErrorsOf(parsed.error));
     try {
       return { ok: true, data: await run(user, parsed.data) };
     } catch (e) {
+      unstable_rethrow(e); // redirect() and notFound() are control flow, not failures
       if (e instanceof AppError) return failure(e.code, e.fieldErrors);
       console.error('[action] failed:', e instanceof Error ? e.name : 'unknown');
       return failure('internal');

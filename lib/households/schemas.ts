@@ -12,13 +12,13 @@ export const householdKinds = { urban: '城市', rural: '农村' } as const;
 
 // HTML forms send "" for an untouched field and "on" for a ticked checkbox; the importer
 // sends "true"/"false". These helpers make all three sources parse the same way.
-const blankToUndefined = (v: unknown) =>
+export const blankToUndefined = (v: unknown) =>
   v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
-const optionalText = (max: number, message: string) =>
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+export const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
+export const optionalText = (max: number, message: string) =>
   z.preprocess(blankToUndefined, z.string().trim().max(max, message).optional());
-const optionalInt = (message: string, min: number, max: number) =>
+export const optionalInt = (message: string, min: number, max: number) =>
   z.preprocess(
     blankToUndefined,
     z.coerce.number({ error: message }).int(message).min(min, message).max(max, message).optional(),
@@ -57,7 +57,7 @@ const hasAccountKind = (v: Record<string, unknown>) => v.accountKind === 'card' 
 
 // A bank account is optional, but half an account cannot receive a payout: all four fields
 // blank means "no account", anything else must be complete.
-const bankSchema = z.preprocess(
+export const bankSchema = z.preprocess(
   (v) => (isObject(v) && bankFields.every((f) => blankToUndefined(v[f]) === undefined) ? undefined : v),
   z
     .object({
@@ -102,8 +102,46 @@ function checkMembers(members: readonly LooseMember[], ctx: z.RefinementCtx) {
 }
 
 // The year in China, not on the server's clock, so New Year's morning is not "last year".
-const currentYear = () =>
+export const currentYear = () =>
   Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+
+type PovertyFields = {
+  registeredPoor: boolean;
+  registeredPoorYear?: number;
+  povertyCauses: readonly string[];
+  leftPoverty: boolean;
+  leftPovertyYear?: number;
+};
+
+/** The registered-poor rules across fields; shared by registration and the household edit form. */
+export function checkRegisteredPoor(h: PovertyFields, ctx: z.RefinementCtx) {
+  // 建档立卡 began in 2013; a later year cannot be in the future.
+  const thisYear = currentYear();
+  const poorYear = h.registeredPoorYear;
+  if (h.registeredPoor) {
+    if (poorYear === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['registeredPoorYear'], message: '建档立卡户须填写建档年份' });
+    } else if (poorYear < 2013 || poorYear > thisYear) {
+      ctx.addIssue({ code: 'custom', path: ['registeredPoorYear'], message: `建档年份应在 2013–${thisYear} 年之间` });
+    }
+    if (!Array.isArray(h.povertyCauses) || h.povertyCauses.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['povertyCauses'], message: '建档立卡户须至少选择一项致贫原因' });
+    }
+  }
+  if (h.leftPoverty) {
+    if (!h.registeredPoor) {
+      ctx.addIssue({ code: 'custom', path: ['leftPoverty'], message: '只有建档立卡户才能标记为已脱贫' });
+    }
+    const leftYear = h.leftPovertyYear;
+    if (leftYear === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['leftPovertyYear'], message: '已脱贫须填写脱贫年份' });
+    } else if (leftYear > thisYear) {
+      ctx.addIssue({ code: 'custom', path: ['leftPovertyYear'], message: '脱贫年份不能晚于今年' });
+    } else if (typeof poorYear === 'number' && leftYear < poorYear) {
+      ctx.addIssue({ code: 'custom', path: ['leftPovertyYear'], message: `脱贫年份不能早于建档年份（${poorYear} 年）` });
+    }
+  }
+}
 
 export const householdInputSchema = z
   .object({
@@ -139,34 +177,7 @@ export const householdInputSchema = z
       .min(1, '请至少登记一位成员')
       .superRefine(checkMembers, { when: (p) => Array.isArray(p.value) }),
   })
-  .superRefine((h, ctx) => {
-    // 建档立卡 began in 2013; a later year cannot be in the future.
-    const thisYear = currentYear();
-    const poorYear = h.registeredPoorYear;
-    if (h.registeredPoor) {
-      if (poorYear === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['registeredPoorYear'], message: '建档立卡户须填写建档年份' });
-      } else if (poorYear < 2013 || poorYear > thisYear) {
-        ctx.addIssue({ code: 'custom', path: ['registeredPoorYear'], message: `建档年份应在 2013–${thisYear} 年之间` });
-      }
-      if (!Array.isArray(h.povertyCauses) || h.povertyCauses.length === 0) {
-        ctx.addIssue({ code: 'custom', path: ['povertyCauses'], message: '建档立卡户须至少选择一项致贫原因' });
-      }
-    }
-    if (h.leftPoverty) {
-      if (!h.registeredPoor) {
-        ctx.addIssue({ code: 'custom', path: ['leftPoverty'], message: '只有建档立卡户才能标记为已脱贫' });
-      }
-      const leftYear = h.leftPovertyYear;
-      if (leftYear === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['leftPovertyYear'], message: '已脱贫须填写脱贫年份' });
-      } else if (leftYear > thisYear) {
-        ctx.addIssue({ code: 'custom', path: ['leftPovertyYear'], message: '脱贫年份不能晚于今年' });
-      } else if (typeof poorYear === 'number' && leftYear < poorYear) {
-        ctx.addIssue({ code: 'custom', path: ['leftPovertyYear'], message: `脱贫年份不能早于建档年份（${poorYear} 年）` });
-      }
-    }
-  }, { when: (p) => isObject(p.value) });
+  .superRefine(checkRegisteredPoor, { when: (p) => isObject(p.value) });
 
 /** Validated, normalized values: what a verb receives. */
 export type MemberInput = z.output<typeof memberInputSchema>;

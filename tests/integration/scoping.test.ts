@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countHouseholds, getHousehold, listHouseholds } from '@/lib/households/queries';
+import { getHouseholdDetail as getHousehold } from '@/lib/households/detail';
+import { countHouseholds } from '@/lib/households/queries';
+import { searchHouseholds } from '@/lib/households/search';
 import { AppError } from '@/lib/errors';
 import { appDb, insertHousehold, signedIn } from './support/app';
 
@@ -22,7 +24,7 @@ describe('region scoping of household reads', () => {
     expect(await getHousehold(supervisor, fangshan)).toBeNull();
     expect((await getHousehold(other, fangshan))?.id).toBe(fangshan);
 
-    const listed = async (u: typeof other) => (await listHouseholds(u, { limit: 200 })).rows.map((r) => r.id);
+    const listed = async (u: typeof other) => (await searchHouseholds(u, { q: '范围测试' })).rows.map((r) => r.id);
     expect(await listed(other)).not.toContain(jiaokou);
     expect(await listed(caseworker)).toContain(jiaokou);
     expect(await listed(caseworker)).not.toContain(fangshan);
@@ -32,7 +34,7 @@ describe('region scoping of household reads', () => {
   it('masks resident IDs in lists', async () => {
     const db = await appDb();
     const id = await insertHousehold(db, { headName: '掩码测试', idNumber: '141130198003129013'.replace('9013', '7010') });
-    const { rows } = await listHouseholds(await signedIn('supervisor'), { limit: 200 });
+    const { rows } = await searchHouseholds(await signedIn('supervisor'), { q: '掩码测试' });
     const row = rows.find((r) => r.id === id);
     expect(row?.headIdMasked).toMatch(/^141130\*{8}\d{3}[\dX]$/);
     expect(JSON.stringify(rows)).not.toContain('19800312');

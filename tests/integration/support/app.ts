@@ -41,10 +41,13 @@ export async function insertHousehold(
       kind: 'rural',
     })
     .returning({ id: households.id });
+  const idNumber = opts.idNumber ?? randomIdNumber();
   await db.insert(members).values({
     householdId: h!.id,
     name: opts.headName ?? '测试户主',
-    idNumber: opts.idNumber ?? randomIdNumber(),
+    idNumber,
+    birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+    sex: Number(idNumber[16]) % 2 === 1 ? '男' : '女',
     relation: '本人',
     isHead: true,
   });

@@ -1,47 +1,193 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/session';
-import { getHousehold } from '@/lib/households/queries';
+import { getHouseholdDetail } from '@/lib/households/detail';
+import { actionLabels, assetKindLabels, memberStatusLabels, workingCapacityLabels } from '@/lib/households/labels';
+import { formatDateTime, formatFen } from '@/lib/format';
 
 export const metadata: Metadata = { title: '家庭详情' };
 
-const statusLabels = { active: '在户', moved_out: '已迁出', deceased: '已故' } as const;
+const th = 'p-2 text-left font-medium';
+const td = 'p-2';
 
-export default async function HouseholdPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function HouseholdPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ registered?: string }> }) {
   const user = await requirePermission('household.read');
-  const household = await getHousehold(user, (await params).id);
+  const household = await getHouseholdDetail(user, (await params).id);
   if (!household) notFound();
-  const head = household.members.find((m) => m.relation === '本人' || m.relation === '户主');
+  const { registered } = await searchParams;
+  const head = household.members.find((m) => m.isHead && m.status === 'active');
+  const income = household.incomeSummary;
+
   return (
-    <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">{head ? `${head.name}户` : '家庭详情'}</h1>
-      <p className="text-slate-600">
-        {household.townshipName} {household.villageName} · {household.address} · {household.kind === 'rural' ? '农村' : '城市'}
-        {household.registeredPoor ? ' · 建档立卡户' : ''}
-      </p>
-      <section aria-labelledby="members-heading">
-        <h2 id="members-heading" className="text-lg font-semibold">家庭成员</h2>
+    <div className="space-y-6">
+      {registered && <p role="status" className="rounded bg-green-50 px-3 py-2 text-green-800">家庭已登记。</p>}
+      <header>
+        <h1 className="text-2xl font-semibold">{head ? `${head.name}户` : '家庭详情'}</h1>
+        <p className="mt-1 text-slate-600">
+          {household.countyName} {household.townshipName} {household.villageName} · {household.address} · {household.kind === 'rural' ? '农村' : '城市'}
+          {household.status === 'closed' ? ' · 已销户' : ''}
+        </p>
+        <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 text-sm md:grid-cols-4">
+          <div><dt className="inline text-slate-500">联系电话：</dt><dd className="inline">{household.phone ?? '—'}</dd></div>
+          <div>
+            <dt className="inline text-slate-500">建档立卡：</dt>
+            <dd className="inline">
+              {household.registeredPoor
+                ? `是（${household.registeredPoorYear} 年，${(household.povertyCauses ?? []).join('、')}${household.leftPoverty ? `，${household.leftPovertyYear} 年脱贫` : ''}）`
+                : '否'}
+            </dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-500">发放账户：</dt>
+            <dd className="inline">{household.bankName ? `${household.bankName} ${household.bankAccountKind === 'passbook' ? '存折' : '银行卡'} ${household.bankAccountMasked}（${household.bankAccountHolder}）` : '未登记'}</dd>
+          </div>
+        </dl>
+        {/* household-actions */}
+      </header>
+
+      <section aria-labelledby="h-members">
+        <h2 id="h-members" className="text-lg font-semibold">家庭成员</h2>
         <table className="mt-2 w-full border-collapse bg-white text-sm">
           <thead>
-            <tr className="border-b border-slate-200 text-left">
-              <th scope="col" className="p-2">姓名</th>
-              <th scope="col" className="p-2">与户主关系</th>
-              <th scope="col" className="p-2">身份证号</th>
-              <th scope="col" className="p-2">状态</th>
+            <tr className="border-b border-slate-200">
+              <th scope="col" className={th}>姓名</th>
+              <th scope="col" className={th}>与户主关系</th>
+              <th scope="col" className={th}>身份证号</th>
+              <th scope="col" className={th}>出生日期</th>
+              <th scope="col" className={th}>性别</th>
+              <th scope="col" className={th}>残疾</th>
+              <th scope="col" className={th}>重病</th>
+              <th scope="col" className={th}>在读</th>
+              <th scope="col" className={th}>劳动能力</th>
+              <th scope="col" className={th}>状态</th>
             </tr>
           </thead>
           <tbody>
             {household.members.map((m) => (
-              <tr key={m.id} className="border-b border-slate-100">
-                <td className="p-2">{m.name}</td>
-                <td className="p-2">{m.relation}</td>
-                <td className="p-2 font-mono">{m.idMasked}</td>
-                <td className="p-2">{statusLabels[m.status]}</td>
+              <tr key={m.id} className={`border-b border-slate-100 ${m.status === 'active' ? '' : 'text-slate-500'}`}>
+                <td className={td}>{m.name}</td>
+                <td className={td}>{m.relation}</td>
+                <td className={`${td} font-mono`}>{m.idMasked}{/* reveal-id */}</td>
+                <td className={`${td} tabular-nums`}>{m.birthDate}</td>
+                <td className={td}>{m.sex}</td>
+                <td className={td}>{m.disabilityKind ? `${m.disabilityKind} ${m.disabilityGrade} 级` : '—'}</td>
+                <td className={td}>{m.seriousIllness ? '是' : '—'}</td>
+                <td className={td}>{m.schoolStage ?? '—'}</td>
+                <td className={td}>{m.workingCapacity ? workingCapacityLabels[m.workingCapacity] : '—'}</td>
+                <td className={td}>
+                  {memberStatusLabels[m.status]}
+                  {m.leftOn ? `（${m.leftOn}${m.leftReason ? `，${m.leftReason}` : ''}）` : ''}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
+        {/* member-actions */}
+      </section>
+
+      <section aria-labelledby="h-income">
+        <h2 id="h-income" className="text-lg font-semibold">收入（{income.month}）</h2>
+        <p className="mt-1 text-sm">
+          计入的家庭月收入 <strong>{formatFen(income.countedMonthlyFen)}</strong>，在户 {income.persons} 人，人均
+          <strong> {formatFen(income.perPersonFen)}</strong>
+          {income.excludedMonthlyFen > 0 && `；另有 ${formatFen(income.excludedMonthlyFen)} 按政策不计入`}。
+        </p>
+        {income.lines.length > 0 && (
+          <table className="mt-2 w-full border-collapse bg-white text-sm">
+            <caption className="sr-only">收入明细及计算方式</caption>
+            <thead>
+              <tr className="border-b border-slate-200">
+                <th scope="col" className={th}>类别</th>
+                <th scope="col" className={th}>月金额</th>
+                <th scope="col" className={th}>期间</th>
+                <th scope="col" className={th}>本月是否计入</th>
+              </tr>
+            </thead>
+            <tbody>
+              {income.lines.map((line, i) => {
+                const item = household.income[i]!;
+                return (
+                  <tr key={item.id} className="border-b border-slate-100">
+                    <td className={td}>{line.label}</td>
+                    <td className={`${td} tabular-nums`}>{formatFen(line.amountFen)}</td>
+                    <td className={`${td} tabular-nums`}>{item.fromDate} 至 {item.toDate ?? '今'}</td>
+                    <td className={td}>{line.reason}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+        {/* income-actions */}
+      </section>
+
+      <section aria-labelledby="h-assets">
+        <h2 id="h-assets" className="text-lg font-semibold">财产</h2>
+        {household.assets.length === 0 ? (
+          <p className="mt-1 text-sm text-slate-600">未登记财产。</p>
+        ) : (
+          <table className="mt-2 w-full border-collapse bg-white text-sm">
+            <thead>
+              <tr className="border-b border-slate-200">
+                <th scope="col" className={th}>类别</th>
+                <th scope="col" className={th}>说明</th>
+                <th scope="col" className={th}>价值</th>
+                <th scope="col" className={th}>登记日期</th>
+                <th scope="col" className={th}>处置日期</th>
+              </tr>
+            </thead>
+            <tbody>
+              {household.assets.map((a) => (
+                <tr key={a.id} className="border-b border-slate-100">
+                  <td className={td}>{assetKindLabels[a.kind]}</td>
+                  <td className={td}>{a.description}</td>
+                  <td className={`${td} tabular-nums`}>{a.valueFen === null ? '—' : formatFen(a.valueFen)}</td>
+                  <td className={`${td} tabular-nums`}>{a.recordedOn}</td>
+                  <td className={`${td} tabular-nums`}>{a.disposedOn ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {/* asset-actions */}
+      </section>
+
+      <section aria-labelledby="h-timeline">
+        <h2 id="h-timeline" className="text-lg font-semibold">变更记录</h2>
+        <ol className="mt-2 space-y-2 text-sm">
+          {household.timeline.map((e) => (
+            <li key={e.id} className="rounded border border-slate-200 bg-white p-2">
+              <span className="tabular-nums text-slate-500">{formatDateTime(e.at)}</span> · {e.actorName ?? '系统'} ·{' '}
+              <strong>{actionLabels[e.action] ?? e.action}</strong>
+              {e.reason && <span>（原因：{e.reason}）</span>}
+              <ChangeSummary before={e.before} after={e.after} />
+            </li>
+          ))}
+        </ol>
       </section>
     </div>
+  );
+}
+
+function ChangeSummary({ before, after }: { before: unknown; after: unknown }) {
+  if (!before && !after) return null;
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => k !== 'members' || !before);
+  return (
+    <details className="mt-1">
+      <summary className="cursor-pointer text-slate-600">详情</summary>
+      <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 font-mono text-xs">
+        {keys.map((k) => (
+          <div key={k} className="contents">
+            <dt className="text-slate-500">{k}</dt>
+            <dd>
+              {before !== null && before !== undefined && <span className="text-red-700 line-through">{JSON.stringify(b[k])}</span>}{' '}
+              <span className="text-green-800">{JSON.stringify(a[k])}</span>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </details>
   );
 }

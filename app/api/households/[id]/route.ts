@@ -1,9 +1,9 @@
-import { getHousehold } from '@/lib/households/queries';
+import { getHouseholdDetail } from '@/lib/households/detail';
 import { json, withUser } from '@/lib/http/route';
 import { AppError } from '@/lib/errors';
 
 export const GET = withUser(async (user, _req, ctx: { params: Promise<{ id: string }> }) => {
-  const household = await getHousehold(user, (await ctx.params).id);
+  const household = await getHouseholdDetail(user, (await ctx.params).id);
   if (!household) throw new AppError('not_found');
   return json(household);
 });

@@ -1,0 +1,21 @@
+'use client';
+
+import { startTransition, useActionState } from 'react';
+import type { ActionResult } from '@/lib/errors';
+
+/**
+ * useActionState without React's automatic form reset: a form that came back with errors keeps
+ * everything the user typed, and the errors sit next to the fields.
+ */
+export function useFormAction<T>(action: (prev: unknown, formData: FormData) => Promise<ActionResult<T>>) {
+  const [state, dispatch, pending] = useActionState(action, null);
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    // The submitter's name/value counts too (e.g. a "next page" button carrying its cursor).
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(event.currentTarget, submitter);
+    startTransition(() => dispatch(data));
+  };
+  const errors: Record<string, string> = state && !state.ok ? state.fieldErrors : {};
+  return { state, pending, onSubmit, errors };
+}

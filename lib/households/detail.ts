@@ -1,0 +1,85 @@
+import 'server-only';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb } from '@/db/client';
+import { assets, auditLog, households, incomeItems, members, regions } from '@/db/schema';
+import { assertCan } from '@/lib/auth/authorize';
+import { regionScope } from '@/lib/auth/scope';
+import type { SessionUser } from '@/lib/auth/types';
+import { countedIncomeKinds } from '@/lib/policy/standards';
+import { countMonthlyIncome } from './income';
+import { maskAccount, maskIdNumber } from './mask';
+
+const village = alias(regions, 'village');
+const township = alias(regions, 'township');
+const county = alias(regions, 'county');
+
+/** Today's month in China, as YYYY-MM. */
+export function currentMonth(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(now);
+}
+
+/**
+ * Everything the household page shows, or null when the household does not exist or lies
+ * outside the user's region. Resident IDs and the account number come back masked.
+ */
+export async function getHouseholdDetail(user: SessionUser, id: string, now: Date = new Date()) {
+  assertCan(user, 'household.read');
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const db = await getDb();
+  const [h] = await db
+    .select({
+      household: households,
+      villageName: village.name,
+      townshipName: township.name,
+      countyName: county.name,
+    })
+    .from(households)
+    .innerJoin(village, eq(village.code, households.villageCode))
+    .innerJoin(township, eq(township.code, households.townshipCode))
+    .innerJoin(county, eq(county.code, households.countyCode))
+    .where(
+      and(
+        eq(households.id, id),
+        regionScope(user, { county: households.countyCode, township: households.townshipCode, village: households.villageCode }),
+      ),
+    );
+  if (!h) return null;
+
+  const [people, income, owned, timeline, kinds] = await Promise.all([
+    db.select().from(members).where(eq(members.householdId, id)).orderBy(asc(members.sortOrder), asc(members.createdAt)),
+    db.select().from(incomeItems).where(eq(incomeItems.householdId, id)).orderBy(desc(incomeItems.fromDate)),
+    db.select().from(assets).where(eq(assets.householdId, id)).orderBy(desc(assets.recordedOn)),
+    db
+      .select({ id: auditLog.id, at: auditLog.at, actorName: auditLog.actorName, action: auditLog.action, before: auditLog.before, after: auditLog.after, reason: auditLog.reason })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'household'), eq(auditLog.entityId, id)))
+      .orderBy(desc(auditLog.id))
+      .limit(200),
+    countedIncomeKinds(db, h.household.countyCode, `${currentMonth(now)}-01`),
+  ]);
+
+  const activeMembers = people.filter((m) => m.status === 'active');
+  const month = currentMonth(now);
+  const incomeSummary = countMonthlyIncome(
+    income.map((i) => ({ kind: i.kind, amountFen: i.amountFen, memberId: i.memberId, excluded: i.excluded, from: i.fromDate, to: i.toDate })),
+    kinds,
+    month,
+    Math.max(activeMembers.length, 1),
+  );
+  const { bankAccount, ...household } = h.household;
+  return {
+    ...household,
+    bankAccountMasked: maskAccount(bankAccount),
+    villageName: h.villageName,
+    townshipName: h.townshipName,
+    countyName: h.countyName,
+    members: people.map(({ idNumber, ...m }) => ({ ...m, idMasked: maskIdNumber(idNumber) })),
+    income,
+    incomeSummary: { month, persons: activeMembers.length, ...incomeSummary },
+    assets: owned,
+    timeline,
+  };
+}
+
+export type HouseholdDetail = NonNullable<Awaited<ReturnType<typeof getHouseholdDetail>>>;

@@ -1,0 +1,114 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { households, members, regions } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import { assertCan, userCovers } from '@/lib/auth/authorize';
+import type { SessionUser } from '@/lib/auth/types';
+import { uniqueViolation } from '@/lib/db/errors';
+import { AppError } from '@/lib/errors';
+import { describeRegisteredElsewhere } from './duplicates';
+import { parseIdNumber } from './id-number';
+import { maskAccount, maskIdNumber } from './mask';
+import type { HouseholdInput } from './schemas';
+
+/**
+ * Registers a household with its members in one transaction, with its audit row. A resident ID
+ * already active elsewhere is refused at its field; the partial unique index makes two
+ * concurrent registrations of one ID impossible, whatever the timing.
+ */
+export async function registerHousehold(user: SessionUser, input: HouseholdInput): Promise<{ id: string }> {
+  assertCan(user, 'household.write');
+  const db = await getDb();
+  const [village] = await db
+    .select()
+    .from(regions)
+    .where(and(eq(regions.code, input.villageCode), eq(regions.level, 'village')));
+  if (!village || !userCovers(user, village.code)) {
+    throw new AppError('invalid_input', { villageCode: '请选择您管辖范围内的村（社区）' });
+  }
+  const ids = input.members.map((m) => m.idNumber);
+  const elsewhere = await describeRegisteredElsewhere(user, ids);
+  if (elsewhere.size > 0) throw duplicateError(input, elsewhere);
+
+  try {
+    return await db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(households)
+        .values({
+          villageCode: village.code,
+          townshipCode: village.townshipCode!,
+          countyCode: village.countyCode!,
+          address: input.address,
+          kind: input.kind,
+          phone: input.phone,
+          registeredPoor: input.registeredPoor,
+          registeredPoorYear: input.registeredPoor ? (input.registeredPoorYear ?? null) : null,
+          povertyCauses: input.registeredPoor ? input.povertyCauses : null,
+          leftPoverty: input.leftPoverty,
+          leftPovertyYear: input.leftPoverty ? (input.leftPovertyYear ?? null) : null,
+          bankName: input.bank?.bankName ?? null,
+          bankAccountKind: input.bank?.accountKind ?? null,
+          bankAccount: input.bank?.account ?? null,
+          bankAccountHolder: input.bank?.holder ?? null,
+          createdBy: user.id,
+        })
+        .returning({ id: households.id });
+      const householdId = created!.id;
+      await tx.insert(members).values(
+        input.members.map((m, i) => {
+          const parsed = parseIdNumber(m.idNumber, new Date());
+          if (!parsed.ok) throw new AppError('invalid_input', { [`members.${i}.idNumber`]: parsed.error });
+          return {
+            householdId,
+            name: m.name,
+            idNumber: parsed.id,
+            birthDate: parsed.birthDate,
+            sex: parsed.sex,
+            relation: m.relation,
+            isHead: m.relation === '本人',
+            disabilityKind: m.disabilityKind ?? null,
+            disabilityGrade: m.disabilityGrade ?? null,
+            disabilityCertificate: m.disabilityCertificate ?? null,
+            seriousIllness: m.seriousIllness,
+            schoolStage: m.schoolStage ?? null,
+            workingCapacity: m.workingCapacity,
+            sortOrder: i,
+          };
+        }),
+      );
+      await recordAudit(tx, user, {
+        action: 'household.register',
+        entity: 'household',
+        entityId: householdId,
+        regionCode: village.code,
+        after: {
+          village: village.name,
+          address: input.address,
+          kind: input.kind,
+          registeredPoor: input.registeredPoor,
+          bank: input.bank ? { ...input.bank, account: maskAccount(input.bank.account) } : null,
+          members: input.members.map((m) => ({ name: m.name, idNumber: maskIdNumber(m.idNumber), relation: m.relation })),
+        },
+      });
+      return { id: householdId };
+    });
+  } catch (e) {
+    if (uniqueViolation(e) === 'members_active_id_number_uq') {
+      // Lost a race with another registration of the same person: explain it like the pre-check.
+      throw duplicateError(input, await describeRegisteredElsewhere(user, ids));
+    }
+    throw e;
+  }
+}
+
+function duplicateError(input: HouseholdInput, elsewhere: Map<string, string>): AppError {
+  const fieldErrors: Record<string, string> = {};
+  input.members.forEach((m, i) => {
+    const where = elsewhere.get(m.idNumber);
+    if (where) fieldErrors[`members.${i}.idNumber`] = where;
+  });
+  if (Object.keys(fieldErrors).length === 0) fieldErrors.members = '有成员已在其他家庭登记';
+  return new AppError('invalid_input', fieldErrors);
+}
+

@@ -1,0 +1,120 @@
+import 'server-only';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb } from '@/db/client';
+import { households, members, regions } from '@/db/schema';
+import { assertCan } from '@/lib/auth/authorize';
+import { regionScope } from '@/lib/auth/scope';
+import type { SessionUser } from '@/lib/auth/types';
+import { maskIdNumber } from './mask';
+import { classifySearch, type SearchParams } from './search-input';
+
+const village = alias(regions, 'village');
+const township = alias(regions, 'township');
+const head = alias(members, 'head');
+
+export const PAGE_SIZE = 50;
+
+type Cursor = [string, string]; // [sort value, household id]
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+function decodeCursor(raw: string | undefined): Cursor | null {
+  if (!raw) return null;
+  try {
+    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(c) && c.length === 2 && c.every((v) => typeof v === "string") && /^[0-9a-f-]{36}$/.test(String(c[1]))) {
+      return c as Cursor;
+    }
+  } catch {
+    /* a tampered cursor starts from the first page */
+  }
+  return null;
+}
+
+/** Households whose members match the typed term, as a subquery the planner can drive from its index. */
+function termCondition(term: ReturnType<typeof classifySearch>): SQL | undefined {
+  switch (term.kind) {
+    case 'id':
+      return sql`${households.id} in (select household_id from members where id_number = ${term.value})`;
+    case 'id_suffix':
+      return sql`${households.id} in (select household_id from members where reverse(id_number) like reverse(${term.value}) || '%')`;
+    case 'phone':
+      return eq(households.phone, term.value);
+    case 'name':
+      return sql`${households.id} in (select household_id from members
+        where doudi_bigrams(name) @> doudi_bigrams(${term.value}) and name like '%' || ${term.value} || '%')`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The household list: scoped to the user's region, filtered, sorted and keyset-paginated
+ * (no OFFSET: page 2,000 costs what page 1 costs). Resident IDs come back masked.
+ */
+export async function searchHouseholds(user: SessionUser, params: SearchParams) {
+  assertCan(user, 'household.read');
+  const term = classifySearch(params.q);
+  if (term.kind === 'invalid') return { rows: [], nextCursor: undefined, message: term.message };
+  const db = await getDb();
+  const sort = params.sort ?? 'newest';
+  const cursor = decodeCursor(params.after);
+  const headName = sql<string>`coalesce(${head.name}, '')`;
+
+  let after: SQL | undefined;
+  if (cursor && sort === 'name') after = sql`(${headName}, ${households.id}) > (${cursor[0]}, ${cursor[1]}::uuid)`;
+  if (cursor && sort === 'newest') after = sql`(${households.createdAt}, ${households.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`;
+  if (cursor && sort === 'oldest') after = sql`(${households.createdAt}, ${households.id}) > (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`;
+
+  const order =
+    sort === 'name'
+      ? [asc(headName), asc(households.id)]
+      : sort === 'oldest'
+        ? [asc(households.createdAt), asc(households.id)]
+        : [desc(households.createdAt), desc(households.id)];
+
+  const rows = await db
+    .select({
+      id: households.id,
+      address: households.address,
+      kind: households.kind,
+      registeredPoor: households.registeredPoor,
+      createdAt: sql<string>`to_char(${households.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      villageName: village.name,
+      townshipName: township.name,
+      headName: head.name,
+      headIdNumber: head.idNumber,
+      memberCount: sql<number>`(select count(*)::int from members m where m.household_id = ${households.id} and m.status = 'active')`,
+    })
+    .from(households)
+    .innerJoin(village, eq(village.code, households.villageCode))
+    .innerJoin(township, eq(township.code, households.townshipCode))
+    .leftJoin(head, and(eq(head.householdId, households.id), eq(head.isHead, true), eq(head.status, 'active')))
+    .where(
+      and(
+        regionScope(user, { county: households.countyCode, township: households.townshipCode, village: households.villageCode }),
+        params.county ? eq(households.countyCode, params.county) : undefined,
+        params.township ? eq(households.townshipCode, params.township) : undefined,
+        params.village ? eq(households.villageCode, params.village) : undefined,
+        params.poor === 'yes' ? eq(households.registeredPoor, true) : params.poor === 'no' ? eq(households.registeredPoor, false) : undefined,
+        termCondition(term),
+        after,
+      ),
+    )
+    .orderBy(...order)
+    .limit(PAGE_SIZE + 1);
+
+  const page = rows.slice(0, PAGE_SIZE);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > PAGE_SIZE && last ? encodeCursor([sort === 'name' ? (last.headName ?? '') : last.createdAt, last.id]) : undefined;
+  return {
+    rows: page.map(({ headIdNumber, ...r }) => ({ ...r, headIdMasked: headIdNumber ? maskIdNumber(headIdNumber) : '' })),
+    nextCursor,
+    message: undefined as string | undefined,
+  };
+}
+
+export type HouseholdListRow = Awaited<ReturnType<typeof searchHouseholds>>['rows'][number];
