@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './support/db';
+import { signIn } from './support/auth';
+
+const fixture = JSON.parse(fs.readFileSync(path.join('..', 'shared', 'fixtures', 'mu-xiaojun.json'), 'utf8')) as {
+  household: { members: { name: string; idNumber: string; relation: string; birthDate: string; sex: string; inSchool?: string; disability?: { kind: string; grade: number }; workingCapacity?: string }[] };
+};
+const members = fixture.household.members;
+const capacity = (m: (typeof members)[number]) => m.workingCapacity ?? (m.inSchool ? 'none' : 'full');
+
+test.describe.configure({ mode: 'serial' });
+
+test('a caseworker registers the reference household by keyboard and finds it by ID and by name', async ({ page, sql }) => {
+  // Each run starts from its own data: free the reference IDs if an earlier attempt registered them.
+  await sql`update members set status = 'moved_out', left_on = current_date, left_reason = 'e2e 重置' where id_number in ${sql(members.map((m) => m.idNumber))} and status = 'active'`;
+
+  await signIn(page, 'caseworker');
+  const started = Date.now();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '家庭档案' }).click();
+  await page.getByRole('link', { name: '登记家庭' }).click();
+  await expect(page.getByRole('heading', { name: '登记家庭' })).toBeVisible();
+
+  await page.getByLabel('村（社区） *').selectOption({ label: '康城村' });
+  await page.getByLabel('住址 *').fill('康城村 18 号');
+  await page.getByLabel('联系电话').fill('13912345678');
+  await page.getByLabel('建档立卡户').check();
+  await page.getByLabel('建档年份 *').fill('2014');
+  await page.getByLabel('因病').check();
+  await page.getByLabel('因学').check();
+  await page.getByLabel('已脱贫').check();
+  await page.getByLabel('脱贫年份 *').fill('2018');
+  await page.getByLabel('开户银行').fill('交口县农村信用合作联社');
+  await page.getByLabel('账户类型').selectOption('card');
+  await page.getByLabel('账号').fill('6228480470000001235');
+  await page.getByLabel('开户人').fill('穆小军');
+
+  for (const [i, m] of members.entries()) {
+    if (i > 0) await page.getByRole('button', { name: '添加成员' }).press('Enter');
+    const row = page.getByRole('group', { name: `成员 ${i + 1}` });
+    await row.getByLabel('姓名 *').fill(m.name);
+    await row.getByLabel('身份证号 *').fill(m.idNumber);
+    await expect(row.getByLabel(`成员 ${i + 1} 出生日期和性别`)).toHaveText(`${m.birthDate} · ${m.sex}`);
+    await row.getByLabel('与户主关系 *').selectOption(m.relation);
+    await row.getByLabel('劳动能力 *').selectOption(capacity(m));
+    if (m.inSchool) await row.getByLabel('在读学段').selectOption(m.inSchool);
+    if (m.disability) {
+      await row.getByLabel('残疾类别').selectOption(m.disability.kind);
+      await row.getByLabel('残疾等级').selectOption(String(m.disability.grade));
+    }
+  }
+  await page.getByRole('button', { name: '登记', exact: true }).press('Enter');
+
+  await expect(page.getByRole('heading', { name: '穆小军户' })).toBeVisible();
+  expect(Date.now() - started).toBeLessThan(120_000);
+  await expect(page.getByText('交口县 康城镇 康城村委会')).toBeVisible();
+  for (const m of members) {
+    await expect(page.getByRole('row', { name: new RegExp(m.name) })).toContainText(`${m.idNumber.slice(0, 6)}********${m.idNumber.slice(14)}`);
+  }
+  await expect(page.getByText(members[0]!.idNumber)).toHaveCount(0);
+  await expect(page.getByText('登记家庭').last()).toBeVisible(); // the timeline's first entry
+
+  // The list shows it with a masked ID; the search finds it by full ID, by last digits and by two characters of a name.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '家庭档案' }).click();
+  await expect(page.getByRole('row', { name: /穆小军/ })).toContainText('141130********9013');
+  await expect(page.getByText('141130198003129013')).toHaveCount(0);
+
+  const search = page.getByRole('search', { name: '查找家庭' });
+  for (const term of ['141130198003129013', '9013', '晓燕', '穆小军']) {
+    await search.getByLabel('姓名、身份证号或电话').fill(term);
+    await search.getByLabel('姓名、身份证号或电话').press('Enter');
+    await expect(page.getByRole('row', { name: /穆小军/ }), `search ${term}`).toBeVisible();
+  }
+  await search.getByLabel('姓名、身份证号或电话').fill('无此人名');
+  await search.getByLabel('姓名、身份证号或电话').press('Enter');
+  await expect(page.getByText('没有符合条件的家庭。')).toBeVisible();
+  expect(page.url()).not.toContain('9013');
+});
+
+test('a duplicate registration of the same resident ID is refused at the field', async ({ page }) => {
+  await signIn(page, 'caseworker');
+  await page.goto('/households/new');
+  await page.getByLabel('村（社区） *').selectOption({ label: '康城村' });
+  await page.getByLabel('住址 *').fill('康城村 20 号');
+  const row = page.getByRole('group', { name: '成员 1' });
+  await row.getByLabel('姓名 *').fill('穆小军');
+  await row.getByLabel('身份证号 *').fill(members[0]!.idNumber);
+  await row.getByLabel('劳动能力 *').selectOption('none');
+  await page.getByRole('button', { name: '登记', exact: true }).click();
+  await expect(row.getByText(/该身份证号已登记在康城村委会 穆小军户/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: '登记家庭' })).toBeVisible();
+  // What was typed is still there.
+  await expect(page.getByLabel('住址 *')).toHaveValue('康城村 20 号');
+});
+
+test('a wrong resident ID is refused with its reason and nothing is saved', async ({ page, sql }) => {
+  await signIn(page, 'caseworker');
+  await page.goto('/households/new');
+  await page.getByLabel('村（社区） *').selectOption({ label: '康城村' });
+  await page.getByLabel('住址 *').fill('康城村 21 号');
+  const row = page.getByRole('group', { name: '成员 1' });
+  await row.getByLabel('姓名 *').fill('错号测试');
+  await row.getByLabel('身份证号 *').fill('141130198003129014');
+  await expect(row.getByLabel('成员 1 出生日期和性别')).toContainText('校验码');
+  await row.getByLabel('劳动能力 *').selectOption('full');
+  await page.getByRole('button', { name: '登记', exact: true }).click();
+  await expect(row.getByLabel('身份证号 *')).toHaveAttribute('aria-invalid', 'true');
+  expect(await sql`select 1 from households where address = '康城村 21 号'`).toHaveLength(0);
+});
