@@ -3,3 +3,4 @@ export * from './users';
 export * from './audit';
 export * from './policy';
 export * from './households';
+export * from './programs';

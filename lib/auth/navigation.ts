@@ -4,6 +4,7 @@ import type { SessionUser } from './types';
 const items: { href: string; label: string; permission?: Permission }[] = [
   { href: '/', label: '工作台' },
   { href: '/households', label: '家庭档案', permission: 'household.read' },
+  { href: '/applications', label: '申请审批', permission: 'application.read' },
   { href: '/policy', label: '政策标准', permission: 'policy.read' },
   { href: '/admin/users', label: '用户管理', permission: 'user.manage' },
   { href: '/audit', label: '审计日志', permission: 'audit.read' },

@@ -4,6 +4,13 @@ import type { Role } from '@/db/schema';
 const matrix = {
   'household.read': ['caseworker', 'supervisor', 'auditor'],
   'household.write': ['caseworker', 'supervisor'],
+  'application.read': ['caseworker', 'supervisor', 'auditor'],
+  'application.write': ['caseworker', 'supervisor'],
+  'application.decide': ['supervisor'],
+  'enrollment.read': ['caseworker', 'supervisor', 'auditor'],
+  'enrollment.propose': ['caseworker', 'supervisor'],
+  'enrollment.approve': ['supervisor'],
+  'calendar.manage': ['admin'],
   'audit.read': ['auditor', 'admin'],
   'user.manage': ['admin'],
   'policy.read': ['caseworker', 'supervisor', 'auditor', 'admin'],

@@ -1,0 +1,52 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { authedAction } from '@/lib/actions/authed-action';
+import { confirmSubsidy } from '@/lib/applications/confirm-subsidy';
+import { createApplication } from '@/lib/applications/create-application';
+import { decideApplication } from '@/lib/applications/decide';
+import { recordInvestigation } from '@/lib/applications/investigate';
+import {
+  acceptSchema,
+  countyVisitSchema,
+  createApplicationSchema,
+  decideSchema,
+  investigateSchema,
+  objectionSchema,
+  publicNoticeSchema,
+  townshipOpinionSchema,
+} from '@/lib/applications/schemas';
+import { acceptApplication, recordCountyVisit, recordObjection, recordTownshipOpinion, startPublicNotice } from '@/lib/applications/steps';
+
+const done = (id: string) => {
+  revalidatePath(`/applications/${id}`);
+  revalidatePath('/applications');
+  return { id };
+};
+
+export const createApplicationAction = authedAction(createApplicationSchema, async (user, input) => {
+  const { id } = await createApplication(user, input);
+  redirect(`/applications/${id}`);
+});
+export const acceptAction = authedAction(acceptSchema, async (user, input) => done((await acceptApplication(user, input)).application.id));
+export const investigateAction = authedAction(investigateSchema, async (user, input) => done((await recordInvestigation(user, input)).application.id));
+export const townshipOpinionAction = authedAction(townshipOpinionSchema, async (user, input) => done((await recordTownshipOpinion(user, input)).application.id));
+export const publicNoticeAction = authedAction(publicNoticeSchema, async (user, input) => done((await startPublicNotice(user, input)).application.id));
+export const objectionAction = authedAction(objectionSchema, async (user, input) => done((await recordObjection(user, input)).application.id));
+export const countyVisitAction = authedAction(countyVisitSchema, async (user, input) => done((await recordCountyVisit(user, input)).application.id));
+export const decideAction = authedAction(decideSchema, async (user, input) => done((await decideApplication(user, input)).application.id));
+
+const confirmSubsidySchema = z.object({
+  enrollmentId: z.uuid(),
+  householdId: z.uuid(),
+  version: z.coerce.number().int(),
+  confirm: z.enum(['yes', 'no']).transform((v) => v === 'yes'),
+  reason: z.string().trim().max(500).optional(),
+});
+export const confirmSubsidyAction = authedAction(confirmSubsidySchema, async (user, input) => {
+  const result = await confirmSubsidy(user, input);
+  revalidatePath(`/households/${input.householdId}`);
+  return result;
+});

@@ -1,0 +1,59 @@
+import Link from 'next/link';
+import { listHouseholdEnrollments } from '@/lib/applications/queries';
+import { can } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/types';
+import { formatFen } from '@/lib/format';
+import { ConfirmSubsidyForm } from './confirm-subsidy-form';
+
+const programLabels = { dibao: '最低生活保障', tekun: '特困人员救助供养', dis_living: '困难残疾人生活补贴', dis_care: '重度残疾人护理补贴' } as const;
+const statusLabels = { proposed: '待确认', active: '在保', suspended: '暂停', terminated: '终止' } as const;
+
+/** The household's programs: what it is enrolled in, since when, and for how much a month. */
+export async function EnrollmentsSection({ user, householdId }: { user: SessionUser; householdId: string }) {
+  if (!can(user.role, 'enrollment.read')) return null;
+  const rows = await listHouseholdEnrollments(user, householdId);
+  const approve = can(user.role, 'enrollment.approve');
+  return (
+    <section aria-labelledby="h-programs">
+      <h2 id="h-programs" className="text-lg font-semibold">救助项目</h2>
+      {rows.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-600">尚未纳入任何救助项目。</p>
+      ) : (
+        <table className="mt-2 w-full border-collapse bg-white text-sm">
+          <thead>
+            <tr className="border-b border-slate-200 text-left">
+              <th scope="col" className="p-2">项目</th>
+              <th scope="col" className="p-2">对象</th>
+              <th scope="col" className="p-2">月金额</th>
+              <th scope="col" className="p-2">起始月份</th>
+              <th scope="col" className="p-2">状态</th>
+              <th scope="col" className="p-2">下次复核</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((e) => (
+              <tr key={e.id} className="border-b border-slate-100">
+                <td className="p-2">{programLabels[e.program]}</td>
+                <td className="p-2">{e.memberName ?? '全户'}</td>
+                <td className="p-2 tabular-nums">{formatFen(e.amountFen)}</td>
+                <td className="p-2 tabular-nums">{e.startMonth}</td>
+                <td className="p-2">
+                  {statusLabels[e.status]}
+                  {approve && e.status === 'proposed' && (
+                    <ConfirmSubsidyForm enrollmentId={e.id} householdId={householdId} version={e.version} label={`${programLabels[e.program]}（${e.memberName ?? ''}）`} />
+                  )}
+                </td>
+                <td className="p-2 tabular-nums">{e.nextReviewOn ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {can(user.role, 'application.write') && (
+        <Link href={`/applications/new?household=${householdId}`} className="mt-2 inline-block text-sm text-blue-700 underline">
+          申请低保或特困
+        </Link>
+      )}
+    </section>
+  );
+}

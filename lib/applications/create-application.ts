@@ -1,0 +1,72 @@
+import 'server-only';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import { getDb } from '@/db/client';
+import { applications, households, members } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import { assertCan, assertCovers } from '@/lib/auth/authorize';
+import type { SessionUser } from '@/lib/auth/types';
+import { AppError } from '@/lib/errors';
+import { mayApplyAlone } from '@/lib/programs/rules/near-dibao';
+import type { createApplicationSchema } from './schemas';
+
+const openStates = ['draft', 'accepted', 'investigated', 'township_reviewed', 'in_public_notice'] as const;
+
+export async function createApplication(user: SessionUser, input: z.output<typeof createApplicationSchema>): Promise<{ id: string }> {
+  assertCan(user, 'application.write');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [household] = await tx.select().from(households).where(eq(households.id, input.householdId)).for('update');
+    assertCovers(user, household?.villageCode);
+    if (!household || household.status !== 'active') throw new AppError('not_found');
+    if (input.memberId) {
+      const [member] = await tx
+        .select()
+        .from(members)
+        .where(and(eq(members.id, input.memberId), eq(members.householdId, household.id), eq(members.status, 'active')));
+      if (!member) throw new AppError('invalid_input', { memberId: '申请人须是本户在户成员' });
+      if (input.kind === 'dibao_single' && !mayApplyAlone(member)) {
+        throw new AppError('invalid_input', {
+          memberId: '单独申请仅限重度残疾（一、二级，或三级智力、精神残疾）或患重病的成员',
+        });
+      }
+    }
+    const program = input.kind.startsWith('tekun') ? ['tekun_dispersed', 'tekun_centralized'] : ['dibao_household', 'dibao_single'];
+    const open = await tx
+      .select({ id: applications.id })
+      .from(applications)
+      .where(
+        and(
+          eq(applications.householdId, household.id),
+          inArray(applications.kind, program as (typeof applications.kind.enumValues)[number][]),
+          inArray(applications.state, [...openStates]),
+        ),
+      );
+    if (open.length > 0) throw new AppError('invalid_input', { kind: '该家庭已有一件同类申请正在办理' });
+
+    const [created] = await tx
+      .insert(applications)
+      .values({
+        kind: input.kind,
+        householdId: household.id,
+        memberId: input.memberId ?? null,
+        selfCareLevel: input.selfCareLevel ?? null,
+        countyCode: household.countyCode,
+        townshipCode: household.townshipCode,
+        villageCode: household.villageCode,
+        closeRelative: input.closeRelative,
+        closeRelativeNote: input.closeRelativeNote ?? null,
+        createdBy: user.id,
+      })
+      .returning({ id: applications.id });
+    await recordAudit(tx, user, {
+      action: 'application.create',
+      entity: 'application',
+      entityId: created!.id,
+      regionCode: household.villageCode,
+      after: { kind: input.kind, householdId: household.id, closeRelative: input.closeRelative },
+    });
+    await recordAudit(tx, user, { action: 'application.create', entity: 'household', entityId: household.id, regionCode: household.villageCode, after: { applicationId: created!.id, kind: input.kind } });
+    return created!;
+  });
+}

@@ -1,0 +1,131 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Tx } from '@/db/client';
+import { enrollmentAmounts, enrollmentMembers, enrollments, members } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/types';
+import { uniqueViolation } from '@/lib/db/errors';
+import { AppError } from '@/lib/errors';
+import { standardsInForce } from '@/lib/policy/standards';
+import { canDecide, isPublicNoticeOver, publicNoticeEnd, startMonthAfterDecision } from '@/lib/programs/rules/application-flow';
+import { disabilitySubsidies } from '@/lib/programs/rules/disability';
+import { nextReviewDate } from '@/lib/programs/rules/review';
+import { assessApplication, type Assessment } from './assess';
+import { moveState, type Application } from './load';
+import { policyInt } from './policy';
+import { todayInChina } from './dates';
+import { runStep } from './run-step';
+import type { decideSchema } from './schemas';
+
+/**
+ * The county's decision, by a supervisor who took no part in the case. Approval fixes the amount
+ * as of the decision date, starts payment the month after, and creates the enrollment, its
+ * covered members (one basic-living program per person: a database constraint) and the
+ * disability subsidies it makes members eligible for, proposed for confirmation.
+ */
+export function decideApplication(user: SessionUser, input: z.output<typeof decideSchema>, now: Date = new Date()) {
+  const today = todayInChina(now);
+  return runStep(user, 'application.decide', input.applicationId, `application.${input.decision}`, async (tx, app) => {
+    if (app.state !== 'in_public_notice' || app.version !== input.version) throw new AppError('conflict');
+    const noticeDays = await policyInt(tx, 'dibao', 'public_notice_days', app.countyCode, app.noticeStart!);
+    if (!isPublicNoticeOver(app.noticeStart!, noticeDays, today)) {
+      throw new AppError('invalid_input', { decision: `公示期至 ${publicNoticeEnd(app.noticeStart!, noticeDays)}，期满后方可审批` });
+    }
+    const allowed = canDecide({
+      deciderId: user.id,
+      submittedBy: app.createdBy,
+      participantIds: [app.acceptedBy, app.investigatedBy, app.townshipReviewedBy].filter((x): x is string => !!x),
+      closeRelativeFlag: app.closeRelative,
+      countyHomeVisitRecorded: !!app.countyVisitOn,
+    });
+    if (!allowed.ok) throw new AppError('invalid_input', { decision: allowed.message });
+
+    if (input.decision === 'refuse') {
+      const application = await moveState(tx, app, { state: 'in_public_notice', version: input.version }, 'refused', {
+        decidedBy: user.id,
+        decidedOn: today,
+        decisionReason: input.reason!,
+      });
+      return { application, reason: input.reason, audit: { decision: 'refused' } };
+    }
+
+    const assessment = await assessApplication(tx, app, today);
+    if (!assessment.eligible) {
+      throw new AppError('invalid_input', { decision: '按决定日的收入和标准，家庭收入不低于保障标准，不符合条件；如需不予批准请写明理由' });
+    }
+    const startMonth = startMonthAfterDecision(today);
+    const application = await moveState(tx, app, { state: 'in_public_notice', version: input.version }, 'approved', {
+      decidedBy: user.id,
+      decidedOn: today,
+      decisionReason: input.reason ?? null,
+      approvedAmountFen: assessment.totalFen,
+      startMonth,
+      computed: assessment,
+    });
+    const enrollmentId = await enroll(tx, user, application, assessment, startMonth, today);
+    return { application, audit: { decision: 'approved', amountFen: assessment.totalFen, startMonth, enrollmentId } };
+  });
+}
+
+async function enroll(tx: Tx, user: SessionUser, app: Application, assessment: Assessment, startMonth: string, today: string): Promise<string> {
+  const covered = await tx.select().from(members).where(and(eq(members.householdId, app.householdId), eq(members.status, 'active')));
+  const coveredMembers = covered.filter((m) => assessment.coveredMemberIds.includes(m.id));
+  const stable = !coveredMembers.some((m) => m.workingCapacity === 'full' || m.workingCapacity === 'partial') || assessment.program === 'tekun';
+  const review = {
+    stableMonths: await policyInt(tx, 'dibao', 'review_months_stable', app.countyCode, today),
+    unstableMonths: await policyInt(tx, 'dibao', 'review_months_unstable', app.countyCode, today),
+  };
+  const base = {
+    householdId: app.householdId,
+    applicationId: app.id,
+    countyCode: app.countyCode,
+    townshipCode: app.townshipCode,
+    villageCode: app.villageCode,
+    startMonth,
+    createdBy: app.createdBy,
+  };
+  const [enrollment] = await tx
+    .insert(enrollments)
+    .values({
+      ...base,
+      program: assessment.program,
+      memberId: app.kind === 'dibao_household' ? null : app.memberId,
+      status: 'active',
+      decidedBy: user.id,
+      reviewCycle: stable ? 'stable' : 'unstable',
+      nextReviewOn: nextReviewDate(today, { stable }, review),
+    })
+    .returning({ id: enrollments.id });
+  const id = enrollment!.id;
+  await tx.insert(enrollmentAmounts).values({ enrollmentId: id, effectiveMonth: startMonth, amountFen: assessment.totalFen, components: assessment, approvedBy: user.id });
+  try {
+    await tx.insert(enrollmentMembers).values(coveredMembers.map((m) => ({ enrollmentId: id, memberId: m.id, idNumber: m.idNumber, basicLiving: true })));
+  } catch (e) {
+    if (uniqueViolation(e) === 'enrollment_members_basic_uq') {
+      throw new AppError('invalid_input', { decision: '有成员已在低保或特困保障中，同一人不能同时享受两项基本生活保障' });
+    }
+    throw e;
+  }
+
+  // Disability subsidies follow from dibao: proposed now, confirmed by a supervisor.
+  if (assessment.program === 'dibao') {
+    const policy = await standardsInForce(tx, 'dis_living', app.countyCode, today);
+    const care = await standardsInForce(tx, 'dis_care', app.countyCode, today);
+    const livingFen = policy.get('monthly')?.amountFen;
+    const careFen = care.get('monthly')?.amountFen;
+    if (livingFen != null && careFen != null) {
+      for (const m of coveredMembers.filter((x) => x.disabilityGrade !== null)) {
+        for (const s of disabilitySubsidies({ disabilityGrade: m.disabilityGrade, householdHasActiveDibao: true }, { livingFenPerMonth: livingFen, careFenPerMonth: careFen })) {
+          if (!s.eligible) continue;
+          const [sub] = await tx
+            .insert(enrollments)
+            .values({ ...base, program: s.program, memberId: m.id, status: 'proposed', statusReason: s.reason })
+            .returning({ id: enrollments.id });
+          await tx.insert(enrollmentAmounts).values({ enrollmentId: sub!.id, effectiveMonth: startMonth, amountFen: s.amountFen, components: { [s.program]: s.amountFen, reason: s.reason } });
+          await tx.insert(enrollmentMembers).values({ enrollmentId: sub!.id, memberId: m.id, idNumber: m.idNumber, basicLiving: false });
+        }
+      }
+    }
+  }
+  return id;
+}

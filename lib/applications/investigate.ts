@@ -1,0 +1,27 @@
+import 'server-only';
+import type { z } from 'zod';
+import type { SessionUser } from '@/lib/auth/types';
+import { assessApplication } from './assess';
+import { moveState } from './load';
+import { runStep } from './run-step';
+import { assertStepDate, todayInChina } from './dates';
+import type { investigateSchema } from './schemas';
+
+/**
+ * 入户调查: two named investigators, date and findings; income and assets come from the
+ * registry, and the system computes the amount with its working, line by line.
+ */
+export function recordInvestigation(user: SessionUser, input: z.output<typeof investigateSchema>) {
+  return runStep(user, 'application.write', input.applicationId, 'application.investigate', async (tx, app) => {
+    assertStepDate('investigatedOn', input.investigatedOn, app.acceptedOn, todayInChina());
+    const assessment = await assessApplication(tx, app, input.investigatedOn);
+    const application = await moveState(tx, app, { state: 'accepted', version: input.version }, 'investigated', {
+      investigators: [input.investigator1, input.investigator2],
+      investigatedBy: user.id,
+      investigatedOn: input.investigatedOn,
+      findings: input.findings,
+      computed: assessment,
+    });
+    return { application, audit: { investigators: [input.investigator1, input.investigator2], totalFen: assessment.totalFen } };
+  });
+}

@@ -1,0 +1,58 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { applications } from '@/db/schema';
+import { assertCovers } from '@/lib/auth/authorize';
+import type { SessionUser } from '@/lib/auth/types';
+import { AppError } from '@/lib/errors';
+
+export type Application = typeof applications.$inferSelect;
+export type ApplicationState = Application['state'];
+
+/** Reads an application for change, locked; out of region answers like a missing one. */
+export async function loadForUpdate(tx: Tx, user: SessionUser, id: string): Promise<Application> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('not_found');
+  const [app] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
+  assertCovers(user, app?.villageCode);
+  return app!;
+}
+
+/**
+ * Moves an application from the state the form saw to the next one. The WHERE on state and
+ * version makes a stale form (or the second of two simultaneous approvals) change nothing.
+ */
+export async function moveState(
+  tx: Tx,
+  app: Application,
+  expected: { state: ApplicationState | ApplicationState[]; version: number },
+  to: ApplicationState,
+  set: Partial<typeof applications.$inferInsert> = {},
+): Promise<Application> {
+  const states = Array.isArray(expected.state) ? expected.state : [expected.state];
+  if (!states.includes(app.state) || app.version !== expected.version) throw new AppError('conflict');
+  const [updated] = await tx
+    .update(applications)
+    .set({ ...set, state: to, version: sql`${applications.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(applications.id, app.id), eq(applications.version, expected.version)))
+    .returning();
+  if (!updated) throw new AppError('conflict');
+  return updated;
+}
+
+export const stateLabels: Record<ApplicationState, string> = {
+  draft: '草稿',
+  accepted: '已受理',
+  investigated: '已调查',
+  township_reviewed: '乡镇已审核',
+  in_public_notice: '公示中',
+  approved: '已批准',
+  refused: '不予批准',
+  withdrawn: '已撤回',
+};
+
+export const kindLabels: Record<Application['kind'], string> = {
+  dibao_household: '低保（整户）',
+  dibao_single: '低保（单独申请）',
+  tekun_dispersed: '特困（分散供养）',
+  tekun_centralized: '特困（集中供养）',
+};

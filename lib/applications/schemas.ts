@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { applicationKinds } from '@/db/schema/programs';
+
+const uuid = z.uuid('记录不存在');
+const version = z.coerce.number().int().min(1);
+const day = z
+  .string({ error: '请填写日期' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-11-29')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), '不是有效日期');
+const text = (min: number, max: number, message: string) => z.string({ error: message }).trim().min(min, message).max(max, `最多 ${max} 个字`);
+const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
+
+export const createApplicationSchema = z
+  .object({
+    householdId: uuid,
+    kind: z.enum(applicationKinds, { error: '请选择申请类型' }),
+    memberId: z.preprocess((v) => (v === '' ? undefined : v), uuid.optional()),
+    selfCareLevel: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['full', 'partial', 'none']).optional()),
+    closeRelative: checkbox,
+    closeRelativeNote: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(200).optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind !== 'dibao_household' && !v.memberId) ctx.addIssue({ code: 'custom', path: ['memberId'], message: '请选择申请人' });
+    if (v.kind.startsWith('tekun') && !v.selfCareLevel) ctx.addIssue({ code: 'custom', path: ['selfCareLevel'], message: '请选择生活自理能力' });
+    if (v.closeRelative && !v.closeRelativeNote) ctx.addIssue({ code: 'custom', path: ['closeRelativeNote'], message: '请说明与哪位工作人员或村干部是近亲属' });
+  });
+
+const step = { applicationId: uuid, version };
+
+export const acceptSchema = z.object({
+  ...step,
+  acceptedOn: day,
+  // One notice lists every missing document; empty when the file is complete.
+  missingDocuments: z.preprocess((v) => (typeof v === 'string' ? v.split(/\n|；|;/).map((s) => s.trim()).filter(Boolean) : v), z.array(z.string().max(100)).max(30)),
+});
+
+export const investigateSchema = z
+  .object({
+    ...step,
+    investigator1: text(2, 20, '请填写第一位调查人姓名'),
+    investigator2: text(2, 20, '请填写第二位调查人姓名'),
+    investigatedOn: day,
+    findings: text(4, 2000, '请填写入户调查情况（至少 4 个字）'),
+  })
+  .refine((v) => v.investigator1 !== v.investigator2, { path: ['investigator2'], message: '入户调查须由两名不同的工作人员进行' });
+
+export const townshipOpinionSchema = z.object({ ...step, opinion: text(2, 1000, '请填写乡镇审核意见'), reviewedOn: day });
+export const publicNoticeSchema = z.object({ ...step, noticeStart: day });
+export const objectionSchema = z.object({ ...step, raisedOn: day, content: text(2, 1000, '请填写异议内容') });
+export const finishNoticeSchema = z.object({ ...step });
+export const countyVisitSchema = z.object({ ...step, visitedOn: day, notes: text(4, 2000, '请填写县级入户核查情况') });
+export const decideSchema = z
+  .object({
+    ...step,
+    decision: z.enum(['approve', 'refuse'], { error: '请选择审批结果' }),
+    reason: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(1000).optional()),
+  })
+  .refine((v) => v.decision === 'approve' || (v.reason && v.reason.length >= 4), { path: ['reason'], message: '不予批准须写明理由' });

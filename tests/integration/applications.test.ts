@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, eq, inArray } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { enrollmentAmounts, enrollmentMembers, enrollments, members } from '@/db/schema';
+import { confirmSubsidy } from '@/lib/applications/confirm-subsidy';
+import { createApplication } from '@/lib/applications/create-application';
+import { todayInChina } from '@/lib/applications/dates';
+import { decideApplication } from '@/lib/applications/decide';
+import { recordInvestigation } from '@/lib/applications/investigate';
+import { getApplication } from '@/lib/applications/queries';
+import { acceptApplication, recordObjection, recordTownshipOpinion, startPublicNotice } from '@/lib/applications/steps';
+import type { SessionUser } from '@/lib/auth/types';
+import { registerHousehold } from '@/lib/households/register-household';
+import { householdInputSchema } from '@/lib/households/schemas';
+import { addDays, addMonthsToMonth } from '@/lib/programs/rules/calendar-date';
+import { appDb, randomIdNumber, signedIn } from './support/app';
+
+const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../shared/fixtures/mu-xiaojun.json'), 'utf8'));
+const today = todayInChina();
+const day = (n: number) => addDays(today, -n);
+
+async function registerReference(ids?: string[]): Promise<string> {
+  const db = await appDb();
+  const list = fixture.household.members as { name: string; idNumber: string; relation: string; inSchool?: string; disability?: { kind: string; grade: number }; workingCapacity?: string }[];
+  if (!ids) await db.update(members).set({ status: 'moved_out' }).where(inArray(members.idNumber, list.map((m) => m.idNumber)));
+  const input = householdInputSchema.parse({
+    villageCode: '141130101200',
+    address: '康城村 18 号',
+    kind: 'rural',
+    members: list.map((m, i) => ({
+      name: m.name,
+      idNumber: ids?.[i] ?? m.idNumber,
+      relation: m.relation,
+      workingCapacity: m.workingCapacity ?? (m.inSchool ? 'none' : 'full'),
+      schoolStage: m.inSchool,
+      disabilityKind: m.disability?.kind,
+      disabilityGrade: m.disability?.grade,
+    })),
+  });
+  return (await registerHousehold(await signedIn('caseworker'), input)).id;
+}
+
+/** Takes an application through every caseworker step to the end of its public notice. */
+async function throughNotice(caseworker: SessionUser, householdId: string) {
+  const { id } = await createApplication(caseworker, { householdId, kind: 'dibao_household', closeRelative: false });
+  let v = 1;
+  await acceptApplication(caseworker, { applicationId: id, version: v++, acceptedOn: day(20), missingDocuments: ['户口簿复印件'] });
+  await recordInvestigation(caseworker, { applicationId: id, version: v++, investigator1: '王晓梅', investigator2: '刘建华', investigatedOn: day(18), findings: '户主瘫痪在床，无劳动收入' });
+  await recordTownshipOpinion(caseworker, { applicationId: id, version: v++, opinion: '同意上报', reviewedOn: day(16) });
+  await startPublicNotice(caseworker, { applicationId: id, version: v++, noticeStart: day(15) });
+  return { id, version: v };
+}
+
+describe('dibao application from intake to enrollment', () => {
+  it('computes 2,010 + 442 = 2,452 for the reference household, enrolls it from next month, and proposes both disability subsidies', async () => {
+    const householdId = await registerReference();
+    const caseworker = await signedIn('caseworker');
+    const supervisor = await signedIn('supervisor');
+    const { id, version } = await throughNotice(caseworker, householdId);
+
+    const investigated = await getApplication(caseworker, id);
+    expect(investigated?.computed).toMatchObject({ totalFen: 245_200, components: { gap: 201_000, classified: 44_200 } });
+
+    await decideApplication(supervisor, { applicationId: id, version, decision: 'approve' });
+    const decided = await getApplication(supervisor, id);
+    expect(decided).toMatchObject({ state: 'approved', approvedAmountFen: 245_200, startMonth: addMonthsToMonth(today.slice(0, 7), 1), decidedBy: supervisor.id });
+
+    const db = await appDb();
+    const rolls = await db.select().from(enrollments).where(eq(enrollments.householdId, householdId));
+    const dibao = rolls.find((r) => r.program === 'dibao')!;
+    expect(dibao.status).toBe('active');
+    const [amount] = await db.select().from(enrollmentAmounts).where(eq(enrollmentAmounts.enrollmentId, dibao.id));
+    expect(amount?.amountFen).toBe(245_200);
+    expect(await db.select().from(enrollmentMembers).where(eq(enrollmentMembers.enrollmentId, dibao.id))).toHaveLength(5);
+
+    const subsidies = rolls.filter((r) => r.program !== 'dibao');
+    expect(subsidies.map((s) => [s.program, s.status]).sort()).toEqual([['dis_care', 'proposed'], ['dis_living', 'proposed']]);
+    for (const s of subsidies) await confirmSubsidy(supervisor, { enrollmentId: s.id, version: s.version, confirm: true });
+    const after = await db.select().from(enrollments).where(and(eq(enrollments.householdId, householdId), eq(enrollments.status, 'active')));
+    expect(after).toHaveLength(3);
+  });
+
+  it('never lets the submitter approve, and gives one approval and one refusal to two supervisors at once', async () => {
+    const ids = Array.from({ length: 5 }, () => randomIdNumber());
+    const householdId = await registerReference(ids);
+    const supervisorAsCaseworker = await signedIn('supervisor');
+    const { id, version } = await throughNotice(supervisorAsCaseworker, householdId);
+    await expect(decideApplication(supervisorAsCaseworker, { applicationId: id, version, decision: 'approve' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { decision: '提交申请的人不能审批同一申请' },
+    });
+
+    const admin = await signedIn('admin');
+    const { createUser } = await import('@/lib/users/create-user');
+    const names = [`sup-a-${Date.now()}`, `sup-b-${Date.now()}`];
+    for (const username of names) await createUser(admin, { username, name: '并发审批', role: 'supervisor', regionCode: '141130', password: 'Jiaokou#2026' });
+    const [a, b] = await Promise.all(names.map((n) => signedIn(n)));
+    const results = await Promise.allSettled([
+      decideApplication(a!, { applicationId: id, version, decision: 'approve' }),
+      decideApplication(b!, { applicationId: id, version, decision: 'approve' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
+    const db = await appDb();
+    expect(await db.select().from(enrollments).where(and(eq(enrollments.householdId, householdId), eq(enrollments.program, 'dibao')))).toHaveLength(1);
+  });
+
+  it('sends the case back on an objection, refuses stale forms, and keeps other counties out', async () => {
+    const householdId = await registerReference(Array.from({ length: 5 }, () => randomIdNumber()));
+    const caseworker = await signedIn('caseworker');
+    const { id, version } = await throughNotice(caseworker, householdId);
+    await recordObjection(caseworker, { applicationId: id, version, raisedOn: day(10), content: '群众反映家中有车' });
+    expect((await getApplication(caseworker, id))?.state).toBe('investigated');
+    await expect(startPublicNotice(caseworker, { applicationId: id, version, noticeStart: day(5) })).rejects.toMatchObject({ code: 'conflict' });
+
+    const other = await signedIn('caseworker2');
+    expect(await getApplication(other, id)).toBeNull();
+    await expect(recordTownshipOpinion(other, { applicationId: id, version: version + 1, opinion: '越权', reviewedOn: day(1) })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(createApplication(other, { householdId, kind: 'dibao_household', closeRelative: false })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('does not decide before the public notice ends, nor a close relative without the county visit', async () => {
+    const householdId = await registerReference(Array.from({ length: 5 }, () => randomIdNumber()));
+    const caseworker = await signedIn('caseworker');
+    const supervisor = await signedIn('supervisor');
+    const { id } = await createApplication(caseworker, { householdId, kind: 'dibao_household', closeRelative: true, closeRelativeNote: '村主任之弟' });
+    let v = 1;
+    await acceptApplication(caseworker, { applicationId: id, version: v++, acceptedOn: day(3) });
+    await recordInvestigation(caseworker, { applicationId: id, version: v++, investigator1: '王晓梅', investigator2: '刘建华', investigatedOn: day(2), findings: '情况属实' });
+    await recordTownshipOpinion(caseworker, { applicationId: id, version: v++, opinion: '同意', reviewedOn: day(1) });
+    await startPublicNotice(caseworker, { applicationId: id, version: v++, noticeStart: today });
+    await expect(decideApplication(supervisor, { applicationId: id, version: v, decision: 'approve' })).rejects.toMatchObject({
+      fieldErrors: { decision: expect.stringMatching(/^公示期至 /) },
+    });
+    const later = new Date(Date.now() + 10 * 86_400_000);
+    await expect(decideApplication(supervisor, { applicationId: id, version: v, decision: 'approve' }, later)).rejects.toMatchObject({
+      fieldErrors: { decision: expect.stringContaining('入户') },
+    });
+  });
+});
