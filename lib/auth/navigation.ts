@@ -7,6 +7,7 @@ const items: { href: string; label: string; permission?: Permission }[] = [
   { href: '/applications', label: '申请审批', permission: 'application.read' },
   { href: '/policy', label: '政策标准', permission: 'policy.read' },
   { href: '/admin/users', label: '用户管理', permission: 'user.manage' },
+  { href: '/admin/calendar', label: '工作日历', permission: 'calendar.manage' },
   { href: '/audit', label: '审计日志', permission: 'audit.read' },
 ];
 

@@ -126,7 +126,7 @@ describe('dibao application from intake to enrollment', () => {
     const supervisor = await signedIn('supervisor');
     const { id } = await createApplication(caseworker, { householdId, kind: 'dibao_household', closeRelative: true, closeRelativeNote: '村主任之弟' });
     let v = 1;
-    await acceptApplication(caseworker, { applicationId: id, version: v++, acceptedOn: day(3) });
+    await acceptApplication(caseworker, { applicationId: id, version: v++, acceptedOn: day(3), missingDocuments: [] });
     await recordInvestigation(caseworker, { applicationId: id, version: v++, investigator1: '王晓梅', investigator2: '刘建华', investigatedOn: day(2), findings: '情况属实' });
     await recordTownshipOpinion(caseworker, { applicationId: id, version: v++, opinion: '同意', reviewedOn: day(1) });
     await startPublicNotice(caseworker, { applicationId: id, version: v++, noticeStart: today });

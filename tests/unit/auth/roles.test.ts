@@ -11,7 +11,7 @@ describe('role matrix', () => {
     expect(labels('caseworker')).toEqual(['工作台', '家庭档案', '申请审批', '政策标准']);
     expect(labels('supervisor')).toEqual(['工作台', '家庭档案', '申请审批', '政策标准']);
     expect(labels('auditor')).toEqual(['工作台', '家庭档案', '申请审批', '政策标准', '审计日志']);
-    expect(labels('admin')).toEqual(['工作台', '政策标准', '用户管理', '审计日志']);
+    expect(labels('admin')).toEqual(['工作台', '政策标准', '用户管理', '工作日历', '审计日志']);
   });
 
   it('keeps auditors read-only and personal data away from admins', () => {

@@ -1,0 +1,26 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { authedAction } from '@/lib/actions/authed-action';
+import { addStandard } from '@/lib/policy/add-standard';
+import { removeCalendarDay, setCalendarDay } from '@/lib/policy/calendar';
+import { addStandardSchema, calendarDaySchema } from '@/lib/policy/schemas';
+
+export const addStandardAction = authedAction(addStandardSchema, async (user, input) => {
+  const row = await addStandard(user, input);
+  revalidatePath('/policy');
+  return row;
+});
+
+export const setCalendarDayAction = authedAction(calendarDaySchema, async (user, input) => {
+  const row = await setCalendarDay(user, input);
+  revalidatePath('/admin/calendar');
+  return row;
+});
+
+export const removeCalendarDayAction = authedAction(z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }), async (user, input) => {
+  const row = await removeCalendarDay(user, input.day);
+  revalidatePath('/admin/calendar');
+  return row;
+});

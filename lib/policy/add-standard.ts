@@ -1,0 +1,76 @@
+import 'server-only';
+import type { z } from 'zod';
+import { getDb } from '@/db/client';
+import { policyStandards } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import { assertCan, userCovers } from '@/lib/auth/authorize';
+import type { SessionUser } from '@/lib/auth/types';
+import { uniqueViolation } from '@/lib/db/errors';
+import { AppError } from '@/lib/errors';
+import { parseYuanToFen } from '@/lib/households/money';
+import { checkTekunStandard } from '@/lib/programs/rules/tekun';
+import { componentOf } from './components';
+import type { addStandardSchema } from './schemas';
+import { dibaoMonthlyStandard, standardInForce } from './standards';
+
+/**
+ * A change of policy is a new dated row, never an edit, so every past amount can be recomputed.
+ * A 特困 basic standard below the configured multiple of the dibao standard is refused.
+ */
+export async function addStandard(user: SessionUser, input: z.output<typeof addStandardSchema>): Promise<{ id: number }> {
+  assertCan(user, 'policy.manage');
+  const [program, component] = input.key.split('/') as [string, string];
+  const spec = componentOf(program, component);
+  if (!spec) throw new AppError('invalid_input', { key: '请选择标准项目' });
+  if (!userCovers(user, input.regionCode)) throw new AppError('invalid_input', { regionCode: '区划不在您的管辖范围内' });
+
+  const value: { amountFen?: number; basisPoints?: number; intValue?: number; textValue?: string } = {};
+  if (spec.kind === 'money') {
+    const parsed = parseYuanToFen(input.value);
+    if (!parsed.ok) throw new AppError('invalid_input', { value: parsed.error });
+    value.amountFen = parsed.fen;
+  } else if (spec.kind === 'percent') {
+    const pct = Number(input.value);
+    if (!/^\d+(\.\d{1,2})?$/.test(input.value) || pct > 1000) throw new AppError('invalid_input', { value: '请填写百分比数字，最多两位小数，如 50 或 12.5' });
+    value.basisPoints = Math.round(pct * 100);
+  } else if (spec.kind === 'int') {
+    if (!/^\d{1,4}$/.test(input.value)) throw new AppError('invalid_input', { value: '请填写整数' });
+    value.intValue = Number(input.value);
+  } else {
+    value.textValue = input.value;
+  }
+
+  const db = await getDb();
+  if (program === 'tekun' && component.endsWith('_basic_annual')) {
+    const [ratio, dibao] = await Promise.all([
+      standardInForce(db, 'tekun', 'min_ratio_to_dibao_pct', input.regionCode, input.effectiveFrom),
+      dibaoMonthlyStandard(db, 'rural', input.regionCode, input.effectiveFrom, (annual) => annual),
+    ]);
+    if (dibao) {
+      const dibaoAnnualFen = dibao.source.component.endsWith('_annual') ? dibao.source.amountFen! : dibao.source.amountFen! * 12;
+      const check = checkTekunStandard({ tekunAnnualFen: value.amountFen!, dibaoAnnualFen, minRatioPct: ratio?.intValue ?? null });
+      if (!check.ok) throw new AppError('invalid_input', { value: check.message });
+    }
+  }
+
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(policyStandards)
+        .values({ program, component, regionCode: input.regionCode, effectiveFrom: input.effectiveFrom, note: input.note, createdBy: user.id, ...value })
+        .returning({ id: policyStandards.id });
+      await recordAudit(tx, user, {
+        action: 'policy.add',
+        entity: 'policy_standard',
+        entityId: String(row!.id),
+        regionCode: input.regionCode,
+        after: { program, component, effectiveFrom: input.effectiveFrom, ...value },
+        reason: input.note,
+      });
+      return row!;
+    });
+  } catch (e) {
+    if (uniqueViolation(e)) throw new AppError('invalid_input', { effectiveFrom: '该区划在这一天已有同一项标准；调整请另选生效日期' });
+    throw e;
+  }
+}

@@ -1,0 +1,47 @@
+import 'server-only';
+import { asc, eq, gte } from 'drizzle-orm';
+import type { z } from 'zod';
+import { getDb } from '@/db/client';
+import { workCalendar } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import { assertCan } from '@/lib/auth/authorize';
+import type { SessionUser } from '@/lib/auth/types';
+import { AppError } from '@/lib/errors';
+import { weekday } from '@/lib/programs/rules/calendar-date';
+import type { calendarDaySchema } from './schemas';
+
+export async function listCalendar(user: SessionUser, fromDay: string) {
+  assertCan(user, 'policy.read');
+  const db = await getDb();
+  return db.select().from(workCalendar).where(gte(workCalendar.day, fromDay)).orderBy(asc(workCalendar.day));
+}
+
+/** Holidays on weekdays and make-up working days on weekends: what the weekday rule gets wrong. */
+export async function setCalendarDay(user: SessionUser, input: z.output<typeof calendarDaySchema>) {
+  assertCan(user, 'calendar.manage');
+  const wd = weekday(input.day); // 0 Sunday … 6 Saturday
+  const weekend = wd === 0 || wd === 6;
+  if (input.kind === 'holiday' && weekend) throw new AppError('invalid_input', { day: '周末本来就是休息日，无需登记为节假日' });
+  if (input.kind === 'workday' && !weekend) throw new AppError('invalid_input', { day: '调休上班日应是周六或周日' });
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(workCalendar).where(eq(workCalendar.day, input.day)).for('update');
+    await tx
+      .insert(workCalendar)
+      .values({ ...input, createdBy: user.id })
+      .onConflictDoUpdate({ target: workCalendar.day, set: { kind: input.kind, note: input.note, createdBy: user.id } });
+    await recordAudit(tx, user, { action: 'calendar.set', entity: 'work_calendar', entityId: input.day, before: before ?? null, after: input });
+    return { day: input.day };
+  });
+}
+
+export async function removeCalendarDay(user: SessionUser, day: string) {
+  assertCan(user, 'calendar.manage');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [before] = await tx.delete(workCalendar).where(eq(workCalendar.day, day)).returning();
+    if (!before) throw new AppError('not_found');
+    await recordAudit(tx, user, { action: 'calendar.remove', entity: 'work_calendar', entityId: day, before });
+    return { day };
+  });
+}

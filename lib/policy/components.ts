@@ -1,0 +1,33 @@
+/** The standards an admin can set, with the kind of value each carries and its Chinese name. */
+export type ValueKind = 'money' | 'percent' | 'int' | 'text';
+
+export const standardComponents: { program: string; component: string; label: string; kind: ValueKind; unit?: string }[] = [
+  { program: 'dibao', component: 'rural_standard_monthly', label: '农村低保标准（月）', kind: 'money', unit: '元/人·月' },
+  { program: 'dibao', component: 'rural_standard_annual', label: '农村低保标准（年）', kind: 'money', unit: '元/人·年' },
+  { program: 'dibao', component: 'urban_standard_monthly', label: '城市低保标准（月）', kind: 'money', unit: '元/人·月' },
+  { program: 'dibao', component: 'urban_standard_annual', label: '城市低保标准（年）', kind: 'money', unit: '元/人·年' },
+  { program: 'dibao', component: 'classified_severe_disability', label: '分类施保：重度残疾', kind: 'percent', unit: '% 标准' },
+  { program: 'dibao', component: 'classified_serious_illness', label: '分类施保：重病', kind: 'percent', unit: '% 标准' },
+  { program: 'dibao', component: 'classified_elderly', label: '分类施保：老年人', kind: 'percent', unit: '% 标准' },
+  { program: 'dibao', component: 'classified_minor', label: '分类施保：未成年人', kind: 'percent', unit: '% 标准' },
+  { program: 'dibao', component: 'classified_student', label: '分类施保：在校学生', kind: 'percent', unit: '% 标准' },
+  { program: 'dibao', component: 'near_dibao_multiplier_pct', label: '低保边缘倍数', kind: 'int', unit: '%' },
+  { program: 'dibao', component: 'counted_income_kinds', label: '计入收入的类别', kind: 'text' },
+  { program: 'dibao', component: 'deadline_investigation_start_wd', label: '受理后开始调查时限', kind: 'int', unit: '个工作日' },
+  { program: 'dibao', component: 'deadline_county_decision_wd', label: '县级审批时限', kind: 'int', unit: '个工作日' },
+  { program: 'dibao', component: 'deadline_total_wd', label: '全程办结时限', kind: 'int', unit: '个工作日' },
+  { program: 'dibao', component: 'public_notice_days', label: '公示天数', kind: 'int', unit: '天' },
+  { program: 'dibao', component: 'review_months_stable', label: '复核周期（稳定家庭）', kind: 'int', unit: '个月' },
+  { program: 'dibao', component: 'review_months_unstable', label: '复核周期（收入不稳定）', kind: 'int', unit: '个月' },
+  { program: 'dibao', component: 'gradual_exit_max_months', label: '渐退期上限', kind: 'int', unit: '个月' },
+  { program: 'tekun', component: 'dispersed_basic_annual', label: '特困分散供养基本生活标准', kind: 'money', unit: '元/人·年' },
+  { program: 'tekun', component: 'centralized_basic_annual', label: '特困集中供养基本生活标准', kind: 'money', unit: '元/人·年' },
+  { program: 'tekun', component: 'min_ratio_to_dibao_pct', label: '特困标准不低于低保标准的倍数', kind: 'int', unit: '%' },
+  { program: 'dis_living', component: 'monthly', label: '困难残疾人生活补贴', kind: 'money', unit: '元/人·月' },
+  { program: 'dis_care', component: 'monthly', label: '重度残疾人护理补贴', kind: 'money', unit: '元/人·月' },
+  { program: 'temp', component: 'first_response_cap', label: '先行救助上限', kind: 'money', unit: '元' },
+];
+
+export function componentOf(program: string, component: string) {
+  return standardComponents.find((c) => c.program === program && c.component === component);
+}
