@@ -37,7 +37,7 @@ const categoryComponents: Record<ClassifiedCategory, string> = {
  * The amount an application would get on a date, from the registry and the standards in force:
  * the investigation shows it, the decision fixes it. Pure arithmetic lives in lib/programs/rules.
  */
-export async function assessApplication(db: Db | Tx, app: Application, onDate: string): Promise<Assessment> {
+export async function assessApplication(db: Db | Tx, app: Pick<Application, 'kind' | 'householdId' | 'memberId'>, onDate: string): Promise<Assessment> {
   const d = db as Db;
   const [household] = await d.select().from(households).where(eq(households.id, app.householdId));
   if (!household) throw new AppError('not_found');

@@ -24,6 +24,22 @@ export const optionalInt = (message: string, min: number, max: number) =>
     z.coerce.number({ error: message }).int(message).min(min, message).max(max, message).optional(),
   );
 
+/**
+ * Kind and grade only mean something together; both messages sit on the grade field, next to
+ * where the user has to act. Runs despite other field errors, hence `typeof`. Shared by the
+ * member-change form.
+ */
+export function checkDisability(m: { disabilityKind?: string; disabilityGrade?: number }, ctx: z.RefinementCtx) {
+  const hasKind = m.disabilityKind !== undefined;
+  const hasGrade = typeof m.disabilityGrade === 'number' && !Number.isNaN(m.disabilityGrade);
+  if (hasKind && m.disabilityGrade === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['disabilityGrade'], message: '已选择残疾类别，请填写残疾等级' });
+  }
+  if (hasGrade && !hasKind) {
+    ctx.addIssue({ code: 'custom', path: ['disabilityGrade'], message: '填写残疾等级时须同时选择残疾类别' });
+  }
+}
+
 export const memberInputSchema = z
   .object({
     name: z.string({ error: '请填写姓名' }).trim().min(1, '请填写姓名').max(40, '姓名不能超过 40 个字'),
@@ -36,21 +52,7 @@ export const memberInputSchema = z
     schoolStage: z.preprocess(blankToUndefined, z.enum(schoolStages, { error: '请选择在读学段' }).optional()),
     workingCapacity: z.enum(['full', 'partial', 'none'], { error: '请选择劳动能力' }),
   })
-  .superRefine(
-    (m, ctx) => {
-      // Kind and grade only mean something together; both messages sit on the grade field,
-      // next to where the user has to act. Runs despite other field errors, hence `typeof`.
-      const hasKind = m.disabilityKind !== undefined;
-      const hasGrade = typeof m.disabilityGrade === 'number' && !Number.isNaN(m.disabilityGrade);
-      if (hasKind && m.disabilityGrade === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['disabilityGrade'], message: '已选择残疾类别，请填写残疾等级' });
-      }
-      if (hasGrade && !hasKind) {
-        ctx.addIssue({ code: 'custom', path: ['disabilityGrade'], message: '填写残疾等级时须同时选择残疾类别' });
-      }
-    },
-    { when: (p) => isObject(p.value) },
-  );
+  .superRefine(checkDisability, { when: (p) => isObject(p.value) });
 
 const bankFields = ['bankName', 'accountKind', 'account', 'holder'] as const;
 const hasAccountKind = (v: Record<string, unknown>) => v.accountKind === 'card' || v.accountKind === 'passbook';

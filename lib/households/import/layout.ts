@@ -33,7 +33,7 @@ export const rosterColumns = [
   { header: '开户人', household: true, required: '有账户时必填', description: '账户开户人姓名。' },
   { header: '姓名', household: false, required: '是', description: '成员姓名，40 字以内。' },
   { header: '身份证号', household: false, required: '是', text: true, description: '18 位居民身份证号（校验码须正确），出生日期和性别由它得出。请设为文本格式，以免 Excel 丢失末几位。' },
-  { header: '与户主关系', household: false, required: '是', choices: ['本人', '配偶', '子女', '父母', '祖父母', '孙子女', '兄弟姐妹', '其他'], description: '户主本人填“本人”，每户有且只有一位；其余填配偶、子女、父母、祖父母、孙子女、兄弟姐妹、其他。' },
+  { header: '与户主关系', household: false, required: '是', choices: ['本人', '配偶', '子女', '父母', '祖父母', '孙子女', '兄弟姐妹', '其他'], description: '户主本人填“本人”（写“户主”也可），每户有且只有一位；其余填配偶、子女、父母、祖父母、孙子女、兄弟姐妹、其他。' },
   { header: '残疾类别', household: false, required: '否', choices: ['视力', '听力', '言语', '肢体', '智力', '精神', '多重'], description: '视力、听力、言语、肢体、智力、精神、多重；与残疾等级同填同空。' },
   { header: '残疾等级', household: false, required: '有残疾类别时必填', choices: ['1', '2', '3', '4'], description: '1–4（也可写“一级”等）。' },
   { header: '残疾证号', household: false, required: '否', text: true, description: '残疾人证号码。' },
@@ -67,3 +67,21 @@ export interface RosterError {
   column: string;
   message: string;
 }
+
+/**
+ * The reference household (穆小军, 交口县 康城镇 康城村; the same people as
+ * ../shared/fixtures/mu-xiaojun.json) as roster rows: shown on the template's notes sheet,
+ * never on its data sheet, so that it cannot be imported by accident.
+ */
+export const rosterExample: readonly Partial<Record<RosterHeader, string>>[] = [
+  {
+    户编号: '1', 村代码: '141130101200', 住址: '交口县康城镇康城村', 城乡: '农村', 联系电话: '0358-8221234',
+    建档立卡: '是', 建档年份: '2014', 致贫原因: '因病、因学', 已脱贫: '是', 脱贫年份: '2018',
+    开户银行: '吕梁农商银行', 账户类型: '银行卡', 账号: '6228480470000001235', 开户人: '穆小军',
+    姓名: '穆小军', 身份证号: '141130198003129013', 与户主关系: '本人', 残疾类别: '肢体', 残疾等级: '1', 重病: '否', 劳动能力: '无',
+  },
+  { 户编号: '1', 姓名: '刘桂英', 身份证号: '141130198206059027', 与户主关系: '配偶', 重病: '否', 劳动能力: '完全' },
+  { 户编号: '1', 姓名: '穆晓东', 身份证号: '141130200609189133', 与户主关系: '子女', 在读学段: '高中', 劳动能力: '无' },
+  { 户编号: '1', 姓名: '穆晓燕', 身份证号: '141130200902249246', 与户主关系: '子女', 在读学段: '初中', 劳动能力: '无' },
+  { 户编号: '1', 姓名: '穆晓宇', 身份证号: '141130201207109350', 与户主关系: '子女', 在读学段: '小学', 劳动能力: '无' },
+];

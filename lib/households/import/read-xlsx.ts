@@ -13,7 +13,7 @@ export interface SheetRow {
 
 // A 10 MB .xlsx can inflate to gigabytes (a "zip bomb", or a sheet formatted down to row
 // 1,048,576). The sizes the archive declares are checked before anything is inflated.
-const MAX_INFLATED_BYTES = 200 * 1024 * 1024;
+const MAX_INFLATED_BYTES = 100 * 1024 * 1024; // a full 20,000-row roster inflates to about 10 MB
 
 /** The total uncompressed size the zip's central directory declares, or null if it is not a zip. */
 export function declaredInflatedSize(bytes: Uint8Array): number | null {
@@ -88,7 +88,12 @@ export async function readXlsxRows(bytes: Uint8Array, maxRows: number): Promise<
     styles: 'ignore',
     entries: 'ignore',
   });
-  let fallback: SheetRow[] | null = null;
+  // The loops always run to the end: exceljs spools a sheet that precedes the shared strings
+  // into a temporary file and deletes it only when iteration moves past that sheet, so
+  // leaving early (a return, a throw) would strand the file until the server restarts.
+  let named: SheetRow[] | null = null;
+  let first: SheetRow[] | null = null;
+  let tooMany = false;
   try {
     for await (const sheet of reader) {
       const name = (sheet as unknown as { name?: string }).name;
@@ -99,16 +104,17 @@ export async function readXlsxRows(bytes: Uint8Array, maxRows: number): Promise<
         const cells = Array.from(values.slice(1), cellText); // holes (blank cells) become ''
         if (cells.every((c) => (typeof c === 'string' ? c : c.text) === '')) continue;
         // header + maxRows data rows; one more means the file is too long
-        if (rows.length > maxRows) throw new TooManyRows();
-        rows.push({ row: row.number, cells });
+        if (rows.length > maxRows) tooMany = true;
+        else rows.push({ row: row.number, cells });
       }
-      if (name === ROSTER_SHEET) return rows;
-      if (isFirst || fallback === null) fallback = rows;
+      if (name === ROSTER_SHEET) named ??= rows;
+      else if (isFirst || first === null) first = rows;
     }
-  } catch (e) {
-    if (e instanceof TooManyRows) throw e;
+  } catch {
     throw new NotAWorkbook();
   }
-  if (fallback === null) throw new NotAWorkbook();
-  return fallback;
+  if (tooMany) throw new TooManyRows();
+  const chosen = named ?? first;
+  if (chosen === null) throw new NotAWorkbook();
+  return chosen;
 }

@@ -1,7 +1,16 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { AddMemberForm } from '@/components/households/add-member-form';
+import { AddAssetForm, DisposeAssetForm } from '@/components/households/asset-form';
+import { Disclosure } from '@/components/households/change-form';
+import { EditHouseholdForm } from '@/components/households/edit-household-form';
+import { AddIncomeForm, EndIncomeForm } from '@/components/households/income-form';
+import { MemberRowActions } from '@/components/households/member-row-actions';
+import { RevealIdButton } from '@/components/households/reveal-id-button';
+import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { getHouseholdDetail } from '@/lib/households/detail';
+import { incomeKindLabel } from '@/lib/households/income';
 import { actionLabels, assetKindLabels, memberStatusLabels, workingCapacityLabels } from '@/lib/households/labels';
 import { formatDateTime, formatFen } from '@/lib/format';
 
@@ -17,6 +26,20 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
   const { registered } = await searchParams;
   const head = household.members.find((m) => m.isHead && m.status === 'active');
   const income = household.incomeSummary;
+  // Auditors read everything in scope and change nothing: they get no change forms.
+  const canWrite = can(user.role, 'household.write');
+  const ref = { householdId: household.id, version: household.version };
+  const present = household.members.filter((m) => m.status === 'active');
+  const nameOf = new Map(household.members.map((m) => [m.id, m.name]));
+  const runningIncome = household.income
+    .filter((i) => i.toDate === null)
+    .map((i) => ({
+      id: i.id,
+      label: `${incomeKindLabel(i.kind)} ${formatFen(i.amountFen)}/月，${i.fromDate} 起${i.memberId ? `（${nameOf.get(i.memberId) ?? ''}）` : ''}`,
+    }));
+  const heldAssets = household.assets
+    .filter((a) => a.disposedOn === null)
+    .map((a) => ({ id: a.id, label: `${assetKindLabels[a.kind]}：${a.description}` }));
 
   return (
     <div className="space-y-6">
@@ -42,7 +65,28 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
             <dd className="inline">{household.bankName ? `${household.bankName} ${household.bankAccountKind === 'passbook' ? '存折' : '银行卡'} ${household.bankAccountMasked}（${household.bankAccountHolder}）` : '未登记'}</dd>
           </div>
         </dl>
-        {/* household-actions */}
+        {canWrite && (
+          <Disclosure label="修改家庭信息">
+            <EditHouseholdForm
+              household={{
+                id: household.id,
+                version: household.version,
+                address: household.address,
+                kind: household.kind,
+                phone: household.phone,
+                registeredPoor: household.registeredPoor,
+                registeredPoorYear: household.registeredPoorYear,
+                povertyCauses: household.povertyCauses,
+                leftPoverty: household.leftPoverty,
+                leftPovertyYear: household.leftPovertyYear,
+                bankName: household.bankName,
+                bankAccountKind: household.bankAccountKind,
+                bankAccountMasked: household.bankAccountMasked,
+                bankAccountHolder: household.bankAccountHolder,
+              }}
+            />
+          </Disclosure>
+        )}
       </header>
 
       <section aria-labelledby="h-members">
@@ -60,14 +104,35 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
               <th scope="col" className={th}>在读</th>
               <th scope="col" className={th}>劳动能力</th>
               <th scope="col" className={th}>状态</th>
+              <th scope="col" className={th}><span className="sr-only">操作</span></th>
             </tr>
           </thead>
-          <tbody>
-            {household.members.map((m) => (
-              <tr key={m.id} className={`border-b border-slate-100 ${m.status === 'active' ? '' : 'text-slate-500'}`}>
+          {household.members.map((m) => (
+            <MemberRowActions
+              key={m.id}
+              {...ref}
+              canWrite={canWrite}
+              colSpan={11}
+              rowClassName={`border-b border-slate-100 ${m.status === 'active' ? '' : 'text-slate-500'}`}
+              member={{
+                id: m.id,
+                name: m.name,
+                idMasked: m.idMasked,
+                relation: m.relation,
+                isHead: m.isHead,
+                status: m.status,
+                disabilityKind: m.disabilityKind,
+                disabilityGrade: m.disabilityGrade,
+                disabilityCertificate: m.disabilityCertificate,
+                seriousIllness: m.seriousIllness,
+                schoolStage: m.schoolStage,
+                workingCapacity: m.workingCapacity,
+              }}
+              others={present.filter((o) => o.id !== m.id).map((o) => ({ id: o.id, name: o.name, relation: o.relation }))}
+            >
                 <td className={td}>{m.name}</td>
                 <td className={td}>{m.relation}</td>
-                <td className={`${td} font-mono`}>{m.idMasked}{/* reveal-id */}</td>
+                <td className={`${td} font-mono`}>{m.idMasked}<RevealIdButton memberId={m.id} name={m.name} /></td>
                 <td className={`${td} tabular-nums`}>{m.birthDate}</td>
                 <td className={td}>{m.sex}</td>
                 <td className={td}>{m.disabilityKind ? `${m.disabilityKind} ${m.disabilityGrade} 级` : '—'}</td>
@@ -78,11 +143,14 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
                   {memberStatusLabels[m.status]}
                   {m.leftOn ? `（${m.leftOn}${m.leftReason ? `，${m.leftReason}` : ''}）` : ''}
                 </td>
-              </tr>
-            ))}
-          </tbody>
+            </MemberRowActions>
+          ))}
         </table>
-        {/* member-actions */}
+        {canWrite && (
+          <Disclosure label="新增成员">
+            <AddMemberForm {...ref} />
+          </Disclosure>
+        )}
       </section>
 
       <section aria-labelledby="h-income">
@@ -118,7 +186,18 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
             </tbody>
           </table>
         )}
-        {/* income-actions */}
+        {canWrite && (
+          <div>
+            <Disclosure label="登记收入">
+              <AddIncomeForm {...ref} members={present.map((m) => ({ id: m.id, name: m.name }))} />
+            </Disclosure>
+            {household.income.length > 0 && (
+              <Disclosure label="终止收入">
+                <EndIncomeForm {...ref} items={runningIncome} />
+              </Disclosure>
+            )}
+          </div>
+        )}
       </section>
 
       <section aria-labelledby="h-assets">
@@ -149,7 +228,18 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
             </tbody>
           </table>
         )}
-        {/* asset-actions */}
+        {canWrite && (
+          <div>
+            <Disclosure label="登记财产">
+              <AddAssetForm {...ref} />
+            </Disclosure>
+            {household.assets.length > 0 && (
+              <Disclosure label="财产处置">
+                <DisposeAssetForm {...ref} items={heldAssets} />
+              </Disclosure>
+            )}
+          </div>
+        )}
       </section>
 
       <section aria-labelledby="h-timeline">

@@ -1,0 +1,90 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { authedAction } from '@/lib/actions/authed-action';
+import { addMember } from '@/lib/households/add-member';
+import { addAsset, disposeAsset } from '@/lib/households/assets';
+import {
+  addAssetSchema,
+  addIncomeItemSchema,
+  addMemberSchema,
+  disposeAssetSchema,
+  endIncomeItemSchema,
+  memberLeaveSchema,
+  moveMemberSchema,
+  revealIdSchema,
+  updateHouseholdSchema,
+  updateMemberSchema,
+} from '@/lib/households/change-schemas';
+import { addIncomeItem, endIncomeItem } from '@/lib/households/income-items';
+import { memberLeaves } from '@/lib/households/member-leaves';
+import { moveMember } from '@/lib/households/move-member';
+import { revealIdNumber } from '@/lib/households/reveal-id';
+import { updateHousehold } from '@/lib/households/update-household';
+import { updateMember } from '@/lib/households/update-member';
+
+// One action per change to a registered household. Each verb checks role, region and the
+// form's version itself; on success the household page is rendered afresh.
+const refresh = (householdId: string) => revalidatePath(`/households/${householdId}`);
+
+export const updateHouseholdAction = authedAction(updateHouseholdSchema, async (user, input) => {
+  const result = await updateHousehold(user, input);
+  refresh(input.householdId);
+  return result;
+});
+
+export const addMemberAction = authedAction(addMemberSchema, async (user, input) => {
+  const result = await addMember(user, input);
+  refresh(input.householdId);
+  return result;
+});
+
+export const updateMemberAction = authedAction(updateMemberSchema, async (user, input) => {
+  const result = await updateMember(user, input);
+  refresh(input.householdId);
+  return result;
+});
+
+export const memberLeavesAction = authedAction(memberLeaveSchema, async (user, input) => {
+  const result = await memberLeaves(user, input);
+  refresh(input.householdId);
+  return result;
+});
+
+export const moveMemberAction = authedAction(moveMemberSchema, async (user, input) => {
+  const result = await moveMember(user, input);
+  refresh(input.householdId);
+  refresh(input.targetHouseholdId);
+  return { ...result, targetHouseholdId: input.targetHouseholdId };
+});
+
+export const addIncomeItemAction = authedAction(addIncomeItemSchema, async (user, input) => {
+  const result = await addIncomeItem(user, input);
+  refresh(input.householdId);
+  return result;
+});
+
+export const endIncomeItemAction = authedAction(endIncomeItemSchema, async (user, input) => {
+  const result = await endIncomeItem(user, input);
+  refresh(input.householdId);
+  return result;
+});
+
+export const addAssetAction = authedAction(addAssetSchema, async (user, input) => {
+  const result = await addAsset(user, input);
+  refresh(input.householdId);
+  return result;
+});
+
+export const disposeAssetAction = authedAction(disposeAssetSchema, async (user, input) => {
+  const result = await disposeAsset(user, input);
+  refresh(input.householdId);
+  return result;
+});
+
+/** The full number goes back to the one browser that asked, and the view is on the timeline. */
+export const revealIdAction = authedAction(revealIdSchema, async (user, input) => {
+  const result = await revealIdNumber(user, input.memberId);
+  refresh(result.householdId);
+  return { name: result.name, idNumber: result.idNumber };
+});

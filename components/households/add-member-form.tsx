@@ -1,0 +1,21 @@
+'use client';
+
+import { addMemberAction } from '@/app/(app)/households/[id]/actions';
+import { buttonClass } from '@/components/ui/field';
+import { FormStatus, HouseholdRef, ReasonField, panelClass, useChangeForm } from './change-form';
+import { MemberDetailFields } from './member-detail-fields';
+
+export function AddMemberForm({ householdId, version }: { householdId: string; version: number }) {
+  const { state, pending, onSubmit, errors, ref } = useChangeForm(addMemberAction, true);
+  return (
+    <form ref={ref} onSubmit={onSubmit} noValidate aria-label="新增成员" className={panelClass}>
+      <HouseholdRef householdId={householdId} version={version} />
+      <MemberDetailFields id="add-member" errors={errors} />
+      <ReasonField id="add-member-reason" errors={errors} />
+      <div className="flex items-end">
+        <button type="submit" disabled={pending} className={buttonClass}>{pending ? '正在保存…' : '添加成员'}</button>
+      </div>
+      <FormStatus state={state} success={() => '成员已添加。'} />
+    </form>
+  );
+}

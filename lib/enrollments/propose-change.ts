@@ -1,0 +1,76 @@
+import 'server-only';
+import { desc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { getDb } from '@/db/client';
+import { applications, enrollmentAmounts, enrollmentChanges, enrollments } from '@/db/schema';
+import { assessApplication } from '@/lib/applications/assess';
+import { todayInChina } from '@/lib/applications/dates';
+import { policyInt } from '@/lib/applications/policy';
+import { recordAudit } from '@/lib/audit/record';
+import { assertCan, assertCovers } from '@/lib/auth/authorize';
+import type { SessionUser } from '@/lib/auth/types';
+import { AppError } from '@/lib/errors';
+import { gradualExitEnd } from '@/lib/programs/rules/review';
+import type { proposeChangeSchema } from './schemas';
+
+/**
+ * A change to an active enrollment, proposed by a caseworker and approved by a supervisor:
+ * a recomputed amount (income, members, a death, new standards) from a stated month, or a
+ * suspension, termination (optionally after a gradual-exit period) or resumption. Reducing or
+ * stopping requires the recipient's hearing on record.
+ */
+export async function proposeChange(user: SessionUser, input: z.output<typeof proposeChangeSchema>) {
+  assertCan(user, 'enrollment.propose');
+  const db = await getDb();
+  const today = todayInChina();
+  return db.transaction(async (tx) => {
+    const [e] = await tx.select().from(enrollments).where(eq(enrollments.id, input.enrollmentId)).for('update');
+    assertCovers(user, e?.villageCode);
+    if (!e) throw new AppError('not_found');
+    if (e.version !== input.version) throw new AppError('conflict');
+    const allowedFrom = { recompute: ['active'], suspend: ['active'], terminate: ['active', 'suspended'], resume: ['suspended'] }[input.kind];
+    if (!allowedFrom.includes(e.status)) throw new AppError('invalid_input', { kind: '当前状态下不能进行这项变更' });
+    if (input.effectiveMonth < e.startMonth) throw new AppError('invalid_input', { effectiveMonth: `生效月份不能早于起始月份 ${e.startMonth}` });
+
+    const [current] = await tx.select().from(enrollmentAmounts).where(eq(enrollmentAmounts.enrollmentId, e.id)).orderBy(desc(enrollmentAmounts.effectiveMonth)).limit(1);
+    let amountFen: number | null = null;
+    let components: unknown = null;
+    if (input.kind === 'recompute') {
+      if (e.program !== 'dibao' && e.program !== 'tekun') throw new AppError('invalid_input', { kind: '补贴类项目金额按标准执行，无需重新核算' });
+      const [app] = e.applicationId ? await tx.select().from(applications).where(eq(applications.id, e.applicationId)) : [];
+      const kind = app?.kind ?? (e.program === 'tekun' ? 'tekun_dispersed' : e.memberId ? 'dibao_single' : 'dibao_household');
+      const assessment = await assessApplication(tx, { kind, householdId: e.householdId, memberId: e.memberId }, `${input.effectiveMonth}-01` > today ? `${input.effectiveMonth}-01` : today);
+      if (!assessment.eligible) {
+        throw new AppError('invalid_input', { kind: '按现有收入已不符合条件：请提出终止（可设渐退期），并记录告知情况' });
+      }
+      amountFen = assessment.totalFen;
+      components = assessment;
+      if (current && amountFen < current.amountFen && !input.hearingNote) {
+        throw new AppError('invalid_input', { hearingNote: '减发须记录对保障对象的告知和陈述申辩情况' });
+      }
+    }
+    if (input.kind === 'terminate' && input.gradualExitMonths) {
+      const max = await policyInt(tx, 'dibao', 'gradual_exit_max_months', e.countyCode, today);
+      const end = gradualExitEnd(input.effectiveMonth, input.gradualExitMonths, max);
+      if (!end.ok) throw new AppError('invalid_input', { gradualExitMonths: end.message });
+    }
+    const [change] = await tx
+      .insert(enrollmentChanges)
+      .values({
+        enrollmentId: e.id,
+        kind: input.kind,
+        effectiveMonth: input.effectiveMonth,
+        amountFen,
+        components,
+        reason: input.reason,
+        hearingNote: input.hearingNote ?? null,
+        gradualExitMonths: input.gradualExitMonths ?? null,
+        proposedBy: user.id,
+      })
+      .returning({ id: enrollmentChanges.id });
+    const entry = { action: `enrollment.propose_${input.kind}`, regionCode: e.villageCode, before: { amountFen: current?.amountFen ?? null, status: e.status }, after: { amountFen, effectiveMonth: input.effectiveMonth, changeId: change!.id }, reason: input.reason };
+    await recordAudit(tx, user, { ...entry, entity: 'enrollment', entityId: e.id });
+    await recordAudit(tx, user, { ...entry, entity: 'household', entityId: e.householdId });
+    return { id: change!.id, amountFen };
+  });
+}

@@ -1,0 +1,76 @@
+import 'server-only';
+import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { incomeItems, members } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { activeMembersOf, type HouseholdRow, type MemberRow } from './household-tx';
+
+export interface Departure {
+  status: 'moved_out' | 'deceased';
+  date: string; // YYYY-MM-DD, already checked not to be in the future
+  reason: string;
+  newHeadMemberId?: string;
+}
+
+/**
+ * A member leaves the household (moves out, dies, or moves to another household): the row
+ * stays as history with its status, date and reason. A departing head hands over to a named
+ * remaining member; the member's income still running ends on the same day, so it stops
+ * counting for the household; the household closes when nobody is left.
+ * Runs inside the caller's transaction, with the household already locked.
+ */
+export async function departMember(tx: Tx, h: HouseholdRow, member: MemberRow, d: Departure) {
+  if (member.status !== 'active') {
+    throw new AppError('invalid_input', { _form: `${member.name} 已不在本户` });
+  }
+  if (d.date < member.birthDate) {
+    throw new AppError('invalid_input', { date: `日期不能早于该成员的出生日期（${member.birthDate}）` });
+  }
+  const remaining = (await activeMembersOf(tx, h.id)).filter((m) => m.id !== member.id);
+  let newHead: MemberRow | undefined;
+  if (member.isHead && remaining.length > 0) {
+    if (!d.newHeadMemberId) {
+      throw new AppError('invalid_input', { newHeadMemberId: '户主离开后须从本户在册成员中指定新户主' });
+    }
+    newHead = remaining.find((m) => m.id === d.newHeadMemberId);
+    if (!newHead) throw new AppError('invalid_input', { newHeadMemberId: '新户主须是本户在册的其他成员' });
+  }
+
+  // The old head's row stops being head first: the one-head index allows no overlap.
+  await tx
+    .update(members)
+    .set({ status: d.status, leftOn: d.date, leftReason: d.reason, isHead: false })
+    .where(eq(members.id, member.id));
+  if (newHead) {
+    await tx.update(members).set({ isHead: true, relation: '本人' }).where(eq(members.id, newHead.id));
+  }
+  const ended = await tx
+    .update(incomeItems)
+    .set({ toDate: d.date })
+    .where(
+      and(
+        eq(incomeItems.memberId, member.id),
+        lte(incomeItems.fromDate, d.date),
+        or(isNull(incomeItems.toDate), gt(incomeItems.toDate, d.date)),
+      ),
+    )
+    .returning({ id: incomeItems.id });
+
+  const closed = remaining.length === 0;
+  return {
+    closed,
+    before: {
+      member: member.name,
+      status: member.status,
+      ...(newHead ? { newHead: newHead.name, newHeadRelation: newHead.relation } : {}),
+    },
+    after: {
+      member: member.name,
+      status: d.status,
+      leftOn: d.date,
+      ...(newHead ? { newHead: newHead.name, newHeadRelation: '本人' } : {}),
+      ...(ended.length > 0 ? { endedIncomeItems: ended.length } : {}),
+      ...(closed ? { householdStatus: 'closed' } : {}),
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { members } from '@/db/schema';
+import { assertCan } from '@/lib/auth/authorize';
+import type { SessionUser } from '@/lib/auth/types';
+import { AppError } from '@/lib/errors';
+import type { UpdateMemberInput } from './change-schemas';
+import {
+  activeMembersOf,
+  assertIdNumberFree,
+  auditHousehold,
+  bumpVersion,
+  changedFields,
+  lockHousehold,
+  memberOf,
+  rethrowMemberConflict,
+} from './household-tx';
+import { parseIdNumber } from './id-number';
+import { memberAuditView } from './member-view';
+
+/**
+ * Corrects a member's details. A mistyped resident ID may be corrected, with the same
+ * duplicate check as registration (birth date and sex follow the ID). The head stays 本人
+ * and nobody else may become 本人: the head changes only when the head leaves.
+ */
+export async function updateMember(user: SessionUser, input: UpdateMemberInput): Promise<{ changed: boolean }> {
+  assertCan(user, 'household.write');
+  const m = input.member;
+  const db = await getDb();
+  let idNumber = '';
+  try {
+    return await db.transaction(async (tx) => {
+      const h = await lockHousehold(tx, user, input.householdId, input.version);
+      const current = await memberOf(tx, h.id, input.memberId);
+      const parsed = parseIdNumber(m.idNumber ?? current.idNumber, new Date());
+      if (!parsed.ok) throw new AppError('invalid_input', { 'member.idNumber': parsed.error });
+      idNumber = parsed.id;
+      if (current.status !== 'active') {
+        throw new AppError('invalid_input', { _form: `${current.name} 已不在本户，不能修改` });
+      }
+      if (current.isHead && m.relation !== '本人') {
+        throw new AppError('invalid_input', {
+          'member.relation': '户主与户主的关系只能是"本人"；更换户主请在户主离开或迁移时指定新户主',
+        });
+      }
+      if (!current.isHead && m.relation === '本人') {
+        const head = (await activeMembersOf(tx, h.id)).find((p) => p.isHead);
+        if (head) {
+          throw new AppError('invalid_input', { 'member.relation': `该户已有户主（${head.name}），不能再有第二位"本人"` });
+        }
+      }
+      if (parsed.id !== current.idNumber) {
+        await assertIdNumberFree(tx, user, h.id, parsed.id, 'member.idNumber', current.id);
+      }
+
+      const next = {
+        name: m.name,
+        idNumber: parsed.id,
+        birthDate: parsed.birthDate,
+        sex: parsed.sex,
+        relation: m.relation,
+        isHead: m.relation === '本人',
+        disabilityKind: m.disabilityKind ?? null,
+        disabilityGrade: m.disabilityGrade ?? null,
+        disabilityCertificate: m.disabilityCertificate ?? null,
+        seriousIllness: m.seriousIllness,
+        schoolStage: m.schoolStage ?? null,
+        workingCapacity: m.workingCapacity,
+      };
+      const updated = { ...current, ...next };
+      const diff = changedFields(memberAuditView(current), memberAuditView(updated));
+      // Every digit of an ID shows in the view (masked digits are the birth date), so a
+      // corrected ID always counts as a change.
+      if (!diff.changed) return { changed: false };
+
+      await tx.update(members).set(next).where(eq(members.id, current.id));
+      await bumpVersion(tx, h);
+      await auditHousehold(tx, user, h, {
+        action: 'member.update',
+        before: { member: current.name, ...diff.before },
+        after: { member: updated.name, ...diff.after },
+        reason: input.reason,
+      });
+      return { changed: true };
+    });
+  } catch (e) {
+    if (!idNumber) throw e;
+    return rethrowMemberConflict(e, user, idNumber, { idNumber: 'member.idNumber', relation: 'member.relation' });
+  }
+}

@@ -1,0 +1,58 @@
+import { and, desc, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { auditLog } from '@/db/schema';
+import { exportHouseholds } from '@/lib/households/export';
+import { searchParamsSchema } from '@/lib/households/search-input';
+import { appDb, insertHousehold, randomIdNumber, signedIn } from './support/app';
+
+/** Reads the streamed export back as a workbook: its rows as arrays of cell values. */
+async function exported(stream: ReadableStream<Uint8Array>) {
+  const chunks: Uint8Array[] = [];
+  const reader = stream.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet('家庭档案')!;
+  const rows: unknown[][] = [];
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+describe('household list export', () => {
+  it('streams the filtered list as XLSX with masked IDs, and audits the filter and row count', async () => {
+    const user = await signedIn('caseworker');
+    const db = await appDb();
+    const id = randomIdNumber();
+    await insertHousehold(db, { idNumber: id, headName: '导出户主' });
+    const params = searchParamsSchema.parse({ q: id });
+    const rows = await exported(exportHouseholds(user, params));
+    expect(rows[0]).toEqual(['户主', '身份证号', '乡镇', '村', '住址', '城乡', '建档立卡', '人数', '登记时间']);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]!.slice(0, 8)).toEqual(['导出户主', `${id.slice(0, 6)}********${id.slice(14)}`, '康城镇', expect.stringContaining('康城'), '测试地址 1 号', '农村', '否', 1]);
+    expect(rows[1]![8]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+
+    const [audit] = await db.select().from(auditLog)
+      .where(and(eq(auditLog.action, 'household.export'), eq(auditLog.actorId, user.id)))
+      .orderBy(desc(auditLog.id)).limit(1);
+    expect(audit?.after).toMatchObject({ filter: { q: id }, rows: 1, truncated: false, completed: true });
+  });
+
+  it('exports every page, not just the first', async () => {
+    const user = await signedIn('caseworker');
+    const db = await appDb();
+    for (let i = 0; i < 55; i++) await insertHousehold(db, { villageCode: '141130101201', headName: `翻页${i}` });
+    const rows = await exported(exportHouseholds(user, searchParamsSchema.parse({ village: '141130101201', sort: 'name' })));
+    expect(rows.length - 1).toBeGreaterThanOrEqual(55); // one page is 50
+  });
+
+  it('keeps to the user’s region and refuses users without read access', async () => {
+    const db = await appDb();
+    const id = randomIdNumber();
+    await insertHousehold(db, { idNumber: id });
+    const elsewhere = await signedIn('caseworker2'); // 方山县 峪口镇
+    expect(await exported(exportHouseholds(elsewhere, searchParamsSchema.parse({ q: id })))).toHaveLength(1); // the header only
+    const admin = await signedIn('admin');
+    expect(() => exportHouseholds(admin, {})).toThrow(expect.objectContaining({ code: 'not_found' }));
+  });
+});
