@@ -2,9 +2,9 @@ import { expect, test } from '@playwright/test';
 import { signIn } from './support/auth';
 
 const expected: Record<string, { nav: string[]; who: RegExp }> = {
-  caseworker: { nav: ['工作台', '家庭档案', '申请审批', '政策标准'], who: /王晓梅.*经办人.*康城镇/ },
-  supervisor: { nav: ['工作台', '家庭档案', '申请审批', '政策标准'], who: /李建国.*审核审批人.*交口县/ },
-  auditor: { nav: ['工作台', '家庭档案', '申请审批', '政策标准', '审计日志'], who: /陈丽华.*监督.*吕梁市/ },
+  caseworker: { nav: ['工作台', '家庭档案', '申请审批', '在册管理', '政策标准'], who: /王晓梅.*经办人.*康城镇/ },
+  supervisor: { nav: ['工作台', '家庭档案', '申请审批', '在册管理', '政策标准'], who: /李建国.*审核审批人.*交口县/ },
+  auditor: { nav: ['工作台', '家庭档案', '申请审批', '在册管理', '政策标准', '审计日志'], who: /陈丽华.*监督.*吕梁市/ },
   admin: { nav: ['工作台', '政策标准', '用户管理', '工作日历', '审计日志'], who: /张伟.*系统管理员.*吕梁市/ },
 };
 

@@ -70,6 +70,9 @@ export function HouseholdSearch({ initial, regions }: { initial: Page; regions: 
         </div>
         <div className="flex items-end gap-2">
           <button type="submit" disabled={pending} className={buttonClass}>查找</button>
+          <button type="submit" formAction="/api/households/export" formMethod="post" data-native="" className="rounded border border-blue-700 px-3 py-2 text-sm text-blue-700">
+            导出 Excel
+          </button>
         </div>
         {page.nextCursor && (
           <div className="md:col-span-6">

@@ -10,9 +10,11 @@ import type { ActionResult } from '@/lib/errors';
 export function useFormAction<T>(action: (prev: unknown, formData: FormData) => Promise<ActionResult<T>>) {
   const [state, dispatch, pending] = useActionState(action, null);
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
     // The submitter's name/value counts too (e.g. a "next page" button carrying its cursor).
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    // A button marked data-native posts the form the ordinary way (a file download, say).
+    if (submitter?.dataset.native !== undefined) return;
+    event.preventDefault();
     const data = new FormData(event.currentTarget, submitter);
     startTransition(() => dispatch(data));
   };

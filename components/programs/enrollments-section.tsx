@@ -3,6 +3,9 @@ import { listHouseholdEnrollments } from '@/lib/applications/queries';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
 import { formatFen } from '@/lib/format';
+import { ProposeChangeForm } from '@/components/enrollments/change-forms';
+import { todayInChina } from '@/lib/applications/dates';
+import { addMonthsToMonth } from '@/lib/programs/rules/calendar-date';
 import { ConfirmSubsidyForm } from './confirm-subsidy-form';
 
 const programLabels = { dibao: '最低生活保障', tekun: '特困人员救助供养', dis_living: '困难残疾人生活补贴', dis_care: '重度残疾人护理补贴' } as const;
@@ -49,6 +52,12 @@ export async function EnrollmentsSection({ user, householdId }: { user: SessionU
           </tbody>
         </table>
       )}
+      {can(user.role, 'enrollment.propose') &&
+        rows
+          .filter((e) => (e.program === 'dibao' || e.program === 'tekun') && (e.status === 'active' || e.status === 'suspended'))
+          .map((e) => (
+            <ProposeChangeForm key={e.id} enrollmentId={e.id} version={e.version} label={programLabels[e.program]} nextMonth={addMonthsToMonth(todayInChina().slice(0, 7), 1)} />
+          ))}
       {can(user.role, 'application.write') && (
         <Link href={`/applications/new?household=${householdId}`} className="mt-2 inline-block text-sm text-blue-700 underline">
           申请低保或特困

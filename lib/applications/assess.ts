@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { enrollmentMembers, households, incomeItems, members } from '@/db/schema';
+import { enrollmentMembers, enrollments, households, incomeItems, members } from '@/db/schema';
 import { countMonthlyIncome } from '@/lib/households/income';
 import { AppError } from '@/lib/errors';
 import { dibaoMonthlyStandard, standardsInForce } from '@/lib/policy/standards';
@@ -24,6 +24,8 @@ export interface Assessment {
   asOf: string;
   dibao?: Pick<DibaoAmount, 'persons' | 'lineFen' | 'gapFen' | 'classifiedFen' | 'totalFen'>;
 }
+
+const NO_ID = '00000000-0000-0000-0000-000000000000'; // keeps IN () valid for an empty household
 
 const categoryComponents: Record<ClassifiedCategory, string> = {
   severe_disability: 'classified_severe_disability',
@@ -69,7 +71,8 @@ export async function assessApplication(db: Db | Tx, app: Pick<Application, 'kin
       await d
         .select({ memberId: enrollmentMembers.memberId })
         .from(enrollmentMembers)
-        .where(and(inArray(enrollmentMembers.memberId, active.map((m) => m.id).concat('00000000-0000-0000-0000-000000000000')), eq(enrollmentMembers.basicLiving, true), eq(enrollmentMembers.active, true)))
+        .innerJoin(enrollments, eq(enrollments.id, enrollmentMembers.enrollmentId))
+        .where(and(inArray(enrollmentMembers.memberId, active.map((m) => m.id).concat(NO_ID)), eq(enrollments.program, 'tekun'), eq(enrollmentMembers.active, true)))
     ).map((r) => r.memberId),
   );
   const covered = app.kind === 'dibao_single' ? active.filter((m) => m.id === app.memberId) : active.filter((m) => !inTekun.has(m.id));

@@ -56,7 +56,7 @@ async function writeExport(user: SessionUser, filter: Filter, out: PassThrough):
   try {
     let after: string | undefined;
     do {
-      const page = await searchHouseholds(user, { ...filter, after });
+      const page = await searchHouseholds(user, { ...filter, after }, { pageSize: 1000 });
       for (const h of page.rows) {
         if (rows === MAX_EXPORT_ROWS) {
           truncated = true;

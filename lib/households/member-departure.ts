@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { incomeItems, members } from '@/db/schema';
+import { enrollmentMembers, enrollments, incomeItems, members } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { activeMembersOf, type HouseholdRow, type MemberRow } from './household-tx';
 
@@ -55,6 +55,15 @@ export async function departMember(tx: Tx, h: HouseholdRow, member: MemberRow, d
       ),
     )
     .returning({ id: incomeItems.id });
+
+  // A death or a departure changes who is covered: the member's coverage ends, and the
+  // household's active enrollments come up for review now (the amount is recomputed as a
+  // change a supervisor approves, never silently).
+  await tx.update(enrollmentMembers).set({ active: false }).where(eq(enrollmentMembers.memberId, member.id));
+  await tx
+    .update(enrollments)
+    .set({ nextReviewOn: d.date })
+    .where(and(eq(enrollments.householdId, h.id), inArray(enrollments.status, ['active', 'suspended'])));
 
   const closed = remaining.length === 0;
   return {

@@ -54,7 +54,8 @@ function termCondition(term: ReturnType<typeof classifySearch>): SQL | undefined
  * The household list: scoped to the user's region, filtered, sorted and keyset-paginated
  * (no OFFSET: page 2,000 costs what page 1 costs). Resident IDs come back masked.
  */
-export async function searchHouseholds(user: SessionUser, params: SearchParams) {
+export async function searchHouseholds(user: SessionUser, params: SearchParams, opts: { pageSize?: number } = {}) {
+  const pageSize = Math.min(Math.max(opts.pageSize ?? PAGE_SIZE, 1), 1000);
   assertCan(user, 'household.read');
   const term = classifySearch(params.q);
   if (term.kind === 'invalid') return { rows: [], nextCursor: undefined, message: term.message };
@@ -104,12 +105,12 @@ export async function searchHouseholds(user: SessionUser, params: SearchParams) 
       ),
     )
     .orderBy(...order)
-    .limit(PAGE_SIZE + 1);
+    .limit(pageSize + 1);
 
-  const page = rows.slice(0, PAGE_SIZE);
+  const page = rows.slice(0, pageSize);
   const last = page[page.length - 1];
   const nextCursor =
-    rows.length > PAGE_SIZE && last ? encodeCursor([sort === 'name' ? (last.headName ?? '') : last.createdAt, last.id]) : undefined;
+    rows.length > pageSize && last ? encodeCursor([sort === 'name' ? (last.headName ?? '') : last.createdAt, last.id]) : undefined;
   return {
     rows: page.map(({ headIdNumber, ...r }) => ({ ...r, headIdMasked: headIdNumber ? maskIdNumber(headIdNumber) : '' })),
     nextCursor,

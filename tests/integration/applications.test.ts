@@ -139,3 +139,70 @@ describe('dibao application from intake to enrollment', () => {
     });
   });
 });
+
+describe('changes to an active enrollment', () => {
+  it('recomputes after new income as a change a supervisor approves from a stated month, keeping history', async () => {
+    const { incomeItems, enrollmentChanges } = await import('@/db/schema');
+    const { proposeChange } = await import('@/lib/enrollments/propose-change');
+    const { decideChange } = await import('@/lib/enrollments/decide-change');
+    const householdId = await registerReference(Array.from({ length: 5 }, () => randomIdNumber()));
+    const caseworker = await signedIn('caseworker');
+    const supervisor = await signedIn('supervisor');
+    const { id, version } = await throughNotice(caseworker, householdId);
+    await decideApplication(supervisor, { applicationId: id, version, decision: 'approve' });
+    const db = await appDb();
+    const [dibao] = await db.select().from(enrollments).where(and(eq(enrollments.householdId, householdId), eq(enrollments.program, 'dibao')));
+    const month = addMonthsToMonth(today.slice(0, 7), 2);
+
+    // The wife starts earning 600 yuan a month.
+    const [wife] = await db.select().from(members).where(and(eq(members.householdId, householdId), eq(members.relation, '配偶')));
+    await db.insert(incomeItems).values({ householdId, memberId: wife!.id, kind: 'wages', amountFen: 60_000, fromDate: day(1) });
+
+    const base = { enrollmentId: dibao!.id, version: dibao!.version, kind: 'recompute' as const, effectiveMonth: month, reason: '配偶务工收入' };
+    await expect(proposeChange(caseworker, base)).rejects.toMatchObject({ fieldErrors: { hearingNote: expect.stringContaining('告知') } });
+    const { id: changeId, amountFen } = await proposeChange(caseworker, { ...base, hearingNote: '已告知户主，无异议' });
+    expect(amountFen).toBe(245_200 - 60_000); // 2010 − 600 = 1410 gap + 442 classified
+    await expect(decideChange(caseworker, { changeId, decision: 'approve' })).rejects.toMatchObject({ code: 'not_found' }); // caseworkers cannot approve
+    await decideChange(supervisor, { changeId, decision: 'approve' });
+    const amounts = await db.select().from(enrollmentAmounts).where(eq(enrollmentAmounts.enrollmentId, dibao!.id));
+    expect(amounts.map((a) => [a.effectiveMonth, a.amountFen]).sort()).toEqual([[addMonthsToMonth(today.slice(0, 7), 1), 245_200], [month, 185_200]]);
+    const [change] = await db.select().from(enrollmentChanges).where(eq(enrollmentChanges.id, changeId));
+    expect(change).toMatchObject({ state: 'approved', decidedBy: supervisor.id });
+  });
+
+  it('refuses a gradual exit longer than policy allows, and ends coverage on termination', async () => {
+    const { proposeChange } = await import('@/lib/enrollments/propose-change');
+    const { decideChange } = await import('@/lib/enrollments/decide-change');
+    const householdId = await registerReference(Array.from({ length: 5 }, () => randomIdNumber()));
+    const caseworker = await signedIn('caseworker');
+    const supervisor = await signedIn('supervisor');
+    const { id, version } = await throughNotice(caseworker, householdId);
+    await decideApplication(supervisor, { applicationId: id, version, decision: 'approve' });
+    const db = await appDb();
+    const [dibao] = await db.select().from(enrollments).where(and(eq(enrollments.householdId, householdId), eq(enrollments.program, 'dibao')));
+    const month = addMonthsToMonth(today.slice(0, 7), 2);
+    const base = { enrollmentId: dibao!.id, version: dibao!.version, kind: 'terminate' as const, effectiveMonth: month, reason: '收入超过标准', hearingNote: '已告知' };
+    await expect(proposeChange(caseworker, { ...base, gradualExitMonths: 7 })).rejects.toMatchObject({ fieldErrors: { gradualExitMonths: expect.any(String) } });
+    const { id: changeId } = await proposeChange(caseworker, { ...base, gradualExitMonths: 3 });
+    await decideChange(supervisor, { changeId, decision: 'approve' });
+    const [after] = await db.select().from(enrollments).where(eq(enrollments.id, dibao!.id));
+    expect(after).toMatchObject({ status: 'terminated', gradualExitUntil: addMonthsToMonth(month, 2), endMonth: addMonthsToMonth(month, 2) });
+    expect(await db.select().from(enrollmentMembers).where(and(eq(enrollmentMembers.enrollmentId, dibao!.id), eq(enrollmentMembers.active, true)))).toHaveLength(0);
+  });
+
+  it('puts the enrollment up for review when a covered member dies', async () => {
+    const { memberLeaves } = await import('@/lib/households/member-leaves');
+    const { households } = await import('@/db/schema');
+    const householdId = await registerReference(Array.from({ length: 5 }, () => randomIdNumber()));
+    const caseworker = await signedIn('caseworker');
+    const supervisor = await signedIn('supervisor');
+    const { id, version } = await throughNotice(caseworker, householdId);
+    await decideApplication(supervisor, { applicationId: id, version, decision: 'approve' });
+    const db = await appDb();
+    const [h] = await db.select().from(households).where(eq(households.id, householdId));
+    const [child] = await db.select().from(members).where(and(eq(members.householdId, householdId), eq(members.relation, '子女')));
+    await memberLeaves(caseworker, { householdId, version: h!.version, memberId: child!.id, kind: 'deceased', date: day(0), reason: '病故' });
+    const [dibao] = await db.select().from(enrollments).where(and(eq(enrollments.householdId, householdId), eq(enrollments.program, 'dibao')));
+    expect(dibao!.nextReviewOn).toBe(day(0));
+  });
+});

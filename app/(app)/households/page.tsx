@@ -17,7 +17,10 @@ export default async function HouseholdsPage() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">家庭档案</h1>
         {can(user.role, 'household.write') && (
-          <Link href="/households/new" className={buttonClass}>登记家庭</Link>
+          <div className="flex gap-3">
+            <Link href="/households/import" className="rounded border border-blue-700 px-4 py-2 text-blue-700">导入花名册</Link>
+            <Link href="/households/new" className={buttonClass}>登记家庭</Link>
+          </div>
         )}
       </div>
       <HouseholdSearch initial={initial} regions={regions} />

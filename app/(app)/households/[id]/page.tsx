@@ -7,6 +7,7 @@ import { EditHouseholdForm } from '@/components/households/edit-household-form';
 import { AddIncomeForm, EndIncomeForm } from '@/components/households/income-form';
 import { MemberRowActions } from '@/components/households/member-row-actions';
 import { RevealIdButton } from '@/components/households/reveal-id-button';
+import { EnrollmentsSection } from '@/components/programs/enrollments-section';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { getHouseholdDetail } from '@/lib/households/detail';
@@ -152,6 +153,8 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
           </Disclosure>
         )}
       </section>
+
+      <EnrollmentsSection user={user} householdId={household.id} />
 
       <section aria-labelledby="h-income">
         <h2 id="h-income" className="text-lg font-semibold">收入（{income.month}）</h2>

@@ -5,9 +5,14 @@ import { searchParamsSchema } from '@/lib/households/search-input';
 import { xlsxAttachment } from '@/lib/http/download';
 import { withUser } from '@/lib/http/route';
 
-/** GET with the list page's query parameters → the whole filtered list as XLSX, streamed. */
-export const GET = withUser(async (user, req) => {
-  const parsed = searchParamsSchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+/**
+ * POST of the list page's search form → the whole filtered list as XLSX, streamed. A POST, not
+ * a GET: the filter may hold a name or a resident ID, which must not appear in URLs or logs.
+ */
+export const POST = withUser(async (user, req) => {
+  const form = await req.formData();
+  const fields = Object.fromEntries([...form].filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const parsed = searchParamsSchema.safeParse(fields);
   if (!parsed.success) throw new AppError('invalid_input');
   const day = formatDate(new Date());
   return new Response(exportHouseholds(user, parsed.data), {

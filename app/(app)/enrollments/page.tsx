@@ -1,0 +1,66 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { DecideChangeForm } from '@/components/enrollments/change-forms';
+import { can } from '@/lib/auth/permissions';
+import { requirePermission } from '@/lib/auth/session';
+import { listPendingChanges, listReviewsDue } from '@/lib/enrollments/queries';
+import { formatFen } from '@/lib/format';
+
+export const metadata: Metadata = { title: '在册管理' };
+
+const kindLabels = { recompute: '重新核算', suspend: '暂停', terminate: '终止', resume: '恢复' } as const;
+const programLabels = { dibao: '低保', tekun: '特困', dis_living: '残疾人生活补贴', dis_care: '重度残疾人护理补贴' } as const;
+
+export default async function EnrollmentsPage() {
+  const user = await requirePermission('enrollment.read');
+  const [changes, reviews] = await Promise.all([listPendingChanges(user), listReviewsDue(user)]);
+  const approve = can(user.role, 'enrollment.approve');
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">在册管理</h1>
+      <section aria-label="待审批的变更">
+        <h2 className="text-lg font-semibold">待审批的变更（{changes.length}）</h2>
+        {changes.length === 0 ? <p className="text-sm text-slate-600">无。</p> : (
+          <ul className="mt-2 space-y-3">
+            {changes.map((c) => (
+              <li key={c.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
+                <p>
+                  <Link href={`/households/${c.householdId}`} className="text-blue-700 underline">{c.headName ?? '—'}户</Link> · {programLabels[c.program]} · {kindLabels[c.kind]}，自 {c.effectiveMonth} 起
+                  {c.amountFen !== null && <>，新金额 <strong>{formatFen(c.amountFen)}</strong>/月</>}
+                  {c.gradualExitMonths ? `，渐退 ${c.gradualExitMonths} 个月` : ''} · 提出人 {c.proposerName}
+                </p>
+                <p className="text-slate-600">原因：{c.reason}{c.hearingNote ? `；告知情况：${c.hearingNote}` : ''}</p>
+                {approve && <DecideChangeForm changeId={c.id} label={`${c.headName ?? ''}户 ${kindLabels[c.kind]}`} />}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-label="复核">
+        <h2 className="text-lg font-semibold">复核到期与逾期（{reviews.length}）</h2>
+        {reviews.length === 0 ? <p className="text-sm text-slate-600">30 天内没有到期的复核。</p> : (
+          <table className="mt-2 w-full border-collapse bg-white text-sm">
+            <thead>
+              <tr className="border-b border-slate-200 text-left">
+                <th scope="col" className="p-2">户主</th>
+                <th scope="col" className="p-2">项目</th>
+                <th scope="col" className="p-2">村（社区）</th>
+                <th scope="col" className="p-2">复核日期</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reviews.map((r) => (
+                <tr key={r.id} className="border-b border-slate-100">
+                  <td className="p-2"><Link href={`/households/${r.householdId}`} className="text-blue-700 underline">{r.headName ?? '—'}</Link></td>
+                  <td className="p-2">{programLabels[r.program]}</td>
+                  <td className="p-2">{r.villageName}</td>
+                  <td className={`p-2 tabular-nums ${r.overdue ? 'font-semibold text-red-700' : ''}`}>{r.nextReviewOn}{r.overdue ? '（已逾期）' : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

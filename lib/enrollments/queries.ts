@@ -1,0 +1,46 @@
+import 'server-only';
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb } from '@/db/client';
+import { enrollmentChanges, enrollments, members, regions, users } from '@/db/schema';
+import { todayInChina } from '@/lib/applications/dates';
+import { assertCan } from '@/lib/auth/authorize';
+import { regionScope } from '@/lib/auth/scope';
+import type { SessionUser } from '@/lib/auth/types';
+import { addDays } from '@/lib/programs/rules/calendar-date';
+
+const head = alias(members, 'head');
+const village = alias(regions, 'village');
+const scopeOf = (user: SessionUser) =>
+  regionScope(user, { county: enrollments.countyCode, township: enrollments.townshipCode, village: enrollments.villageCode });
+
+/** Enrollments whose review is due within 30 days or overdue (动态管理). */
+export async function listReviewsDue(user: SessionUser) {
+  assertCan(user, 'enrollment.read');
+  const db = await getDb();
+  const today = todayInChina();
+  const rows = await db
+    .select({ e: enrollments, headName: head.name, villageName: village.name })
+    .from(enrollments)
+    .innerJoin(village, eq(village.code, enrollments.villageCode))
+    .leftJoin(head, and(eq(head.householdId, enrollments.householdId), eq(head.isHead, true), eq(head.status, 'active')))
+    .where(and(scopeOf(user), inArray(enrollments.status, ['active', 'suspended']), inArray(enrollments.program, ['dibao', 'tekun']), lte(enrollments.nextReviewOn, addDays(today, 30))))
+    .orderBy(asc(enrollments.nextReviewOn))
+    .limit(500);
+  return rows.map((r) => ({ ...r.e, headName: r.headName, villageName: r.villageName, overdue: (r.e.nextReviewOn ?? today) < today }));
+}
+
+/** Proposed changes waiting for a supervisor. */
+export async function listPendingChanges(user: SessionUser) {
+  assertCan(user, 'enrollment.read');
+  const db = await getDb();
+  const rows = await db
+    .select({ c: enrollmentChanges, e: enrollments, headName: head.name, proposer: users.name })
+    .from(enrollmentChanges)
+    .innerJoin(enrollments, eq(enrollments.id, enrollmentChanges.enrollmentId))
+    .innerJoin(users, eq(users.id, enrollmentChanges.proposedBy))
+    .leftJoin(head, and(eq(head.householdId, enrollments.householdId), eq(head.isHead, true), eq(head.status, 'active')))
+    .where(and(scopeOf(user), eq(enrollmentChanges.state, 'proposed')))
+    .orderBy(asc(enrollmentChanges.createdAt));
+  return rows.map((r) => ({ ...r.c, program: r.e.program, householdId: r.e.householdId, headName: r.headName, proposerName: r.proposer }));
+}
