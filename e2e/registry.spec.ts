@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from './support/db';
+import { expect, test, uniqueSuffix } from './support/db';
 import { signIn } from './support/auth';
 
 const fixture = JSON.parse(fs.readFileSync(path.join('..', 'shared', 'fixtures', 'mu-xiaojun.json'), 'utf8')) as {
@@ -106,4 +106,70 @@ test('a wrong resident ID is refused with its reason and nothing is saved', asyn
   await page.getByRole('button', { name: '登记', exact: true }).click();
   await expect(row.getByLabel('身份证号 *')).toHaveAttribute('aria-invalid', 'true');
   expect(await sql`select 1 from households where address = '康城村 21 号'`).toHaveLength(0);
+});
+
+test('a caseworker records the death of a member, who stays in the household history', async ({ page }) => {
+  await signIn(page, 'caseworker');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '家庭档案' }).click();
+  const search = page.getByRole('search', { name: '查找家庭' });
+  await search.getByLabel('姓名、身份证号或电话').fill('141130198003129013');
+  await search.getByLabel('姓名、身份证号或电话').press('Enter');
+  await page.getByRole('link', { name: '穆小军' }).click();
+  await expect(page.getByRole('heading', { name: '穆小军户' })).toBeVisible();
+
+  await page.getByRole('button', { name: '离开/死亡（穆晓宇）' }).click();
+  const form = page.getByRole('form', { name: '穆晓宇 离开或死亡' });
+  await form.getByLabel('离开类型').selectOption({ label: '死亡' });
+  await form.getByLabel('日期').fill(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date()));
+  await form.getByLabel('原因').fill('意外身故');
+  await form.getByRole('button', { name: '确认' }).click();
+
+  await expect(page.getByRole('row', { name: /穆晓宇/ }).first()).toContainText('已故');
+  await expect(page.getByText('成员死亡').first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('row', { name: /穆晓宇/ }).first()).toContainText('意外身故');
+});
+
+const HEADERS = ['户编号', '村代码', '住址', '城乡', '联系电话', '建档立卡', '建档年份', '致贫原因', '已脱贫', '脱贫年份', '开户银行', '账户类型', '账号', '开户人', '姓名', '身份证号', '与户主关系', '残疾类别', '残疾等级', '残疾证号', '重病', '在读学段', '劳动能力'];
+
+function roster(rows: { key: string; address: string; name: string; id: string; relation: string }[]): Buffer {
+  const lines = rows.map((r) => {
+    const cells: Record<string, string> = { 户编号: r.key, 村代码: '141130101200', 住址: r.address, 城乡: '农村', 姓名: r.name, 身份证号: r.id, 与户主关系: r.relation, 劳动能力: '完全' };
+    return HEADERS.map((h) => cells[h] ?? '').join(',');
+  });
+  return Buffer.from([HEADERS.join(','), ...lines].join('\n'), 'utf8');
+}
+
+test('a roster with one bad row imports nothing and names the row; the fixed roster imports', async ({ page, sql }) => {
+  const { validIdNumber } = await import('./support/ids');
+  const tag = uniqueSuffix();
+  const rows = [
+    { key: '1', address: `导入测试甲 ${tag}`, name: '赵大山', id: validIdNumber('141130', '19700305'), relation: '本人' },
+    { key: '1', address: '', name: '钱秀英', id: validIdNumber('141130', '19720811'), relation: '配偶' },
+    { key: '2', address: `导入测试乙 ${tag}`, name: '孙小河', id: validIdNumber('141130', '19851120'), relation: '本人' },
+    { key: '2', address: '', name: '李红梅', id: validIdNumber('141130', '19880203'), relation: '配偶' },
+  ];
+  const good = rows[3]!.id;
+  const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0'); // wrong check digit
+
+  await signIn(page, 'caseworker');
+  await page.goto('/households');
+  await page.getByRole('link', { name: '导入花名册' }).click();
+  await expect(page.getByRole('heading', { name: '导入花名册' })).toBeVisible();
+
+  await page.getByLabel('花名册文件').setInputFiles({ name: '花名册.csv', mimeType: 'text/csv', buffer: roster(rows.map((r, i) => (i === 3 ? { ...r, id: bad } : r))) });
+  await page.getByRole('button', { name: '开始导入' }).click();
+  await expect(page.getByText(/未导入任何数据/)).toBeVisible();
+  const errorRow = page.getByRole('row', { name: /身份证号/ }).filter({ hasText: '5' });
+  await expect(errorRow.first()).toContainText('5'); // header is row 1: the bad member is on row 5
+  expect(await sql`select 1 from households where address like ${'导入测试%' + tag}`).toHaveLength(0);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '下载错误报告' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+
+  await page.getByLabel('花名册文件').setInputFiles({ name: '花名册.csv', mimeType: 'text/csv', buffer: roster(rows) });
+  await page.getByRole('button', { name: '开始导入' }).click();
+  await expect(page.getByText('已导入 2 户、4 人。')).toBeVisible();
+  expect(await sql`select 1 from households where address like ${'导入测试%' + tag}`).toHaveLength(2);
 });

@@ -49,13 +49,13 @@ export function MemberRowActions({
                 <button
                   key={p}
                   type="button"
+                  aria-label={`${panelLabels[p]}（${member.name}）`}
                   aria-expanded={open === p}
                   aria-controls={open === p ? panelId : undefined}
                   onClick={() => setOpen(open === p ? null : p)}
                   className={smallButtonClass}
                 >
                   {panelLabels[p]}
-                  <span className="sr-only">（{member.name}）</span>
                 </button>
               ))}
             </span>

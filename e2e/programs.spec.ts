@@ -1,0 +1,77 @@
+import { expect, test } from './support/db';
+import { signIn } from './support/auth';
+import { insertReferenceHousehold } from './support/reference';
+
+const chinaDay = (daysAgo: number) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - daysAgo * 86_400_000));
+const nextMonth = () => {
+  const [y, m] = chinaDay(0).split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+};
+
+test('the reference household goes through every step of a dibao application and ends enrolled at ¥2,452.00 a month plus both disability subsidies', async ({ browser, sql }) => {
+  test.setTimeout(90_000);
+  const householdId = await insertReferenceHousehold(sql);
+
+  // The caseworker, in her own browser session.
+  const cw = await browser.newContext();
+  const caseworker = await cw.newPage();
+  await signIn(caseworker, 'caseworker');
+  await caseworker.goto(`/households/${householdId}`);
+  await caseworker.getByRole('link', { name: '申请低保或特困' }).click();
+  await caseworker.getByLabel('申请类型').selectOption('dibao_household');
+  await caseworker.getByRole('button', { name: '创建申请' }).click();
+  await expect(caseworker.getByRole('heading', { name: /低保（整户）：穆小军户/ })).toBeVisible();
+
+  const accept = caseworker.getByRole('form', { name: '受理' });
+  await accept.getByLabel('受理日期').fill(chinaDay(20));
+  await accept.getByRole('button', { name: '受理' }).click();
+
+  const investigate = caseworker.getByRole('form', { name: '入户调查' });
+  await investigate.getByLabel('调查人一').fill('王晓梅');
+  await investigate.getByLabel('调查人二').fill('刘建华');
+  await investigate.getByLabel('调查日期').fill(chinaDay(18));
+  await investigate.getByLabel('调查情况').fill('户主 2019 年工伤致瘫，妻子照护，三个孩子在读，家庭无收入。');
+  await investigate.getByRole('button', { name: '保存调查结果' }).click();
+  const estimate = caseworker.getByRole('region', { name: '测算金额' });
+  await expect(estimate).toContainText('¥2,452.00');
+  await expect(estimate).toContainText('补差 ¥2,010.00 + 分类施保 ¥442.00');
+
+  const township = caseworker.getByRole('form', { name: '乡镇审核' });
+  await township.getByLabel('审核日期').fill(chinaDay(16));
+  await township.getByLabel('乡镇审核意见').fill('情况属实，同意上报');
+  await township.getByRole('button', { name: '提交乡镇意见' }).click();
+
+  const notice = caseworker.getByRole('form', { name: '张榜公示' });
+  await notice.getByLabel('公示开始日期').fill(chinaDay(15));
+  await notice.getByRole('button', { name: '开始公示' }).click();
+  await expect(caseworker.getByText(/当前环节：公示中/)).toBeVisible();
+  const applicationUrl = caseworker.url();
+  // The caseworker who prepared the case has no decision form.
+  await expect(caseworker.getByRole('form', { name: '县级审批' })).toHaveCount(0);
+
+  // The supervisor, in a separate session, finds it waiting and approves it.
+  const sv = await browser.newContext();
+  const supervisor = await sv.newPage();
+  await signIn(supervisor, 'supervisor');
+  await supervisor.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '申请审批' }).click();
+  await supervisor.getByRole('region', { name: '待我处理' }).getByRole('link', { name: '穆小军' }).first().click();
+  await expect(supervisor).toHaveURL(applicationUrl);
+  const decide = supervisor.getByRole('form', { name: '县级审批' });
+  await decide.getByLabel('审批结果').selectOption('approve');
+  await decide.getByRole('button', { name: '提交审批结果' }).click();
+  await expect(supervisor.getByText(`已批准：每月 ¥2,452.00，自 ${nextMonth()} 起发放。`)).toBeVisible();
+
+  // The household page shows the enrollment and the two subsidies, which the supervisor confirms.
+  await supervisor.getByRole('link', { name: '查看家庭档案' }).click();
+  const programs = supervisor.getByRole('region', { name: '救助项目' });
+  await expect(programs.getByRole('row', { name: /最低生活保障/ })).toContainText(`¥2,452.00${nextMonth()}在保`);
+  await programs.getByRole('button', { name: '确认 困难残疾人生活补贴（穆小军）' }).click();
+  await expect(programs.getByRole('row', { name: /困难残疾人生活补贴/ })).toContainText('在保');
+  await programs.getByRole('button', { name: '确认 重度残疾人护理补贴（穆小军）' }).click();
+  await expect(programs.getByRole('row', { name: /重度残疾人护理补贴/ })).toContainText(`¥50.00${nextMonth()}在保`);
+  await expect(programs.getByRole('row', { name: /困难残疾人生活补贴/ })).toContainText(`¥50.00${nextMonth()}在保`);
+
+  await cw.close();
+  await sv.close();
+});
