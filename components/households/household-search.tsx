@@ -69,7 +69,7 @@ export function HouseholdSearch({ initial, regions }: { initial: Page; regions: 
           </select>
         </div>
         <div className="flex items-end gap-2">
-          <button type="submit" disabled={pending} className={buttonClass}>查找</button>
+          <button type="submit" className={buttonClass} aria-busy={pending}>查找</button>
           <button type="submit" formAction="/api/households/export" formMethod="post" data-native="" className="rounded border border-blue-700 px-3 py-2 text-sm text-blue-700">
             导出 Excel
           </button>
