@@ -4,3 +4,4 @@ export * from './audit';
 export * from './policy';
 export * from './households';
 export * from './programs';
+export * from './payouts';

@@ -1,0 +1,134 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { enrollments } from './programs';
+import { households, members } from './households';
+
+export const runStates = ['draft', 'approved', 'exported', 'reconciled'] as const;
+
+/** A month's payout run (发放批次) for one county. One per county and month: a constraint, not luck. */
+export const payoutRuns = pgTable(
+  'payout_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    countyCode: varchar('county_code', { length: 6 }).notNull(),
+    month: varchar('month', { length: 7 }).notNull(),
+    state: text('state', { enum: runStates }).notNull().default('draft'),
+    preparedBy: uuid('prepared_by').notNull(),
+    generatedAt: timestamp('generated_at', { withTimezone: true }),
+    approvedBy: uuid('approved_by'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    exportedAt: timestamp('exported_at', { withTimezone: true }),
+    reconciledAt: timestamp('reconciled_at', { withTimezone: true }),
+    lineCount: integer('line_count').notNull().default(0),
+    blockedCount: integer('blocked_count').notNull().default(0),
+    totalFen: bigint('total_fen', { mode: 'number' }).notNull().default(0),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('payout_runs_county_month_uq').on(t.countyCode, t.month)],
+);
+
+export const lineKinds = ['enrollment', 'temp_aid', 'price_subsidy', 'arrears', 'recovery', 'reissue'] as const;
+export const lineStatuses = ['pending', 'paid', 'failed'] as const;
+
+/**
+ * One payment in a run, with the bank account and the working as they were when the line was
+ * made, so months later anyone can see why it was what it was. One line per enrollment and
+ * month is a database constraint.
+ */
+export const payoutLines = pgTable(
+  'payout_lines',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => payoutRuns.id),
+    kind: text('kind', { enum: lineKinds }).notNull(),
+    program: text('program').notNull(),
+    enrollmentId: uuid('enrollment_id').references(() => enrollments.id),
+    // The record behind a non-enrollment line: a temporary-aid payment, a price subsidy, an adjustment, a failed line re-issued.
+    sourceId: text('source_id'),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    memberId: uuid('member_id').references(() => members.id),
+    month: varchar('month', { length: 7 }).notNull(),
+    persons: integer('persons').notNull().default(1),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    components: jsonb('components'),
+    bankName: text('bank_name'),
+    bankAccountKind: text('bank_account_kind'),
+    bankAccount: varchar('bank_account', { length: 32 }),
+    bankAccountHolder: text('bank_account_holder'),
+    blocked: boolean('blocked').notNull().default(false),
+    blockReason: text('block_reason'),
+    status: text('status', { enum: lineStatuses }).notNull().default('pending'),
+    failureReason: text('failure_reason'),
+    countyCode: varchar('county_code', { length: 6 }).notNull(),
+    townshipCode: varchar('township_code', { length: 9 }).notNull(),
+    villageCode: varchar('village_code', { length: 12 }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('payout_lines_enrollment_month_uq').on(t.enrollmentId, t.month).where(sql`${t.kind} = 'enrollment'`),
+    uniqueIndex('payout_lines_source_uq').on(t.kind, t.sourceId, t.month).where(sql`${t.sourceId} is not null`),
+    index('payout_lines_run_idx').on(t.runId, t.id),
+    index('payout_lines_household_idx').on(t.householdId, t.month),
+  ],
+);
+
+/** 价格临时补贴: declared by an admin for a month; the runs of that month add its lines. */
+export const priceSubsidies = pgTable(
+  'price_subsidies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    month: varchar('month', { length: 7 }).notNull(),
+    regionCode: varchar('region_code', { length: 6 }).notNull(),
+    perPersonFen: bigint('per_person_fen', { mode: 'number' }).notNull(),
+    programs: text('programs').array().notNull(),
+    note: text('note').notNull(),
+    declaredBy: uuid('declared_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('price_subsidies_month_region_uq').on(t.month, t.regionCode)],
+);
+
+/**
+ * Manual adjustments with a reason: arrears (补发) for a missed month, or the recovery (扣回) of
+ * an overpayment spread over months, never leaving less than a floor to pay in a month.
+ */
+export const payoutAdjustments = pgTable(
+  'payout_adjustments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    enrollmentId: uuid('enrollment_id')
+      .notNull()
+      .references(() => enrollments.id),
+    kind: text('kind', { enum: ['arrears', 'recovery'] }).notNull(),
+    totalFen: bigint('total_fen', { mode: 'number' }).notNull(),
+    // Arrears: paid whole in startMonth. Recovery: up to perMonthFen a month from startMonth on.
+    perMonthFen: bigint('per_month_fen', { mode: 'number' }),
+    floorFen: bigint('floor_fen', { mode: 'number' }),
+    forMonth: varchar('for_month', { length: 7 }),
+    startMonth: varchar('start_month', { length: 7 }).notNull(),
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('payout_adjustments_enrollment_idx').on(t.enrollmentId)],
+);
+
+/** Imported bank return files, kept whole for the audit trail. */
+export const bankReturns = pgTable('bank_returns', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  runId: uuid('run_id')
+    .notNull()
+    .references(() => payoutRuns.id),
+  fileName: text('file_name').notNull(),
+  paidCount: integer('paid_count').notNull(),
+  failedCount: integer('failed_count').notNull(),
+  paidFen: bigint('paid_fen', { mode: 'number' }).notNull(),
+  failedFen: bigint('failed_fen', { mode: 'number' }).notNull(),
+  importedBy: uuid('imported_by').notNull(),
+  importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+});
