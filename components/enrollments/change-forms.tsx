@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { decideChangeAction, proposeChangeAction } from '@/app/(app)/enrollments/actions';
+import { decideChangeAction, proposeChangeAction, recomputeCountyAction } from '@/app/(app)/enrollments/actions';
 import { useFormAction } from '@/components/households/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 
@@ -58,6 +58,28 @@ export function DecideChangeForm({ changeId, label }: { changeId: string; label:
       <button type="submit" name="decision" value="approve" disabled={pending} className={buttonClass}>同意</button>
       <button type="submit" name="decision" value="reject" disabled={pending} className="rounded border border-red-700 px-3 py-2 text-red-700">不同意</button>
       <p role="status" className="text-sm">{state?.ok ? '已处理。' : state ? <span className="text-red-700">{errors.decision ?? state.message}</span> : null}</p>
+    </form>
+  );
+}
+
+export function RecomputeCountyForm({ countyCode, countyName, nextMonth }: { countyCode: string; countyName: string; nextMonth: string }) {
+  const { state, pending, onSubmit, errors } = useFormAction(recomputeCountyAction);
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="按新标准重新测算" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-3">
+      <h2 className="font-semibold md:col-span-3">标准调整后重新测算（{countyName}全部在保低保、特困对象）</h2>
+      <input type="hidden" name="countyCode" value={countyCode} />
+      <Field id="rc-month" label="新标准生效月份" error={errors.effectiveMonth}>
+        {(a) => <input {...a} name="effectiveMonth" type="month" defaultValue={nextMonth} className={inputClass} />}
+      </Field>
+      <Field id="rc-reason" label="依据" error={errors.reason}>
+        {(a) => <input {...a} name="reason" className={inputClass} />}
+      </Field>
+      <div className="flex items-end gap-3">
+        <button type="submit" disabled={pending} className={buttonClass}>{pending ? '正在测算…' : '测算并提交变更'}</button>
+      </div>
+      <p role="status" className="text-sm md:col-span-3">
+        {state?.ok ? `已测算 ${state.data.checked} 件，其中 ${state.data.proposed} 件金额变化，已提交待审批。` : state ? <span className="text-red-700">{state.message}</span> : null}
+      </p>
     </form>
   );
 }

@@ -206,3 +206,27 @@ describe('changes to an active enrollment', () => {
     expect(dibao!.nextReviewOn).toBe(day(0));
   });
 });
+
+describe('standards rising on a new effective date', () => {
+  it('proposes a recomputed amount for every active enrollment of the county whose amount changes', async () => {
+    const { proposeRecomputeForCounty } = await import('@/lib/enrollments/propose-recompute-all');
+    const { addStandard } = await import('@/lib/policy/add-standard');
+    const { enrollmentChanges } = await import('@/db/schema');
+    const householdId = await registerReference(Array.from({ length: 5 }, () => randomIdNumber()));
+    const caseworker = await signedIn('caseworker');
+    const supervisor = await signedIn('supervisor');
+    const { id, version } = await throughNotice(caseworker, householdId);
+    await decideApplication(supervisor, { applicationId: id, version, decision: 'approve' });
+
+    const month = addMonthsToMonth(today.slice(0, 7), 3);
+    await addStandard(await signedIn('admin'), { key: 'dibao/rural_standard_monthly', regionCode: '141130', effectiveFrom: `${month}-01`, value: '450', note: '交口县新标准' });
+    await expect(proposeRecomputeForCounty(caseworker, { countyCode: '141130', effectiveMonth: month, reason: '标准调整' })).rejects.toMatchObject({ code: 'not_found' }); // a township caseworker cannot act for the county
+    const result = await proposeRecomputeForCounty(supervisor, { countyCode: '141130', effectiveMonth: month, reason: '交口县 2027 年标准调整' });
+    expect(result.proposed).toBeGreaterThanOrEqual(1);
+    const db = await appDb();
+    const [dibao] = await db.select().from(enrollments).where(and(eq(enrollments.householdId, householdId), eq(enrollments.program, 'dibao')));
+    const [change] = await db.select().from(enrollmentChanges).where(eq(enrollmentChanges.enrollmentId, dibao!.id));
+    // 450 × 5 = 2,250 gap; 450 × 50% + 3 × 450 × 20% = 225 + 270 = 495 classified
+    expect(change).toMatchObject({ kind: 'recompute', effectiveMonth: month, amountFen: 274_500, state: 'proposed' });
+  });
+});

@@ -4,6 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { authedAction } from '@/lib/actions/authed-action';
 import { decideChange } from '@/lib/enrollments/decide-change';
 import { proposeChange } from '@/lib/enrollments/propose-change';
+import { proposeRecomputeForCounty } from '@/lib/enrollments/propose-recompute-all';
+import { z } from 'zod';
 import { decideChangeSchema, proposeChangeSchema } from '@/lib/enrollments/schemas';
 
 export const proposeChangeAction = authedAction(proposeChangeSchema, async (user, input) => {
@@ -19,3 +21,16 @@ export const decideChangeAction = authedAction(decideChangeSchema, async (user, 
   revalidatePath('/households', 'layout');
   return result;
 });
+
+export const recomputeCountyAction = authedAction(
+  z.object({
+    countyCode: z.string().regex(/^\d{6}$/),
+    effectiveMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-12'),
+    reason: z.string().trim().min(4, '请写明依据（如新标准文件号）').max(200),
+  }),
+  async (user, input) => {
+    const result = await proposeRecomputeForCounty(user, input);
+    revalidatePath('/enrollments');
+    return result;
+  },
+);

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { DecideChangeForm } from '@/components/enrollments/change-forms';
+import { DecideChangeForm, RecomputeCountyForm } from '@/components/enrollments/change-forms';
+import { todayInChina } from '@/lib/applications/dates';
+import { addMonthsToMonth } from '@/lib/programs/rules/calendar-date';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { listPendingChanges, listReviewsDue } from '@/lib/enrollments/queries';
@@ -18,6 +20,9 @@ export default async function EnrollmentsPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">在册管理</h1>
+      {can(user.role, 'enrollment.propose') && user.regionLevel === 'county' && (
+        <RecomputeCountyForm countyCode={user.regionCode} countyName={user.regionName} nextMonth={addMonthsToMonth(todayInChina().slice(0, 7), 1)} />
+      )}
       <section aria-label="待审批的变更">
         <h2 className="text-lg font-semibold">待审批的变更（{changes.length}）</h2>
         {changes.length === 0 ? <p className="text-sm text-slate-600">无。</p> : (
