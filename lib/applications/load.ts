@@ -5,6 +5,7 @@ import { applications } from '@/db/schema';
 import { assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/errors';
+import { applicationStateLabels, assertTransition } from '@/lib/programs/rules/application-flow';
 
 export type Application = typeof applications.$inferSelect;
 export type ApplicationState = Application['state'];
@@ -30,6 +31,10 @@ export async function moveState(
 ): Promise<Application> {
   const states = Array.isArray(expected.state) ? expected.state : [expected.state];
   if (!states.includes(app.state) || app.version !== expected.version) throw new AppError('conflict');
+  if (to !== app.state) {
+    const legal = assertTransition(app.state, to);
+    if (!legal.ok) throw new AppError('invalid_input', { _form: legal.message });
+  }
   const [updated] = await tx
     .update(applications)
     .set({ ...set, state: to, version: sql`${applications.version} + 1`, updatedAt: new Date() })
@@ -39,16 +44,7 @@ export async function moveState(
   return updated;
 }
 
-export const stateLabels: Record<ApplicationState, string> = {
-  draft: '草稿',
-  accepted: '已受理',
-  investigated: '已调查',
-  township_reviewed: '乡镇已审核',
-  in_public_notice: '公示中',
-  approved: '已批准',
-  refused: '不予批准',
-  withdrawn: '已撤回',
-};
+export const stateLabels: Record<ApplicationState, string> = applicationStateLabels;
 
 export const kindLabels: Record<Application['kind'], string> = {
   dibao_household: '低保（整户）',

@@ -9,9 +9,8 @@ export const applicationStates = [
   'investigated',
   'township_reviewed',
   'in_public_notice',
-  'objection',
-  'decided_approved',
-  'decided_refused',
+  'approved',
+  'refused',
   'withdrawn',
 ] as const;
 export type ApplicationState = (typeof applicationStates)[number];
@@ -22,9 +21,8 @@ export const applicationStateLabels: Record<ApplicationState, string> = {
   investigated: '已入户调查',
   township_reviewed: '乡镇已审核',
   in_public_notice: '公示中',
-  objection: '公示有异议',
-  decided_approved: '已批准',
-  decided_refused: '不予批准',
+  approved: '已批准',
+  refused: '不予批准',
   withdrawn: '已撤回',
 };
 
@@ -36,10 +34,10 @@ const transitions: Record<ApplicationState, readonly ApplicationState[]> = {
   accepted: ['investigated', 'withdrawn'],
   investigated: ['township_reviewed', 'withdrawn'],
   township_reviewed: ['in_public_notice', 'withdrawn'],
-  in_public_notice: ['objection', 'decided_approved', 'decided_refused', 'withdrawn'],
-  objection: ['investigated', 'withdrawn'],
-  decided_approved: [],
-  decided_refused: [],
+  // An objection (recorded with the case) sends it straight back to investigation.
+  in_public_notice: ['investigated', 'approved', 'refused', 'withdrawn'],
+  approved: [],
+  refused: [],
   withdrawn: [],
 };
 

@@ -12,12 +12,12 @@ import {
 
 describe('application state machine', () => {
   it('walks the normal path from draft to approval', () => {
-    const path: ApplicationState[] = ['draft', 'accepted', 'investigated', 'township_reviewed', 'in_public_notice', 'decided_approved'];
+    const path: ApplicationState[] = ['draft', 'accepted', 'investigated', 'township_reviewed', 'in_public_notice', 'approved'];
     for (let i = 1; i < path.length; i++) expect(assertTransition(path[i - 1]!, path[i]!)).toEqual({ ok: true });
   });
 
   it('an objection sends the case back to investigation, then through the township and a new notice', () => {
-    const path: ApplicationState[] = ['in_public_notice', 'objection', 'investigated', 'township_reviewed', 'in_public_notice', 'decided_refused'];
+    const path: ApplicationState[] = ['in_public_notice', 'investigated', 'township_reviewed', 'in_public_notice', 'refused'];
     for (let i = 1; i < path.length; i++) expect(assertTransition(path[i - 1]!, path[i]!).ok).toBe(true);
   });
 
@@ -27,17 +27,17 @@ describe('application state machine', () => {
       code: 'illegal_transition',
       message: '申请当前为“已受理”，不能直接变为“乡镇已审核”（下一步只能是：已入户调查、已撤回）',
     });
-    expect(assertTransition('township_reviewed', 'decided_approved')).toMatchObject({ ok: false, code: 'illegal_transition' });
-    expect(assertTransition('draft', 'decided_approved')).toMatchObject({ ok: false, code: 'illegal_transition' });
-    expect(assertTransition('objection', 'decided_approved')).toMatchObject({ ok: false, code: 'illegal_transition' });
+    expect(assertTransition('township_reviewed', 'approved')).toMatchObject({ ok: false, code: 'illegal_transition' });
+    expect(assertTransition('draft', 'approved')).toMatchObject({ ok: false, code: 'illegal_transition' });
+    expect(assertTransition('investigated', 'approved')).toMatchObject({ ok: false, code: 'illegal_transition' });
   });
 
   it('a decided or withdrawn application is closed', () => {
-    for (const closed of ['decided_approved', 'decided_refused', 'withdrawn'] as const) {
+    for (const closed of ['approved', 'refused', 'withdrawn'] as const) {
       expect(nextStates(closed)).toEqual([]);
       expect(assertTransition(closed, 'investigated')).toMatchObject({ ok: false, code: 'application_closed' });
     }
-    expect(assertTransition('decided_approved', 'withdrawn').ok).toBe(false);
+    expect(assertTransition('approved', 'withdrawn').ok).toBe(false);
   });
 
   it('can be withdrawn from every open state', () => {
