@@ -37,6 +37,11 @@ export const households = pgTable(
     bankAccount: varchar('bank_account', { length: 32 }),
     bankAccountHolder: text('bank_account_holder'),
     status: text('status', { enum: ['active', 'closed'] }).notNull().default('active'),
+    // Every character pair (doudi_bigrams) of every member's name, departed members included:
+    // a name search finds the household from this one array. Kept current by the triggers on
+    // members, and GIN-indexed (households_name_bigrams_idx), in migration
+    // 0005_household_name_bigrams.sql; never written by the app.
+    nameBigrams: text('name_bigrams').array().notNull().default(sql`'{}'::text[]`),
     // Optimistic concurrency: a form carries the version it was read at; a stale one is refused.
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),

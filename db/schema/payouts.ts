@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { enrollments } from './programs';
 import { households, members } from './households';
 
@@ -23,9 +23,33 @@ export const payoutRuns = pgTable(
     blockedCount: integer('blocked_count').notNull().default(0),
     totalFen: bigint('total_fen', { mode: 'number' }).notNull().default(0),
     version: integer('version').notNull().default(1),
+    // Per program and kind: lines, households, persons, money, and the movement against last
+    // month (新增 停保 增发 减发 自然减员). Written by each generation, so the run page reads one row.
+    summary: jsonb('summary'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('payout_runs_county_month_uq').on(t.countyCode, t.month)],
+);
+
+/**
+ * Progress of a generation, for the page that waits on it. Written outside the generating
+ * transaction (autocommit), so any app server can show it; the database, not a process, holds it.
+ */
+export const payoutJobs = pgTable(
+  'payout_jobs',
+  {
+    countyCode: varchar('county_code', { length: 6 }).notNull(),
+    month: varchar('month', { length: 7 }).notNull(),
+    step: integer('step').notNull().default(0),
+    steps: integer('steps').notNull(),
+    label: text('label').notNull(),
+    startedBy: uuid('started_by').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    error: text('error'),
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.month] })],
 );
 
 export const lineKinds = ['enrollment', 'temp_aid', 'price_subsidy', 'arrears', 'recovery', 'reissue'] as const;
@@ -74,6 +98,9 @@ export const payoutLines = pgTable(
     uniqueIndex('payout_lines_source_uq').on(t.kind, t.sourceId, t.month).where(sql`${t.sourceId} is not null`),
     index('payout_lines_run_idx').on(t.runId, t.id),
     index('payout_lines_household_idx').on(t.householdId, t.month),
+    // The run page's blocked list, and the failed or blocked lines a later run re-issues.
+    index('payout_lines_run_blocked_idx').on(t.runId, t.id).where(sql`${t.blocked}`),
+    index('payout_lines_unpaid_idx').on(t.countyCode, t.id).where(sql`${t.status} = 'failed' or ${t.blocked}`),
   ],
 );
 
@@ -114,9 +141,28 @@ export const payoutAdjustments = pgTable(
     reason: text('reason').notNull(),
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // Withdrawn while no approved run has taken it yet; kept, never deleted.
+    cancelledBy: uuid('cancelled_by'),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   },
   (t) => [index('payout_adjustments_enrollment_idx').on(t.enrollmentId)],
 );
+
+/**
+ * A caseworker's word that the account of a failed line is right after all (the bank's failure
+ * was transient): the line is then re-issued in the next run, as it is after an account change.
+ */
+export const payoutAccountConfirmations = pgTable('payout_account_confirmations', {
+  lineId: bigint('line_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => payoutLines.id),
+  householdId: uuid('household_id')
+    .notNull()
+    .references(() => households.id),
+  note: text('note').notNull(),
+  confirmedBy: uuid('confirmed_by').notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** Imported bank return files, kept whole for the audit trail. */
 export const bankReturns = pgTable('bank_returns', {
@@ -129,6 +175,7 @@ export const bankReturns = pgTable('bank_returns', {
   failedCount: integer('failed_count').notNull(),
   paidFen: bigint('paid_fen', { mode: 'number' }).notNull(),
   failedFen: bigint('failed_fen', { mode: 'number' }).notNull(),
+  content: text('content'),
   importedBy: uuid('imported_by').notNull(),
   importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
 });

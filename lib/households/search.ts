@@ -33,7 +33,7 @@ function decodeCursor(raw: string | undefined): Cursor | null {
   return null;
 }
 
-/** Households whose members match the typed term, as a subquery the planner can drive from its index. */
+/** Households whose members match the typed term, as a condition the planner can drive from an index. */
 function termCondition(term: ReturnType<typeof classifySearch>): SQL | undefined {
   switch (term.kind) {
     case 'id':
@@ -42,9 +42,18 @@ function termCondition(term: ReturnType<typeof classifySearch>): SQL | undefined
       return sql`${households.id} in (select household_id from members where reverse(id_number) like reverse(${term.value}) || '%')`;
     case 'phone':
       return eq(households.phone, term.value);
-    case 'name':
-      return sql`${households.id} in (select household_id from members
-        where doudi_bigrams(name) @> doudi_bigrams(${term.value}) and name like '%' || ${term.value} || '%')`;
+    case 'name': {
+      // name_bigrams is the union of the character pairs of all the household's members (any
+      // status; see migration 0005), GIN-indexed. A two-character term is one pair, so
+      // containment is the whole test; a longer term's pairs may come from different members,
+      // so one member's name must hold the whole term.
+      const pairs = sql`${households.nameBigrams} @> doudi_bigrams(${term.value})`;
+      if ([...term.value].length <= 2) return pairs;
+      return and(
+        pairs,
+        sql`exists (select 1 from members m where m.household_id = ${households.id} and m.name like '%' || ${term.value} || '%')`,
+      );
+    }
     default:
       return undefined;
   }
@@ -76,36 +85,55 @@ export async function searchHouseholds(user: SessionUser, params: SearchParams, 
         ? [asc(households.createdAt), asc(households.id)]
         : [desc(households.createdAt), desc(households.id)];
 
-  const rows = await db
-    .select({
-      id: households.id,
-      address: households.address,
-      kind: households.kind,
-      registeredPoor: households.registeredPoor,
-      createdAt: sql<string>`to_char(${households.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
-      villageName: village.name,
-      townshipName: township.name,
-      headName: head.name,
-      headIdNumber: head.idNumber,
-      memberCount: sql<number>`(select count(*)::int from members m where m.household_id = ${households.id} and m.status = 'active')`,
-    })
-    .from(households)
-    .innerJoin(village, eq(village.code, households.villageCode))
-    .innerJoin(township, eq(township.code, households.townshipCode))
-    .leftJoin(head, and(eq(head.householdId, households.id), eq(head.isHead, true), eq(head.status, 'active')))
-    .where(
-      and(
-        regionScope(user, { county: households.countyCode, township: households.townshipCode, village: households.villageCode }),
-        params.county ? eq(households.countyCode, params.county) : undefined,
-        params.township ? eq(households.townshipCode, params.township) : undefined,
-        params.village ? eq(households.villageCode, params.village) : undefined,
-        params.poor === 'yes' ? eq(households.registeredPoor, true) : params.poor === 'no' ? eq(households.registeredPoor, false) : undefined,
-        termCondition(term),
-        after,
-      ),
-    )
-    .orderBy(...order)
-    .limit(pageSize + 1);
+  const where = and(
+    regionScope(user, { county: households.countyCode, township: households.townshipCode, village: households.villageCode }),
+    params.county ? eq(households.countyCode, params.county) : undefined,
+    params.township ? eq(households.townshipCode, params.township) : undefined,
+    params.village ? eq(households.villageCode, params.village) : undefined,
+    params.poor === 'yes' ? eq(households.registeredPoor, true) : params.poor === 'no' ? eq(households.registeredPoor, false) : undefined,
+    termCondition(term),
+    after,
+  );
+  const columns = {
+    id: households.id,
+    address: households.address,
+    kind: households.kind,
+    registeredPoor: households.registeredPoor,
+    createdAt: sql<string>`to_char(${households.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    villageName: village.name,
+    townshipName: township.name,
+    headName: head.name,
+    headIdNumber: head.idNumber,
+    memberCount: sql<number>`(select count(*)::int from members m where m.household_id = ${households.id} and m.status = 'active')`,
+  };
+  const headJoin = and(eq(head.householdId, households.id), eq(head.isHead, true), eq(head.status, 'active'));
+
+  // Newest / oldest: the page's household ids first, from households alone (an index on
+  // created_at, or the matches of a search sorted), and the villages, head and member count
+  // for those rows only. Sorting by head name needs the head of every candidate: one query.
+  const pageIds =
+    sort === 'name'
+      ? undefined
+      : db.$with('page').as(db.select({ id: households.id }).from(households).where(where).orderBy(...order).limit(pageSize + 1));
+  const rows = pageIds
+    ? await db
+        .with(pageIds)
+        .select(columns)
+        .from(pageIds)
+        .innerJoin(households, eq(households.id, pageIds.id))
+        .innerJoin(village, eq(village.code, households.villageCode))
+        .innerJoin(township, eq(township.code, households.townshipCode))
+        .leftJoin(head, headJoin)
+        .orderBy(...order)
+    : await db
+        .select(columns)
+        .from(households)
+        .innerJoin(village, eq(village.code, households.villageCode))
+        .innerJoin(township, eq(township.code, households.townshipCode))
+        .leftJoin(head, headJoin)
+        .where(where)
+        .orderBy(...order)
+        .limit(pageSize + 1);
 
   const page = rows.slice(0, pageSize);
   const last = page[page.length - 1];

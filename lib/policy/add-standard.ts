@@ -1,7 +1,8 @@
 import 'server-only';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
-import { policyStandards } from '@/db/schema';
+import { payoutRuns, policyStandards } from '@/db/schema';
+import { and, gte, like, ne } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, userCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
@@ -41,6 +42,17 @@ export async function addStandard(user: SessionUser, input: z.output<typeof addS
   }
 
   const db = await getDb();
+  // Money already approved for payment was computed under the old standard: the past is not rewritten.
+  const month = input.effectiveFrom.slice(0, 7);
+  const counties = input.regionCode.endsWith('00') ? `${input.regionCode.slice(0, 4)}%` : input.regionCode;
+  const [covered] = await db
+    .select({ month: payoutRuns.month, countyCode: payoutRuns.countyCode })
+    .from(payoutRuns)
+    .where(and(like(payoutRuns.countyCode, counties), ne(payoutRuns.state, 'draft'), gte(payoutRuns.month, month)))
+    .limit(1);
+  if (covered) {
+    throw new AppError('invalid_input', { effectiveFrom: `${covered.month} 的发放批次已审批，标准不能从该月或更早生效；请选择之后的月份` });
+  }
   if (program === 'tekun' && component.endsWith('_basic_annual')) {
     const [ratio, dibao] = await Promise.all([
       standardInForce(db, 'tekun', 'min_ratio_to_dibao_pct', input.regionCode, input.effectiveFrom),

@@ -53,3 +53,21 @@ describe('the working-day calendar', () => {
     expect(await db.select().from(workCalendar).where(eq(workCalendar.day, '2026-10-10'))).toHaveLength(0);
   });
 });
+
+describe('standards and approved payouts', () => {
+  it('refuses a standard taking effect in a month that an approved payout run already covers', async () => {
+    const { payoutRuns } = await import('@/db/schema');
+    const admin = await signedIn('admin');
+    const db = await appDb();
+    await db.insert(payoutRuns).values({ countyCode: '141125', month: '2026-05', state: 'approved', preparedBy: admin.id });
+    await expect(
+      addStandard(admin, { key: 'dibao/rural_standard_monthly', regionCode: '141125', effectiveFrom: '2026-04-01', value: '480', note: '柳林县' }),
+    ).rejects.toMatchObject({ fieldErrors: { effectiveFrom: expect.stringContaining('2026-05 的发放批次已审批') } });
+    await expect(
+      addStandard(admin, { key: 'dibao/rural_standard_monthly', regionCode: '141100', effectiveFrom: '2026-05-01', value: '480', note: '全市' }),
+    ).rejects.toMatchObject({ fieldErrors: { effectiveFrom: expect.stringContaining('已审批') } });
+    await expect(
+      addStandard(admin, { key: 'dibao/rural_standard_monthly', regionCode: '141125', effectiveFrom: '2026-06-01', value: '480', note: '柳林县' }),
+    ).resolves.toMatchObject({ id: expect.any(Number) });
+  });
+});

@@ -1,0 +1,1 @@
+ALTER TABLE "households" ADD COLUMN "name_bigrams" text[] DEFAULT '{}'::text[] NOT NULL;
