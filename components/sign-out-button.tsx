@@ -1,15 +1,10 @@
-'use client';
-
-import { signOut } from 'next-auth/react';
-
+/** A form, not a script: signing out must work the moment the page is shown. */
 export function SignOutButton() {
   return (
-    <button
-      type="button"
-      onClick={() => void signOut({ callbackUrl: '/login' })}
-      className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
-    >
-      退出登录
-    </button>
+    <form action="/api/sign-out" method="post">
+      <button type="submit" className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
+        退出登录
+      </button>
+    </form>
   );
 }

@@ -20,3 +20,14 @@ export async function endSession(db: Db, claims: Partial<SessionClaims>): Promis
     if (row) await recordAudit(tx, { id: uid, name: row.name }, { action: 'auth.sign_out', entity: 'user', entityId: uid });
   });
 }
+
+/** Ends the session a raw cookie value belongs to, if it is a valid one; anything else is ignored. */
+export async function endSessionOfCookie(raw: string | undefined): Promise<void> {
+  const { decode } = await import('next-auth/jwt');
+  const { getDb } = await import('@/db/client');
+  const { authSecret } = await import('./secret');
+  const secret = authSecret();
+  if (!raw || !secret) return;
+  const claims = (await decode({ token: raw, secret }).catch(() => null)) as Partial<SessionClaims> | null;
+  if (claims) await endSession(await getDb(), claims);
+}
