@@ -5,3 +5,4 @@ export * from './policy';
 export * from './households';
 export * from './programs';
 export * from './payouts';
+export * from './temp-aid';

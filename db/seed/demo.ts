@@ -5,6 +5,7 @@ import type { Role } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { importCityFromDivision } from '@/lib/regions/import-division';
 import { seedStandards } from './policy';
+import { seedReserveFunds } from './temp-aid';
 
 export const DEMO_PASSWORD = 'Doudi#2026';
 
@@ -40,4 +41,6 @@ export async function seedDemo(db: Db, log: (msg: string) => void = () => {}): P
     .onConflictDoNothing()
     .returning({ id: policyStandards.id });
   log(`政策标准：新增 ${inserted.length} 条`);
+
+  log(`临时救助备用金：新设 ${await seedReserveFunds(db)} 个`);
 }

@@ -36,4 +36,11 @@ export const seedStandards: Standard[] = [
   { program: 'dis_living', component: 'monthly', regionCode: CITY, effectiveFrom: '2016-01-01', amountFen: 5_000, note: '困难残疾人生活补贴 50 元/月（seed）' },
   { program: 'dis_care', component: 'monthly', regionCode: CITY, effectiveFrom: '2016-01-01', amountFen: 5_000, note: '重度残疾人护理补贴 50 元/月（seed）' },
   { program: 'temp', component: 'first_response_cap', regionCode: CITY, effectiveFrom: '2019-01-01', amountFen: 500_000, note: '先行救助上限 5,000 元（演示配置）' },
+  { program: 'temp', component: 'small_fast_cap_months_pct', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 100, note: '小额快救上限：当地 1 个月低保标准（100%，演示配置）' },
+  { program: 'temp', component: 'normal_cap_months', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 6, note: '临时救助一般上限：6 个月低保标准（演示配置）' },
+  { program: 'temp', component: 'city_decision_above', regionCode: CITY, effectiveFrom: '2019-01-01', amountFen: 2_000_000, note: '超过 20,000 元须报市级一事一议决定（演示配置）' },
+  { program: 'temp', component: 'first_response_completion_wd', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 10, note: '先行救助后 10 个工作日内补齐手续、办结（演示配置）' },
+  { program: 'temp', component: 'small_fast_decision_days', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 3, note: '小额快救 3 日内审批' },
+  { program: 'temp', component: 'public_notice_above', regionCode: CITY, effectiveFrom: '2019-01-01', amountFen: 200_000, note: '支出型临时救助超过 2,000 元须公示（演示配置）' },
+  { program: 'temp', component: 'public_notice_days', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 5, note: '临时救助公示 5 天（演示配置）' },
 ];

@@ -6,6 +6,7 @@ const items: { href: string; label: string; permission?: Permission }[] = [
   { href: '/households', label: '家庭档案', permission: 'household.read' },
   { href: '/applications', label: '申请审批', permission: 'application.read' },
   { href: '/enrollments', label: '在册管理', permission: 'enrollment.read' },
+  { href: '/temp-aid', label: '临时救助', permission: 'tempaid.read' },
   { href: '/policy', label: '政策标准', permission: 'policy.read' },
   { href: '/admin/users', label: '用户管理', permission: 'user.manage' },
   { href: '/admin/calendar', label: '工作日历', permission: 'calendar.manage' },

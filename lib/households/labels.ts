@@ -15,6 +15,17 @@ export const actionLabels: Record<string, string> = {
   'income.end': '收入终止',
   'asset.add': '登记财产',
   'asset.dispose': '财产处置',
+  'tempaid.first_response': '先行救助',
+  'tempaid.account': '提交先行救助情况说明',
+  'tempaid.complete': '先行救助办结',
+  'tempaid.improper': '先行救助认定不当',
+  'tempaid.apply': '申请临时救助',
+  'tempaid.investigate': '临时救助入户调查',
+  'tempaid.public_notice': '临时救助公示',
+  'tempaid.approve': '批准临时救助',
+  'tempaid.refuse': '不予临时救助',
+  'tempaid.pay': '发放临时救助金',
+  'tempaid.recovery': '追回临时救助金',
 };
 
 export const memberStatusLabels = { active: '在户', moved_out: '已迁出', deceased: '已故' } as const;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { households, members, regions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, userCovers } from '@/lib/auth/authorize';
@@ -18,6 +18,24 @@ import type { HouseholdInput } from './schemas';
  * concurrent registrations of one ID impossible, whatever the timing.
  */
 export async function registerHousehold(user: SessionUser, input: HouseholdInput): Promise<{ id: string }> {
+  const village = await prepareRegistration(user, input);
+  const db = await getDb();
+  try {
+    return await db.transaction((tx) => insertHousehold(tx, user, village, input));
+  } catch (e) {
+    return rethrowRegistrationConflict(e, user, input);
+  }
+}
+
+export type Village = typeof regions.$inferSelect;
+
+/**
+ * The checks before a registration's transaction: permission, the village in the user's region,
+ * and no resident ID already active elsewhere (refused at its field, naming where it is).
+ * Another verb that registers a household on the spot (先行救助) runs these, then
+ * insertHousehold inside its own transaction.
+ */
+export async function prepareRegistration(user: SessionUser, input: HouseholdInput): Promise<Village> {
   assertCan(user, 'household.write');
   const db = await getDb();
   const [village] = await db
@@ -30,76 +48,78 @@ export async function registerHousehold(user: SessionUser, input: HouseholdInput
   const ids = input.members.map((m) => m.idNumber);
   const elsewhere = await describeRegisteredElsewhere(user, ids);
   if (elsewhere.size > 0) throw duplicateError(input, elsewhere);
+  return village;
+}
 
-  try {
-    return await db.transaction(async (tx) => {
-      const [created] = await tx
-        .insert(households)
-        .values({
-          villageCode: village.code,
-          townshipCode: village.townshipCode!,
-          countyCode: village.countyCode!,
-          address: input.address,
-          kind: input.kind,
-          phone: input.phone,
-          registeredPoor: input.registeredPoor,
-          registeredPoorYear: input.registeredPoor ? (input.registeredPoorYear ?? null) : null,
-          povertyCauses: input.registeredPoor ? input.povertyCauses : null,
-          leftPoverty: input.leftPoverty,
-          leftPovertyYear: input.leftPoverty ? (input.leftPovertyYear ?? null) : null,
-          bankName: input.bank?.bankName ?? null,
-          bankAccountKind: input.bank?.accountKind ?? null,
-          bankAccount: input.bank?.account ?? null,
-          bankAccountHolder: input.bank?.holder ?? null,
-          createdBy: user.id,
-        })
-        .returning({ id: households.id });
-      const householdId = created!.id;
-      await tx.insert(members).values(
-        input.members.map((m, i) => {
-          const parsed = parseIdNumber(m.idNumber, new Date());
-          if (!parsed.ok) throw new AppError('invalid_input', { [`members.${i}.idNumber`]: parsed.error });
-          return {
-            householdId,
-            name: m.name,
-            idNumber: parsed.id,
-            birthDate: parsed.birthDate,
-            sex: parsed.sex,
-            relation: m.relation,
-            isHead: m.relation === '本人',
-            disabilityKind: m.disabilityKind ?? null,
-            disabilityGrade: m.disabilityGrade ?? null,
-            disabilityCertificate: m.disabilityCertificate ?? null,
-            seriousIllness: m.seriousIllness,
-            schoolStage: m.schoolStage ?? null,
-            workingCapacity: m.workingCapacity,
-            sortOrder: i,
-          };
-        }),
-      );
-      await recordAudit(tx, user, {
-        action: 'household.register',
-        entity: 'household',
-        entityId: householdId,
-        regionCode: village.code,
-        after: {
-          village: village.name,
-          address: input.address,
-          kind: input.kind,
-          registeredPoor: input.registeredPoor,
-          bank: input.bank ? { ...input.bank, account: maskAccount(input.bank.account) } : null,
-          members: input.members.map((m) => ({ name: m.name, idNumber: maskIdNumber(m.idNumber), relation: m.relation })),
-        },
-      });
-      return { id: householdId };
-    });
-  } catch (e) {
-    if (uniqueViolation(e) === 'members_active_id_number_uq') {
-      // Lost a race with another registration of the same person: explain it like the pre-check.
-      throw duplicateError(input, await describeRegisteredElsewhere(user, ids));
-    }
-    throw e;
+/** Writes the household, its members and its audit row inside the caller's transaction. */
+export async function insertHousehold(tx: Tx, user: SessionUser, village: Village, input: HouseholdInput): Promise<{ id: string }> {
+  const [created] = await tx
+    .insert(households)
+    .values({
+      villageCode: village.code,
+      townshipCode: village.townshipCode!,
+      countyCode: village.countyCode!,
+      address: input.address,
+      kind: input.kind,
+      phone: input.phone,
+      registeredPoor: input.registeredPoor,
+      registeredPoorYear: input.registeredPoor ? (input.registeredPoorYear ?? null) : null,
+      povertyCauses: input.registeredPoor ? input.povertyCauses : null,
+      leftPoverty: input.leftPoverty,
+      leftPovertyYear: input.leftPoverty ? (input.leftPovertyYear ?? null) : null,
+      bankName: input.bank?.bankName ?? null,
+      bankAccountKind: input.bank?.accountKind ?? null,
+      bankAccount: input.bank?.account ?? null,
+      bankAccountHolder: input.bank?.holder ?? null,
+      createdBy: user.id,
+    })
+    .returning({ id: households.id });
+  const householdId = created!.id;
+  await tx.insert(members).values(
+    input.members.map((m, i) => {
+      const parsed = parseIdNumber(m.idNumber, new Date());
+      if (!parsed.ok) throw new AppError('invalid_input', { [`members.${i}.idNumber`]: parsed.error });
+      return {
+        householdId,
+        name: m.name,
+        idNumber: parsed.id,
+        birthDate: parsed.birthDate,
+        sex: parsed.sex,
+        relation: m.relation,
+        isHead: m.relation === '本人',
+        disabilityKind: m.disabilityKind ?? null,
+        disabilityGrade: m.disabilityGrade ?? null,
+        disabilityCertificate: m.disabilityCertificate ?? null,
+        seriousIllness: m.seriousIllness,
+        schoolStage: m.schoolStage ?? null,
+        workingCapacity: m.workingCapacity,
+        sortOrder: i,
+      };
+    }),
+  );
+  await recordAudit(tx, user, {
+    action: 'household.register',
+    entity: 'household',
+    entityId: householdId,
+    regionCode: village.code,
+    after: {
+      village: village.name,
+      address: input.address,
+      kind: input.kind,
+      registeredPoor: input.registeredPoor,
+      bank: input.bank ? { ...input.bank, account: maskAccount(input.bank.account) } : null,
+      members: input.members.map((m) => ({ name: m.name, idNumber: maskIdNumber(m.idNumber), relation: m.relation })),
+    },
+  });
+  return { id: householdId };
+}
+
+/** Lost a race with another registration of the same person: explained like the pre-check. */
+export async function rethrowRegistrationConflict(e: unknown, user: SessionUser, input: HouseholdInput): Promise<never> {
+  if (uniqueViolation(e) === 'members_active_id_number_uq') {
+    throw duplicateError(input, await describeRegisteredElsewhere(user, input.members.map((m) => m.idNumber)));
   }
+  throw e;
 }
 
 function duplicateError(input: HouseholdInput, elsewhere: Map<string, string>): AppError {

@@ -26,6 +26,13 @@ export const standardComponents: { program: string; component: string; label: st
   { program: 'dis_living', component: 'monthly', label: '困难残疾人生活补贴', kind: 'money', unit: '元/人·月' },
   { program: 'dis_care', component: 'monthly', label: '重度残疾人护理补贴', kind: 'money', unit: '元/人·月' },
   { program: 'temp', component: 'first_response_cap', label: '先行救助上限', kind: 'money', unit: '元' },
+  { program: 'temp', component: 'small_fast_cap_months_pct', label: '小额快救上限（占月低保标准）', kind: 'int', unit: '%' },
+  { program: 'temp', component: 'normal_cap_months', label: '临时救助一般上限（月低保标准的倍数）', kind: 'int', unit: '个月' },
+  { program: 'temp', component: 'city_decision_above', label: '须报市级一事一议的金额', kind: 'money', unit: '元' },
+  { program: 'temp', component: 'first_response_completion_wd', label: '先行救助办结时限', kind: 'int', unit: '个工作日' },
+  { program: 'temp', component: 'small_fast_decision_days', label: '小额快救审批时限', kind: 'int', unit: '天' },
+  { program: 'temp', component: 'public_notice_above', label: '支出型救助须公示的金额', kind: 'money', unit: '元' },
+  { program: 'temp', component: 'public_notice_days', label: '临时救助公示天数', kind: 'int', unit: '天' },
 ];
 
 export function componentOf(program: string, component: string) {

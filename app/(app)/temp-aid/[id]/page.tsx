@@ -1,0 +1,123 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AccountForm, CaseNoticeForm, CompleteForm, DecideCaseForm, InvestigateCaseForm, PayForm, RecoveryForm } from '@/components/temp-aid/case-forms';
+import { todayInChina } from '@/lib/applications/dates';
+import { can } from '@/lib/auth/permissions';
+import { requirePermission } from '@/lib/auth/session';
+import { formatDateTime, formatFen } from '@/lib/format';
+import { aidKindLabels, caseStateLabels, causeLabels, ledgerKindLabels, methodLabels, paymentStatusLabels, purposeLabels } from '@/lib/temp-aid/labels';
+import { getCase } from '@/lib/temp-aid/queries';
+
+export const metadata: Metadata = { title: '临时救助案件' };
+
+export default async function TempAidCasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ paid?: string }> }) {
+  const user = await requirePermission('tempaid.read');
+  const c = await getCase(user, (await params).id);
+  if (!c) notFound();
+  const { paid } = await searchParams;
+  const today = todayInChina();
+  const name = (id: string | null) => (id ? (c.staffNames[id] ?? '—') : '—');
+  const ref = { id: c.id, version: c.version };
+  const payee = c.headName ?? '';
+  const write = can(user.role, 'tempaid.write');
+  const decide = can(user.role, 'tempaid.decide');
+  const noticeOver = c.state === 'in_public_notice' && !!c.noticeEnd && today > c.noticeEnd;
+  const steps: [string, string | null, string | null][] = [
+    [c.kind === 'first_response' ? '先行救助' : '申请', c.openedOn, name(c.createdBy)],
+    ['情况说明', c.accountOn, name(c.accountBy)],
+    ['入户调查', c.investigatedOn, c.investigators?.join('、') ?? null],
+    ['公示', c.noticeStart ? `${c.noticeStart} 至 ${c.noticeEnd}` : null, null],
+    ['审批', c.decidedOn, name(c.decidedBy)],
+    ['办结', c.completedOn, name(c.completedBy)],
+  ];
+  return (
+    <div className="space-y-6">
+      {paid && <p role="status" className="rounded bg-green-50 px-3 py-2 text-green-800">已发放先行救助 {formatFen(c.paidFen)}，请在 {c.deadlineOn} 前提交情况说明并办结。</p>}
+      <header>
+        <h1 className="text-2xl font-semibold">{aidKindLabels[c.kind]}：{c.headName ?? ''}户</h1>
+        <p className="mt-1 text-slate-600">
+          {c.townshipName} {c.villageName} · {causeLabels[c.cause]} · 当前状态：<strong>{caseStateLabels[c.state]}</strong>
+          {c.deadlineOn && <span className={c.overdue ? 'ml-2 font-semibold text-red-700' : 'ml-2'}>期限 {c.deadlineOn}{c.overdue ? '（已超期）' : ''}</span>}
+        </p>
+        <p className="mt-1 text-sm"><Link href={`/households/${c.householdId}`} className="text-blue-700 underline">查看家庭档案</Link></p>
+      </header>
+
+      <section aria-label="案件情况" className="space-y-1 text-sm">
+        <p>发生了什么：{c.narrative}</p>
+        <p>
+          {c.kind === 'first_response' ? '先行救助' : '申请'}金额 {formatFen(c.requestedFen)}
+          {c.approvedFen !== null && c.kind !== 'first_response' && `，批准 ${formatFen(c.approvedFen)}`}，已发放 <strong>{formatFen(c.paidFen)}</strong>
+          {c.followUpFen ? `（含办结追加 ${formatFen(c.followUpFen)}）` : ''}
+        </p>
+        {c.sameCauseFlag && <p className="rounded bg-amber-50 p-2 text-amber-800">同一事由本年度再次救助，理由：{c.sameCauseNote}</p>}
+        {c.oneCaseNote && <p>一事一议说明：{c.oneCaseNote}</p>}
+        {c.documents && c.documents.length > 0 && <p>材料：{c.documents.join('；')}</p>}
+        {c.account && <p>情况说明：{c.account}</p>}
+        {c.findings && <p>调查情况：{c.findings}</p>}
+        {c.decisionNote && <p>审批意见：{c.decisionNote}</p>}
+        {c.completionNote && <p>办结意见：{c.completionNote}</p>}
+        {c.recoveryDueFen !== null && <p className="text-red-800">应追回 {formatFen(c.recoveryDueFen)}，已追回 {formatFen(c.recoveredFen)}</p>}
+      </section>
+
+      <section aria-label="办理过程">
+        <h2 className="text-lg font-semibold">办理过程</h2>
+        <table className="mt-2 w-full border-collapse bg-white text-sm">
+          <tbody>
+            {steps.filter(([, when]) => when).map(([label, when, who]) => (
+              <tr key={label} className="border-b border-slate-100">
+                <th scope="row" className="w-40 p-2 text-left font-medium">{label}</th>
+                <td className="p-2 tabular-nums">{when}</td>
+                <td className="p-2">{who}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-label="发放记录">
+        <h2 className="text-lg font-semibold">发放记录</h2>
+        <table className="mt-2 w-full border-collapse bg-white text-sm">
+          <thead>
+            <tr className="border-b border-slate-200 text-left">
+              <th scope="col" className="p-2">用途</th><th scope="col" className="p-2">金额</th><th scope="col" className="p-2">方式</th>
+              <th scope="col" className="p-2">领款人 / 账户 / 收据</th><th scope="col" className="p-2">状态</th><th scope="col" className="p-2">发放</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.payments.map((p) => (
+              <tr key={p.id} className="border-b border-slate-100">
+                <td className="p-2">{purposeLabels[p.purpose]}</td>
+                <td className="p-2 tabular-nums">{formatFen(p.amountFen)}</td>
+                <td className="p-2">{methodLabels[p.method]}</td>
+                <td className="p-2">{p.payeeName}{p.bankAccountMasked ? ` · ${p.bankName ?? ''} ${p.bankAccountMasked}` : ''}{p.receiptNo ? ` · 收据 ${p.receiptNo}` : ''}</td>
+                <td className="p-2">{paymentStatusLabels[p.status]}</td>
+                <td className="p-2 tabular-nums">{p.paidOn ? `${p.paidOn} ${name(p.paidBy)}` : `${p.approvedOn} ${name(p.approvedBy)} 批准`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {c.ledger.map((l) => (
+          <p key={l.id} className="mt-1 text-xs text-slate-600">备用金台账 #{l.id}：{ledgerKindLabels[l.kind]} {formatFen(l.amountFen)}，余额 {formatFen(l.balanceAfterFen)}（{formatDateTime(l.at)} {l.actorName}）</p>
+        ))}
+      </section>
+
+      <div className="space-y-4">
+        {c.state === 'paid_awaiting_completion' && write && !can(user.role, 'tempaid.complete') && <AccountForm {...ref} />}
+        {c.state === 'paid_awaiting_completion' && can(user.role, 'tempaid.complete') &&
+          (c.accountOn ? <CompleteForm {...ref} payee={payee} /> : <p className="text-sm text-slate-600">待经办人提交情况说明和材料后办结。</p>)}
+        {c.state === 'improper_recovery' && can(user.role, 'tempaid.pay') && <RecoveryForm {...ref} />}
+        {c.kind === 'expenditure' && c.state === 'applied' && write && <InvestigateCaseForm {...ref} today={today} />}
+        {c.state === 'investigated' && c.noticeRequired && write && <CaseNoticeForm {...ref} today={today} />}
+        {decide && ((c.kind === 'small_fast' && c.state === 'applied') || (c.state === 'investigated' && !c.noticeRequired) || noticeOver) && (
+          <DecideCaseForm {...ref} payee={payee} requested={(c.requestedFen / 100).toFixed(2)} />
+        )}
+        {c.state === 'in_public_notice' && !noticeOver && <p className="text-sm text-slate-600">公示期至 {c.noticeEnd}，期满后方可审批。</p>}
+        {can(user.role, 'tempaid.pay') &&
+          c.payments.filter((p) => p.status === 'approved').map((p) => (
+            <PayForm key={p.id} paymentId={p.id} cash={p.method === 'cash'} label={`${purposeLabels[p.purpose]} ${formatFen(p.amountFen)}（${methodLabels[p.method]}）`} />
+          ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { firstResponseAction } from '@/app/(app)/temp-aid/actions';
+import { MemberFields } from '@/components/households/member-fields';
+import { useFormAction } from '@/components/households/use-form-action';
+import { Field, buttonClass, inputClass } from '@/components/ui/field';
+import { causeLabels, emergencyCauses } from '@/lib/temp-aid/labels';
+
+interface Township {
+  code: string;
+  name: string;
+  villages: { code: string; name: string }[];
+}
+
+/**
+ * 先行救助 in one screen: the household (already registered, or registered here on the spot),
+ * what happened, the amount, the payee and the method. Input survives an error.
+ */
+export function FirstResponseForm({ household, townships, capText }: {
+  household: { id: string; headName: string; hasBankAccount: boolean } | null;
+  townships: Township[];
+  capText: string;
+}) {
+  const { state, pending, onSubmit, errors } = useFormAction(firstResponseAction);
+  const [method, setMethod] = useState(household?.hasBankAccount ? 'bank' : 'cash');
+  const nextKey = useRef(1);
+  const [rows, setRows] = useState<number[]>([0]);
+  const errorCount = Object.keys(errors).length;
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="先行救助" className="space-y-6">
+      {household ? (
+        <input type="hidden" name="householdId" value={household.id} />
+      ) : (
+        <NewHouseholdFields
+          townships={townships}
+          errors={errors}
+          rows={rows}
+          onAdd={() => setRows([...rows, nextKey.current++])}
+          onRemove={(key) => setRows(rows.filter((k) => k !== key))}
+        />
+      )}
+
+      <section aria-labelledby="h-aid" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-2">
+        <h2 id="h-aid" className="text-lg font-semibold md:col-span-2">救助情况</h2>
+        <Field id="cause" label="急难情形 *" error={errors.cause}>
+          {(a) => (
+            <select {...a} name="cause" defaultValue="" className={inputClass}>
+              <option value="">请选择</option>
+              {emergencyCauses.map((c) => <option key={c} value={c}>{causeLabels[c]}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field id="amount" label="救助金额（元） *" error={errors.amount} hint={capText}>
+          {(a) => <input {...a} name="amount" inputMode="decimal" autoComplete="off" className={inputClass} />}
+        </Field>
+        <div className="md:col-span-2">
+          <Field id="narrative" label="发生了什么 *" error={errors.narrative}>
+            {(a) => <textarea {...a} name="narrative" rows={3} className={inputClass} />}
+          </Field>
+        </div>
+        <Field id="method" label="发放方式 *" error={errors.method}>
+          {(a) => (
+            <select {...a} name="method" value={method} onChange={(e) => setMethod(e.target.value)} className={inputClass}>
+              <option value="bank">银行转账（本户登记的账户）</option>
+              <option value="cash">现金（凭收据）</option>
+            </select>
+          )}
+        </Field>
+        <Field id="payeeName" label="领款人 *" error={errors.payeeName}>
+          {(a) => <input {...a} name="payeeName" defaultValue={household?.headName ?? ''} className={inputClass} />}
+        </Field>
+        {method === 'cash' && (
+          <Field id="receiptNo" label="收据编号 *" error={errors.receiptNo}>
+            {(a) => <input {...a} name="receiptNo" autoComplete="off" className={inputClass} />}
+          </Field>
+        )}
+        <Field id="documents" label="已收集的材料（每行一项，可后补）" error={errors.documents}>
+          {(a) => <textarea {...a} name="documents" rows={2} className={inputClass} />}
+        </Field>
+        {errors.sameCauseNote && (
+          <div className="md:col-span-2">
+            <Field id="sameCauseNote" label="同一事由再次救助的理由 *" error={errors.sameCauseNote}>
+              {(a) => <textarea {...a} name="sameCauseNote" rows={2} className={inputClass} />}
+            </Field>
+          </div>
+        )}
+      </section>
+
+      <div className="flex items-center gap-4">
+        <button type="submit" disabled={pending} className={buttonClass}>{pending ? '正在发放…' : '发放先行救助'}</button>
+        <p role="status" className="text-sm text-red-700">
+          {state && !state.ok ? (errors._form ?? (errorCount > 0 ? `有 ${errorCount} 处需要修改，请查看标红的字段。` : state.message)) : ''}
+        </p>
+      </div>
+    </form>
+  );
+}
+
+function NewHouseholdFields({ townships, errors, rows, onAdd, onRemove }: {
+  townships: Township[];
+  errors: Record<string, string>;
+  rows: number[];
+  onAdd: () => void;
+  onRemove: (key: number) => void;
+}) {
+  return (
+    <section aria-labelledby="h-household" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="h-household" className="text-lg font-semibold">现场登记家庭</h2>
+      <div className="grid gap-4 md:grid-cols-4">
+        <Field id="villageCode" label="村（社区） *" error={errors.villageCode}>
+          {(a) => (
+            <select {...a} name="villageCode" defaultValue="" className={inputClass}>
+              <option value="">请选择</option>
+              {townships.map((t) => (
+                <optgroup key={t.code} label={t.name}>
+                  {t.villages.map((v) => <option key={v.code} value={v.code}>{v.name}</option>)}
+                </optgroup>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="address" label="住址 *" error={errors.address}>
+          {(a) => <input {...a} name="address" className={inputClass} />}
+        </Field>
+        <Field id="kind" label="城乡类别 *" error={errors.kind}>
+          {(a) => (
+            <select {...a} name="kind" defaultValue="rural" className={inputClass}>
+              <option value="rural">农村</option>
+              <option value="urban">城市</option>
+            </select>
+          )}
+        </Field>
+        <Field id="phone" label="联系电话" error={errors.phone}>
+          {(a) => <input {...a} name="phone" type="tel" inputMode="tel" className={inputClass} />}
+        </Field>
+        <Field id="bank.bankName" label="开户银行" error={errors['bank.bankName']}>
+          {(a) => <input {...a} name="bank.bankName" className={inputClass} />}
+        </Field>
+        <Field id="bank.accountKind" label="账户类型" error={errors['bank.accountKind']}>
+          {(a) => (
+            <select {...a} name="bank.accountKind" defaultValue="" className={inputClass}>
+              <option value="">请选择</option>
+              <option value="card">银行卡</option>
+              <option value="passbook">存折</option>
+            </select>
+          )}
+        </Field>
+        <Field id="bank.account" label="账号" error={errors['bank.account']}>
+          {(a) => <input {...a} name="bank.account" inputMode="numeric" autoComplete="off" className={`${inputClass} font-mono`} />}
+        </Field>
+        <Field id="bank.holder" label="开户人" error={errors['bank.holder']}>
+          {(a) => <input {...a} name="bank.holder" className={inputClass} />}
+        </Field>
+      </div>
+      {errors.members && <p className="text-sm text-red-700" role="alert">{errors.members}</p>}
+      {rows.map((key, index) => (
+        <MemberFields key={key} index={index} errors={errors} onRemove={rows.length > 1 ? () => onRemove(key) : undefined} />
+      ))}
+      <button type="button" onClick={onAdd} className="rounded border border-blue-700 px-3 py-1 text-sm text-blue-700">
+        添加成员
+      </button>
+    </section>
+  );
+}

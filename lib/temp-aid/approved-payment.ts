@@ -1,0 +1,60 @@
+import 'server-only';
+import type { Tx } from '@/db/client';
+import { tempAidPayments } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/types';
+import { AppError } from '@/lib/errors';
+import { canDecide } from '@/lib/programs/rules/application-flow';
+import type { AidCase } from './load';
+
+/**
+ * Maker–checker: the county decision on a case is made by someone who neither opened it (paid
+ * the first response, or entered the application) nor investigated it nor wrote its account.
+ */
+export function assertIndependent(user: SessionUser, c: AidCase, field: string): void {
+  const check = canDecide({
+    deciderId: user.id,
+    submittedBy: c.createdBy,
+    participantIds: [c.investigatedBy, c.accountBy].filter((x): x is string => !!x),
+    closeRelativeFlag: false,
+    countyHomeVisitRecorded: true,
+  });
+  if (check.ok) return;
+  const message =
+    c.kind === 'first_response'
+      ? '发放先行救助或撰写情况说明的人不能办结同一案件'
+      : check.code === 'decider_is_submitter'
+        ? '提交申请的人不能审批同一申请'
+        : check.message;
+  throw new AppError('invalid_input', { [field]: message });
+}
+
+/**
+ * Money the county has decided and that is still to be paid: a caseworker pays it from the
+ * township's fund (lib/temp-aid/pay-approved.ts); a later payout run may take the month's bank transfers.
+ */
+export async function approvePayment(
+  tx: Tx,
+  user: SessionUser,
+  c: AidCase,
+  p: { purpose: 'follow_up' | 'approved'; amountFen: number; method: 'bank' | 'cash'; payeeName: string; today: string },
+): Promise<string> {
+  const [row] = await tx
+    .insert(tempAidPayments)
+    .values({
+      caseId: c.id,
+      householdId: c.householdId,
+      purpose: p.purpose,
+      amountFen: p.amountFen,
+      method: p.method,
+      payeeName: p.payeeName,
+      status: 'approved',
+      month: p.today.slice(0, 7),
+      approvedBy: user.id,
+      approvedOn: p.today,
+      countyCode: c.countyCode,
+      townshipCode: c.townshipCode,
+      villageCode: c.villageCode,
+    })
+    .returning({ id: tempAidPayments.id });
+  return row!.id;
+}

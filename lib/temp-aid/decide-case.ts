@@ -1,0 +1,64 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { households } from '@/db/schema';
+import { todayInChina } from '@/lib/applications/dates';
+import type { SessionUser } from '@/lib/auth/types';
+import { AppError } from '@/lib/errors';
+import { approvePayment, assertIndependent } from './approved-payment';
+import { moveCase, type AidCase } from './load';
+import { loadTempAidPolicy } from './policy';
+import { checkAuthority } from './rules';
+import { runCaseStep } from './run-case-step';
+import type { decideCaseSchema } from './schemas';
+
+/** The states a case may be decided from: small fast aid at once; 支出型 after investigation and, where required, a finished notice. */
+function assertReady(c: AidCase, today: string): void {
+  if (c.kind === 'small_fast' && c.state === 'applied') return;
+  if (c.kind === 'expenditure' && c.state === 'investigated') {
+    if (c.noticeRequired) throw new AppError('invalid_input', { decision: '该金额须先在村（社区）公示，公示期满后方可审批' });
+    return;
+  }
+  if (c.kind === 'expenditure' && c.state === 'in_public_notice') {
+    if (c.noticeEnd && today > c.noticeEnd) return;
+    throw new AppError('invalid_input', { decision: `公示期至 ${c.noticeEnd}，期满后方可审批` });
+  }
+  throw new AppError('conflict');
+}
+
+/**
+ * The county's decision on small fast aid or a 支出型 case, by a supervisor who took no part in
+ * it. Approval fixes the amount within the supervisor's authority (一事一议 above the normal
+ * cap, the city above its threshold) and records the payment to be made.
+ */
+export function decideCase(user: SessionUser, input: z.output<typeof decideCaseSchema>, now: Date = new Date()) {
+  const today = todayInChina(now);
+  return runCaseStep(user, 'tempaid.decide', input.caseId, `tempaid.${input.decision}`, async (tx, c) => {
+    if (c.version !== input.version) throw new AppError('conflict');
+    assertReady(c, today);
+    assertIndependent(user, c, 'decision');
+    const expected = { state: c.state, version: input.version };
+
+    if (input.decision === 'refuse') {
+      const aidCase = await moveCase(tx, c, expected, 'refused', { decidedBy: user.id, decidedOn: today, decisionNote: input.reason! });
+      return { aidCase, reason: input.reason, audit: { decision: 'refused' } };
+    }
+
+    const amountFen = input.amount ?? c.requestedFen;
+    const [household] = await tx.select().from(households).where(eq(households.id, c.householdId));
+    const policy = await loadTempAidPolicy(tx, household!, today);
+    const allowed = checkAuthority({ role: user.role, regionLevel: user.regionLevel, kind: c.kind, step: 'decide', amountFen, caps: policy.caps });
+    if (!allowed.ok) throw new AppError('invalid_input', { amount: allowed.message });
+    if (allowed.oneCase && !input.oneCaseNote) throw new AppError('invalid_input', { oneCaseNote: '金额超过一般救助上限，须按一事一议写明理由' });
+
+    const aidCase = await moveCase(tx, c, expected, 'approved', {
+      decidedBy: user.id,
+      decidedOn: today,
+      decisionNote: input.reason ?? null,
+      approvedFen: amountFen,
+      oneCaseNote: allowed.oneCase ? input.oneCaseNote : null,
+    });
+    const paymentId = await approvePayment(tx, user, aidCase, { purpose: 'approved', amountFen, method: input.method!, payeeName: input.payeeName!, today });
+    return { aidCase, audit: { decision: 'approved', approvedFen: amountFen, oneCase: allowed.oneCase, paymentId } };
+  });
+}

@@ -1,0 +1,72 @@
+import 'server-only';
+import { and, eq, gte, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { fundLedger, reserveFunds } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/types';
+import { AppError } from '@/lib/errors';
+import { formatFen } from '@/lib/format';
+import type { LedgerKind } from './labels';
+
+export interface Movement {
+  townshipCode: string;
+  amountFen: number;
+  caseId?: string | null;
+  note?: string | null;
+  /** The form field an error belongs to. */
+  field: string;
+}
+
+export interface Posted {
+  fundId: string;
+  ledgerId: number;
+  balanceAfterFen: number;
+}
+
+function assertAmount(m: Movement): void {
+  if (!Number.isSafeInteger(m.amountFen) || m.amountFen <= 0) throw new AppError('invalid_input', { [m.field]: '金额须大于 0' });
+}
+
+async function post(tx: Tx, user: SessionUser, kind: LedgerKind, m: Movement, fund: { id: string; balanceFen: number }): Promise<Posted> {
+  const [line] = await tx
+    .insert(fundLedger)
+    .values({ fundId: fund.id, kind, amountFen: m.amountFen, balanceAfterFen: fund.balanceFen, caseId: m.caseId ?? null, actorId: user.id, actorName: user.name, note: m.note ?? null })
+    .returning({ id: fundLedger.id });
+  return { fundId: fund.id, ledgerId: line!.id, balanceAfterFen: fund.balanceFen };
+}
+
+/**
+ * Takes money out of a township's fund (a payment, or a return to the county) with its ledger
+ * line, inside the caller's transaction. The UPDATE only matches while the balance covers the
+ * amount: a second transaction drawing at the same time waits for the first and then sees the
+ * balance it left, so the last yuan is drawn once. Refused with the balance shown.
+ */
+export async function drawFromFund(tx: Tx, user: SessionUser, kind: 'draw' | 'return', m: Movement): Promise<Posted> {
+  assertAmount(m);
+  const [fund] = await tx
+    .update(reserveFunds)
+    .set({ balanceFen: sql`${reserveFunds.balanceFen} - ${m.amountFen}`, version: sql`${reserveFunds.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(reserveFunds.townshipCode, m.townshipCode), gte(reserveFunds.balanceFen, m.amountFen)))
+    .returning({ id: reserveFunds.id, balanceFen: reserveFunds.balanceFen });
+  if (fund) return post(tx, user, kind, m, fund);
+  const [current] = await tx.select({ balanceFen: reserveFunds.balanceFen }).from(reserveFunds).where(eq(reserveFunds.townshipCode, m.townshipCode));
+  if (!current) throw new AppError('invalid_input', { [m.field]: '本乡镇尚未设立临时救助备用金，请联系县级民政部门拨付' });
+  throw new AppError('invalid_input', { [m.field]: `备用金余额不足：当前余额 ${formatFen(current.balanceFen)}` });
+}
+
+/**
+ * Puts money into a township's fund: an allocation from the county (which opens the fund the
+ * first time), a top-up, or an improper payment recovered.
+ */
+export async function creditFund(tx: Tx, user: SessionUser, kind: 'allocation' | 'top_up' | 'recovery', m: Movement & { countyCode: string }): Promise<Posted> {
+  assertAmount(m);
+  if (kind === 'allocation') {
+    await tx.insert(reserveFunds).values({ townshipCode: m.townshipCode, countyCode: m.countyCode }).onConflictDoNothing();
+  }
+  const [fund] = await tx
+    .update(reserveFunds)
+    .set({ balanceFen: sql`${reserveFunds.balanceFen} + ${m.amountFen}`, version: sql`${reserveFunds.version} + 1`, updatedAt: new Date() })
+    .where(eq(reserveFunds.townshipCode, m.townshipCode))
+    .returning({ id: reserveFunds.id, balanceFen: reserveFunds.balanceFen });
+  if (!fund) throw new AppError('invalid_input', { [m.field]: '本乡镇尚未设立临时救助备用金，请先由县级拨付' });
+  return post(tx, user, kind, m, fund);
+}

@@ -1,0 +1,57 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { getDb } from '@/db/client';
+import { households, tempAidPayments } from '@/db/schema';
+import { todayInChina } from '@/lib/applications/dates';
+import { assertCan } from '@/lib/auth/authorize';
+import type { SessionUser } from '@/lib/auth/types';
+import { AppError } from '@/lib/errors';
+import { maskAccount } from '@/lib/households/mask';
+import { drawFromFund } from './fund';
+import { moveCase } from './load';
+import { bankSnapshot, headNameOf } from './pay-first-response';
+import { runCaseStep } from './run-case-step';
+import type { payApprovedSchema } from './schemas';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A caseworker pays money the county approved (small fast aid, a 支出型 case, a follow-up after
+ * completion) from the township's fund: the payment, its ledger line and the case move together,
+ * and a payment already made cannot be made again.
+ */
+export async function payApproved(user: SessionUser, input: z.output<typeof payApprovedSchema>, now: Date = new Date()) {
+  assertCan(user, 'tempaid.pay');
+  const today = todayInChina(now);
+  if (!UUID.test(input.paymentId)) throw new AppError('not_found');
+  const db = await getDb();
+  const [ref] = await db.select({ caseId: tempAidPayments.caseId }).from(tempAidPayments).where(eq(tempAidPayments.id, input.paymentId));
+  if (!ref) throw new AppError('not_found');
+  return runCaseStep(user, 'tempaid.pay', ref.caseId, 'tempaid.pay', async (tx, c) => {
+    const [p] = await tx.select().from(tempAidPayments).where(eq(tempAidPayments.id, input.paymentId)).for('update');
+    if (!p || p.status !== 'approved') throw new AppError('conflict');
+    if (!(c.state === 'approved' || (c.state === 'completed' && p.purpose === 'follow_up'))) throw new AppError('conflict');
+    if (p.method === 'cash' && !input.receiptNo) throw new AppError('invalid_input', { receiptNo: '现金发放须填写收据编号' });
+    const [household] = await tx.select().from(households).where(eq(households.id, c.householdId));
+    const bank = bankSnapshot(household!, p.method, 'receiptNo');
+
+    const posted = await drawFromFund(tx, user, 'draw', {
+      townshipCode: c.townshipCode,
+      amountFen: p.amountFen,
+      caseId: c.id,
+      note: `临时救助 ${await headNameOf(tx, c.householdId)}户`,
+      field: 'receiptNo',
+    });
+    await tx
+      .update(tempAidPayments)
+      .set({ status: 'paid', paidBy: user.id, paidOn: today, ledgerId: posted.ledgerId, receiptNo: p.method === 'cash' ? input.receiptNo : null, ...bank })
+      .where(and(eq(tempAidPayments.id, p.id), eq(tempAidPayments.status, 'approved')));
+    // The case row is locked: its paid total cannot move under us.
+    const aidCase = await moveCase(tx, c, { state: c.state, version: c.version }, c.state === 'approved' ? 'paid' : c.state, { paidFen: c.paidFen + p.amountFen });
+    return {
+      aidCase,
+      audit: { paymentId: p.id, amountFen: p.amountFen, method: p.method, receiptNo: input.receiptNo ?? null, bankAccount: maskAccount(bank.bankAccount), fundBalanceAfterFen: posted.balanceAfterFen },
+    };
+  });
+}
