@@ -6,3 +6,4 @@ export * from './households';
 export * from './programs';
 export * from './payouts';
 export * from './temp-aid';
+export * from './reports';

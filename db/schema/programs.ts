@@ -135,6 +135,10 @@ export const enrollments = pgTable(
     index('enrollments_county_status_idx').on(t.countyCode, t.status, t.program),
     index('enrollments_township_status_idx').on(t.townshipCode, t.status, t.program),
     index('enrollments_household_idx').on(t.householdId),
+    // Reviews due (动态管理): the dashboard counts them for a whole city among a million rows.
+    index('enrollments_review_due_idx')
+      .on(t.nextReviewOn, t.countyCode, t.townshipCode)
+      .where(sql`${t.status} in ('active', 'suspended') and ${t.program} in ('dibao', 'tekun')`),
   ],
 );
 

@@ -16,7 +16,16 @@ const matrix = {
   'tempaid.decide': ['supervisor'],
   'tempaid.complete': ['supervisor'],
   'fund.manage': ['supervisor'],
+  'payout.read': ['caseworker', 'supervisor', 'auditor'],
+  'payout.prepare': ['caseworker', 'supervisor'],
+  'payout.approve': ['supervisor'],
+  // The bank file carries full account numbers: only those who send it to the bank.
+  'payout.bank_file': ['caseworker', 'supervisor'],
+  'payout.reconcile': ['caseworker', 'supervisor'],
+  'price_subsidy.manage': ['admin'],
   'calendar.manage': ['admin'],
+  // Reports are figures, not people: the admin reads them too (their drill-down lists carry no names).
+  'report.read': ['caseworker', 'supervisor', 'auditor', 'admin'],
   'audit.read': ['auditor', 'admin'],
   'user.manage': ['admin'],
   'policy.read': ['caseworker', 'supervisor', 'auditor', 'admin'],

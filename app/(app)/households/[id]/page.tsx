@@ -8,6 +8,7 @@ import { AddIncomeForm, EndIncomeForm } from '@/components/households/income-for
 import { MemberRowActions } from '@/components/households/member-row-actions';
 import { RevealIdButton } from '@/components/households/reveal-id-button';
 import { EnrollmentsSection } from '@/components/programs/enrollments-section';
+import { PayoutHistorySection } from '@/components/payouts/payout-history-section';
 import { HouseholdAidSection } from '@/components/temp-aid/household-aid-section';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
@@ -156,6 +157,7 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
       </section>
 
       <EnrollmentsSection user={user} householdId={household.id} />
+      <PayoutHistorySection user={user} householdId={household.id} />
       <HouseholdAidSection user={user} householdId={household.id} />
 
       <section aria-labelledby="h-income">

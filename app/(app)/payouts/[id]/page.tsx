@@ -1,0 +1,142 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ConfirmAccountForm } from '@/components/payouts/confirm-account-form';
+import { ReturnFileForm } from '@/components/payouts/return-file-form';
+import { ApproveForm, RegenerateForm } from '@/components/payouts/run-actions';
+import { RunSummaryTables } from '@/components/payouts/run-summary';
+import { buttonClass } from '@/components/ui/field';
+import { userCovers } from '@/lib/auth/authorize';
+import { can } from '@/lib/auth/permissions';
+import { requirePermission } from '@/lib/auth/session';
+import { formatDateTime, formatFen } from '@/lib/format';
+import { kindLabels, lineStatusLabels, programLabels, runStateLabels } from '@/lib/payouts/labels';
+import { getRun, listLines, type LineRow } from '@/lib/payouts/queries';
+
+export const metadata: Metadata = { title: '发放批次' };
+
+const views = { all: '全部明细', blocked: '受阻明细', failed: '银行退回' } as const;
+
+export default async function RunPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ view?: string; after?: string }> }) {
+  const user = await requirePermission('payout.read');
+  const run = await getRun(user, (await params).id);
+  if (!run) notFound();
+  const sp = await searchParams;
+  const view = sp.view === 'blocked' || sp.view === 'failed' ? sp.view : 'all';
+  const after = /^\d{1,15}$/.test(sp.after ?? '') ? Number(sp.after) : undefined;
+  const page = await listLines(user, run.id, { after, blocked: view === 'blocked', failed: view === 'failed' });
+  const county = userCovers(user, run.countyCode);
+  const summary = run.summary;
+  const label = `${run.countyName} ${run.month}`;
+
+  return (
+    <div className="space-y-6">
+      <header>
+        <p className="text-sm"><Link href="/payouts" className="text-blue-700 underline">资金发放</Link></p>
+        <h1 className="text-2xl font-semibold">{label} 发放批次</h1>
+        <p className="mt-1 text-slate-700">
+          状态：<strong>{runStateLabels[run.state]}</strong>
+          {run.generatedAt && ` · 生成：${run.preparedByName ?? ''} ${formatDateTime(run.generatedAt)}`}
+          {run.approvedAt && ` · 审批：${run.approvedByName ?? ''} ${formatDateTime(run.approvedAt)}`}
+        </p>
+        <dl className="mt-3 grid grid-cols-2 gap-2 text-sm md:grid-cols-5">
+          <div><dt className="text-slate-500">明细</dt><dd className="text-lg tabular-nums">{run.lineCount.toLocaleString('zh-CN')} 条</dd></div>
+          <div><dt className="text-slate-500">户数</dt><dd className="text-lg tabular-nums">{(summary?.households ?? 0).toLocaleString('zh-CN')} 户</dd></div>
+          <div><dt className="text-slate-500">合计</dt><dd className="text-lg tabular-nums">{formatFen(run.totalFen)}</dd></div>
+          <div><dt className="text-slate-500">银行代发</dt><dd className="text-lg tabular-nums">{(summary?.payableLines ?? 0).toLocaleString('zh-CN')} 笔 {formatFen(summary?.payableFen ?? 0)}</dd></div>
+          <div><dt className="text-slate-500">受阻（无有效账户）</dt><dd className={`text-lg tabular-nums ${run.blockedCount ? 'text-red-700' : ''}`}>{run.blockedCount.toLocaleString('zh-CN')} 条</dd></div>
+        </dl>
+      </header>
+
+      <section aria-label="操作" className="flex flex-wrap items-start gap-4 rounded border border-slate-200 bg-white p-4">
+        {run.state === 'draft' && can(user.role, 'payout.prepare') && <RegenerateForm runId={run.id} county={run.countyCode} month={run.month} />}
+        {run.state === 'draft' && can(user.role, 'payout.approve') && county && <ApproveForm runId={run.id} version={run.version} label={label} />}
+        {run.state !== 'draft' && can(user.role, 'payout.bank_file') && county && (
+          <form method="post" action={`/api/payouts/${run.id}/bank-file`} className="flex gap-2">
+            <button type="submit" name="format" value="csv" className={buttonClass}>下载银行文件（CSV）</button>
+            <button type="submit" name="format" value="xlsx" className={buttonClass}>下载银行文件（XLSX）</button>
+          </form>
+        )}
+        <form method="post" action={`/api/payouts/${run.id}/roster`}>
+          <button type="submit" className="rounded border border-blue-700 px-4 py-2 text-blue-700">下载花名册</button>
+        </form>
+        {run.state === 'draft' && <p className="text-sm text-slate-600">草稿可反复重新生成；由未参与生成的审核审批人审批后不再变更，之后可导出银行文件。</p>}
+      </section>
+
+      {(run.state === 'exported' || run.state === 'reconciled') && can(user.role, 'payout.reconcile') && county && (
+        <section aria-labelledby="h-return" className="space-y-2">
+          <h2 id="h-return" className="text-lg font-semibold">银行回盘</h2>
+          {run.returns.length > 0 && (
+            <ul className="text-sm">
+              {run.returns.map((r) => (
+                <li key={r.id}>
+                  {formatDateTime(r.importedAt)} {r.importedBy} 导入 {r.fileName}：成功 {r.paidCount} 笔 {formatFen(r.paidFen)}，失败 {r.failedCount} 笔 {formatFen(r.failedFen)}
+                </li>
+              ))}
+            </ul>
+          )}
+          {run.state === 'exported' && <ReturnFileForm runId={run.id} />}
+        </section>
+      )}
+
+      {summary && <RunSummaryTables summary={summary} />}
+
+      <section aria-labelledby="h-lines">
+        <h2 id="h-lines" className="text-lg font-semibold">发放明细</h2>
+        <nav aria-label="明细筛选" className="mt-1 flex gap-4 text-sm">
+          {Object.entries(views).map(([k, v]) => (
+            <Link key={k} href={`/payouts/${run.id}${k === 'all' ? '' : `?view=${k}`}`} aria-current={view === k ? 'page' : undefined} className={view === k ? 'font-semibold' : 'text-blue-700 underline'}>
+              {v}
+            </Link>
+          ))}
+        </nav>
+        <LinesTable rows={page.rows} canConfirm={can(user.role, 'payout.prepare') && view === 'failed'} />
+        <p className="mt-2 text-sm">
+          {after && <Link href={`/payouts/${run.id}${view === 'all' ? '' : `?view=${view}`}`} className="mr-4 text-blue-700 underline">第一页</Link>}
+          {page.nextAfter && (
+            <Link href={`/payouts/${run.id}?${view === 'all' ? '' : `view=${view}&`}after=${page.nextAfter}`} className="text-blue-700 underline">下一页</Link>
+          )}
+        </p>
+      </section>
+    </div>
+  );
+}
+
+function LinesTable({ rows, canConfirm }: { rows: LineRow[]; canConfirm: boolean }) {
+  if (rows.length === 0) return <p className="mt-2 text-sm text-slate-600">没有明细。</p>;
+  return (
+    <table className="mt-2 w-full border-collapse bg-white text-sm">
+      <thead>
+        <tr className="border-b border-slate-200 text-left">
+          <th scope="col" className="p-2">序号</th>
+          <th scope="col" className="p-2">村（社区）</th>
+          <th scope="col" className="p-2">户主</th>
+          <th scope="col" className="p-2">项目</th>
+          <th scope="col" className="p-2 text-right">人数</th>
+          <th scope="col" className="p-2 text-right">金额</th>
+          <th scope="col" className="p-2">账户</th>
+          <th scope="col" className="p-2">状态</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((l) => (
+          <tr key={l.id} className="border-b border-slate-100">
+            <td className="p-2 font-mono">{l.id}</td>
+            <td className="p-2">{l.villageName}</td>
+            <td className="p-2"><Link href={`/households/${l.householdId}`} className="text-blue-700 underline">{l.headName ?? '—'}</Link></td>
+            <td className="p-2">{programLabels[l.program] ?? l.program}{l.kind !== 'enrollment' && `（${kindLabels[l.kind]}）`}{l.working?.gradualExit === true && '（渐退期）'}</td>
+            <td className="p-2 text-right tabular-nums">{l.persons}</td>
+            <td className="p-2 text-right tabular-nums">{formatFen(l.amountFen)}</td>
+            <td className="p-2">{l.bankName ? `${l.bankName} ${l.accountMasked}` : '—'}</td>
+            <td className="p-2">
+              {l.blocked ? <span className="text-red-700">受阻：{l.blockReason}</span> : l.kind === 'recovery' ? '随所扣明细' : lineStatusLabels[l.status]}
+              {l.failureReason && `（${l.failureReason}）`}
+              {canConfirm && l.status === 'failed' && !l.confirmed && <ConfirmAccountForm lineId={l.id} />}
+              {l.confirmed && ' · 账户已核实'}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

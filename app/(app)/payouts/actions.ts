@@ -1,0 +1,49 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { authedAction } from '@/lib/actions/authed-action';
+import { addAdjustment } from '@/lib/payouts/add-adjustment';
+import { approveRun } from '@/lib/payouts/approve-run';
+import { confirmAccount } from '@/lib/payouts/confirm-account';
+import { declarePriceSubsidy } from '@/lib/payouts/declare-price-subsidy';
+import { regenerateRun } from '@/lib/payouts/regenerate-run';
+import { adjustmentSchema, approveRunSchema, confirmAccountSchema, priceSubsidySchema, runRefSchema, startRunSchema } from '@/lib/payouts/schemas';
+import { startRun } from '@/lib/payouts/start-run';
+
+export const startRunAction = authedAction(startRunSchema, async (user, input) => {
+  const result = await startRun(user, input);
+  revalidatePath('/payouts', 'layout');
+  return result;
+});
+
+export const regenerateRunAction = authedAction(runRefSchema, async (user, input) => {
+  const result = await regenerateRun(user, input);
+  revalidatePath('/payouts', 'layout');
+  return result;
+});
+
+export const approveRunAction = authedAction(approveRunSchema, async (user, input) => {
+  const result = await approveRun(user, input);
+  revalidatePath('/payouts', 'layout');
+  return result;
+});
+
+export const addAdjustmentAction = authedAction(adjustmentSchema, async (user, input) => {
+  const result = await addAdjustment(user, input);
+  revalidatePath('/households', 'layout');
+  revalidatePath('/payouts', 'layout');
+  return result;
+});
+
+export const confirmAccountAction = authedAction(confirmAccountSchema, async (user, input) => {
+  const result = await confirmAccount(user, input);
+  revalidatePath('/payouts', 'layout');
+  revalidatePath('/households', 'layout');
+  return result;
+});
+
+export const declarePriceSubsidyAction = authedAction(priceSubsidySchema, async (user, input) => {
+  const result = await declarePriceSubsidy(user, input);
+  revalidatePath('/payouts', 'layout');
+  return result;
+});

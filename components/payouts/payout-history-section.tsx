@@ -1,0 +1,68 @@
+import Link from 'next/link';
+import { AdjustmentForm } from '@/components/payouts/adjustment-form';
+import { listHouseholdEnrollments } from '@/lib/applications/queries';
+import { todayInChina } from '@/lib/applications/dates';
+import { can } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/types';
+import { formatFen } from '@/lib/format';
+import { kindLabels, lineStatusLabels, programLabels, runStateLabels } from '@/lib/payouts/labels';
+import { householdPayments } from '@/lib/payouts/queries';
+import { addMonthsToMonth } from '@/lib/programs/rules/calendar-date';
+
+/** 发放记录: every payment to the household, month by month, with the bank's answer. */
+export async function PayoutHistorySection({ user, householdId }: { user: SessionUser; householdId: string }) {
+  if (!can(user.role, 'payout.read')) return null;
+  const rows = await householdPayments(user, householdId);
+  const months = [...new Set(rows.map((r) => r.month))];
+  const enrollments = can(user.role, 'payout.prepare') ? (await listHouseholdEnrollments(user, householdId)).filter((e) => e.status !== 'proposed') : [];
+  return (
+    <section aria-labelledby="h-payouts">
+      <h2 id="h-payouts" className="text-lg font-semibold">发放记录</h2>
+      {rows.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-600">尚无发放记录。</p>
+      ) : (
+        <table className="mt-2 w-full border-collapse bg-white text-sm">
+          <thead>
+            <tr className="border-b border-slate-200 text-left">
+              <th scope="col" className="p-2">月份</th>
+              <th scope="col" className="p-2">项目</th>
+              <th scope="col" className="p-2 text-right">金额</th>
+              <th scope="col" className="p-2">账户</th>
+              <th scope="col" className="p-2">批次</th>
+              <th scope="col" className="p-2">发放结果</th>
+            </tr>
+          </thead>
+          {months.map((m) => (
+            <tbody key={m} className="border-b border-slate-200">
+              {rows
+                .filter((r) => r.month === m)
+                .map((r, i) => (
+                  <tr key={r.id} className="border-b border-slate-100">
+                    <td className="p-2 tabular-nums">{i === 0 ? m : ''}</td>
+                    <td className="p-2">{programLabels[r.program] ?? r.program}{r.kind !== 'enrollment' && `（${kindLabels[r.kind]}）`}</td>
+                    <td className="p-2 text-right tabular-nums">{formatFen(r.amountFen)}</td>
+                    <td className="p-2">{r.bankName ? `${r.bankName} ${r.accountMasked}` : '—'}</td>
+                    <td className="p-2"><Link href={`/payouts/${r.runId}`} className="text-blue-700 underline">{runStateLabels[r.runState]}</Link></td>
+                    <td className="p-2">
+                      {r.blocked ? `受阻：${r.blockReason}` : r.kind === 'recovery' ? '随所扣明细' : r.runState === 'draft' ? '待审批' : lineStatusLabels[r.status]}
+                      {r.failureReason && `（${r.failureReason}）`}
+                      {r.reissuedIn && ` · 已于 ${r.reissuedIn} 重新发放`}
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          ))}
+        </table>
+      )}
+      {enrollments.length > 0 && (
+        <details className="mt-2">
+          <summary className="cursor-pointer text-sm text-blue-700 underline">补发或扣回</summary>
+          <AdjustmentForm
+            enrollments={enrollments.map((e) => ({ id: e.id, label: `${programLabels[e.program]}${e.memberName ? `（${e.memberName}）` : ''}` }))}
+            nextMonth={addMonthsToMonth(todayInChina().slice(0, 7), 1)}
+          />
+        </details>
+      )}
+    </section>
+  );
+}

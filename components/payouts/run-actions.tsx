@@ -1,0 +1,37 @@
+'use client';
+
+import { approveRunAction, regenerateRunAction } from '@/app/(app)/payouts/actions';
+import { useFormAction } from '@/components/households/use-form-action';
+import { buttonClass } from '@/components/ui/field';
+import { formatFen } from '@/lib/format';
+import { GenerationProgress } from './generation-progress';
+
+export function RegenerateForm({ runId, county, month }: { runId: string; county: string; month: string }) {
+  const { state, pending, onSubmit } = useFormAction(regenerateRunAction);
+  return (
+    <form onSubmit={onSubmit} aria-label="重新生成" className="space-y-1">
+      <input type="hidden" name="runId" value={runId} />
+      <button type="submit" disabled={pending} className="rounded border border-blue-700 px-4 py-2 text-blue-700 disabled:opacity-60">重新生成</button>
+      <GenerationProgress active={pending} county={county} month={month} />
+      {state?.ok && (
+        <p role="status" className="text-sm text-green-800">
+          已重新生成：新增 {state.data.inserted} 条，更新 {state.data.updated} 条，移除 {state.data.removed} 条；共 {state.data.lineCount} 条，{formatFen(state.data.totalFen)}。
+        </p>
+      )}
+      {state && !state.ok && <p role="alert" className="text-sm text-red-700">{state.fieldErrors._form ?? state.message}</p>}
+    </form>
+  );
+}
+
+export function ApproveForm({ runId, version, label }: { runId: string; version: number; label: string }) {
+  const { state, pending, onSubmit } = useFormAction(approveRunAction);
+  return (
+    <form onSubmit={onSubmit} aria-label="审批发放批次" className="space-y-1">
+      <input type="hidden" name="runId" value={runId} />
+      <input type="hidden" name="version" value={version} />
+      <button type="submit" disabled={pending} className={buttonClass}>审批通过（{label}）</button>
+      {state?.ok && <p role="status" className="text-sm text-green-800">已审批，批次不再变更。</p>}
+      {state && !state.ok && <p role="alert" className="text-sm text-red-700">{state.fieldErrors._form ?? state.message}</p>}
+    </form>
+  );
+}

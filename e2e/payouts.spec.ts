@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import { expect, test, type Sql } from './support/db';
+import { signIn } from './support/auth';
+import { insertReferenceHousehold } from './support/reference';
+
+const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const nextMonth = () => {
+  const [y, m] = today().split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+};
+
+/**
+ * The reference household as a dibao decision leaves it: enrolled from next month at ¥2,452.00
+ * (补差 2,010 + 分类施保 442, five covered), and 穆小军's two disability subsidies confirmed.
+ * The county's other enrollments are ended first, so the run holds exactly this household.
+ */
+async function enrollReference(sql: Sql): Promise<string> {
+  await sql`update enrollments set status = 'terminated', end_month = '2000-01' where county_code = '141130'`;
+  const householdId = await insertReferenceHousehold(sql);
+  const members = await sql<{ id: string; id_number: string; name: string }[]>`select id, id_number, name from members where household_id = ${householdId} order by sort_order`;
+  const start = nextMonth();
+  const enroll = async (program: string, memberId: string | null, fen: number, components: object, covered: { id: string; id_number: string }[], basic: boolean) => {
+    const [e] = await sql<{ id: string }[]>`
+      insert into enrollments (program, household_id, member_id, status, county_code, township_code, village_code, start_month)
+      values (${program}, ${householdId}, ${memberId}, 'active', '141130', '141130101', '141130101200', ${start}) returning id`;
+    await sql`insert into enrollment_amounts (enrollment_id, effective_month, amount_fen, components) values (${e!.id}, ${start}, ${fen}, ${sql.json(components as never)})`;
+    for (const m of covered) await sql`insert into enrollment_members (enrollment_id, member_id, id_number, basic_living) values (${e!.id}, ${m.id}, ${m.id_number}, ${basic})`;
+  };
+  await enroll('dibao', null, 245_200, { program: 'dibao', totalFen: 245_200, coveredMemberIds: members.map((m) => m.id), components: { gap: 201_000, classified: 44_200 }, standardFen: 40_200 }, members, true);
+  const head = members.find((m) => m.name === '穆小军')!;
+  await enroll('dis_living', head.id, 5_000, { dis_living: 5_000 }, [head], false);
+  await enroll('dis_care', head.id, 5_000, { dis_care: 5_000 }, [head], false);
+  return householdId;
+}
+
+test('a month’s run pays the reference household, is approved by the supervisor, goes to the bank and comes back paid', async ({ browser, sql }) => {
+  test.setTimeout(90_000);
+  const householdId = await enrollReference(sql);
+  const month = nextMonth();
+
+  // The caseworker generates the run for next month.
+  const cw = await browser.newContext();
+  const caseworker = await cw.newPage();
+  await signIn(caseworker, 'caseworker');
+  await caseworker.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '资金发放' }).click();
+  const start = caseworker.getByRole('form', { name: '生成发放批次' });
+  await expect(start.getByLabel('县（区）')).toHaveValue('141130');
+  await expect(start.getByLabel('发放月份')).toHaveValue(month);
+  await start.getByRole('button', { name: '生成发放批次' }).click();
+  await expect(caseworker.getByRole('heading', { name: `交口县 ${month} 发放批次` })).toBeVisible({ timeout: 30_000 });
+  const lines = caseworker.getByRole('region', { name: '发放明细' }).getByRole('row').filter({ hasText: '穆小军' });
+  await expect(lines).toHaveCount(3);
+  await expect(lines.filter({ hasText: '最低生活保障' })).toContainText('¥2,452.00');
+  await expect(lines.filter({ hasText: '¥50.00' })).toHaveCount(2);
+  await expect(caseworker.getByText('审批通过')).toHaveCount(0); // caseworkers do not approve
+  const runUrl = caseworker.url();
+
+  // The supervisor approves it, then downloads the bank file.
+  const sv = await browser.newContext({ acceptDownloads: true });
+  const supervisor = await sv.newPage();
+  await signIn(supervisor, 'supervisor');
+  await supervisor.goto(runUrl);
+  await supervisor.getByRole('button', { name: /审批通过/ }).click();
+  await expect(supervisor.getByText('状态：已审批')).toBeVisible();
+  await expect(supervisor.getByRole('button', { name: /审批通过/ })).toHaveCount(0);
+  const [download] = await Promise.all([supervisor.waitForEvent('download'), supervisor.getByRole('button', { name: '下载银行文件（CSV）' }).click()]);
+  const bankFile = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));
+  expect(bankFile[0]).toEqual(['序号', '收款人', '身份证号', '开户银行', '账户类型', '账号', '金额（元）', '摘要']);
+  const rows = bankFile.slice(1, -1);
+  expect(rows.map((r) => r[6]).sort()).toEqual(['2452.00', '50.00', '50.00']);
+  expect(rows.every((r) => r[5] === '6228480470000001235')).toBe(true);
+  expect(bankFile.at(-1)!.slice(0, 2)).toEqual(['合计', '3']);
+  expect(bankFile.at(-1)![6]).toBe('2552.00');
+
+  // A return file that does not match (a wrong amount, a line of no run) is refused whole.
+  await supervisor.reload();
+  const upload = async (text: string) => {
+    await supervisor.getByLabel('银行回盘文件（CSV）').setInputFiles({ name: 'return.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await supervisor.getByRole('button', { name: '导入回盘' }).click();
+  };
+  await upload(['序号,账号,金额,结果,原因', `${rows[0]![0]},${rows[0]![5]},1.00,成功,`, `999999999,${rows[0]![5]},50.00,成功,`].join('\r\n'));
+  await expect(supervisor.getByText(/回盘文件有 2 处与本批次不符，整个文件未导入/)).toBeVisible();
+  const report = supervisor.getByRole('table', { name: /回盘文件错误明细/ });
+  await expect(report.getByRole('row').filter({ hasText: '金额不符' })).toContainText(rows[0]![0]!);
+  await expect(report.getByRole('row').filter({ hasText: '序号不属于本批次' })).toContainText('999999999');
+
+  // The bank's real return file: all paid.
+  await upload(['序号,账号,金额,结果,原因', ...rows.map((r) => `${r[0]},${r[5]},${r[6]},成功,`)].join('\r\n'));
+  await expect(supervisor.getByRole('status').filter({ hasText: '已导入' })).toContainText('成功 3 笔 ¥2,552.00');
+  await expect(supervisor.getByRole('status').filter({ hasText: '已导入' })).toContainText('批次已对账');
+
+  // The household page shows the payment.
+  await caseworker.goto(`/households/${householdId}`);
+  const history = caseworker.getByRole('region', { name: '发放记录' });
+  const dibao = history.getByRole('row').filter({ hasText: '最低生活保障' });
+  await expect(history).toContainText(month);
+  await expect(dibao).toContainText('¥2,452.00');
+  await expect(dibao).toContainText('已支付');
+  await expect(history.getByRole('row').filter({ hasText: '已支付' })).toHaveCount(3);
+});

@@ -1,0 +1,93 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import { payoutRuns } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import type { SessionUser } from '@/lib/auth/types';
+import { AppError } from '@/lib/errors';
+import { addMonthsToMonth } from '@/lib/programs/rules/calendar-date';
+import { upsertEnrollmentLines, upsertOtherLines, writeTotals } from './generate-sql';
+import type { Progress } from './progress';
+
+export type PayoutRun = typeof payoutRuns.$inferSelect;
+
+/** The run row, locked for the rest of the transaction: generations, approval and imports queue here. */
+export async function lockRun(tx: Tx, runId: string): Promise<PayoutRun | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(runId)) return undefined;
+  const [run] = await tx.select().from(payoutRuns).where(eq(payoutRuns.id, runId)).for('update');
+  return run;
+}
+
+/** The run row without a lock, or undefined for a malformed or unknown id. */
+export async function findRun(db: Db | Tx, runId: string): Promise<PayoutRun | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(runId)) return undefined;
+  const [run] = await db.select().from(payoutRuns).where(eq(payoutRuns.id, runId));
+  return run;
+}
+
+export function assertDraft(run: PayoutRun): void {
+  if (run.state !== 'draft') throw new AppError('invalid_input', { _form: `${run.month} 的发放批次已审批，不能再修改` });
+}
+
+export interface GenerationResult {
+  runId: string;
+  month: string;
+  countyCode: string;
+  inserted: number;
+  updated: number;
+  removed: number;
+  lineCount: number;
+  totalFen: number;
+}
+
+/** Whether last month's run was generated again since this one was: its lines feed this summary's movement. */
+async function previousRunMoved(tx: Tx, run: PayoutRun): Promise<boolean> {
+  const [prev] = await tx
+    .select({ generatedAt: payoutRuns.generatedAt })
+    .from(payoutRuns)
+    .where(and(eq(payoutRuns.countyCode, run.countyCode), eq(payoutRuns.month, addMonthsToMonth(run.month, -1))));
+  return !!prev?.generatedAt && !!run.generatedAt && prev.generatedAt >= run.generatedAt;
+}
+
+/**
+ * Brings a locked draft to what its month owes, inside the caller's transaction: all of it or,
+ * on any failure (a crash, a killed connection), none of it. The caller holds the run's row lock.
+ */
+export async function generateLocked(tx: Tx, run: PayoutRun, user: SessionUser, progress: Progress, created: boolean): Promise<GenerationResult> {
+  // The desired set of a large county is materialized once and probed twice: keep it in memory.
+  // JIT compiling these statements costs seconds per county and saves less than it costs.
+  await tx.execute(sql`set local work_mem = '128MB'`);
+  await tx.execute(sql`set local jit = off`);
+  await progress.step(2);
+  const enrollment = await upsertEnrollmentLines(tx, run.id, run.countyCode, run.month, created);
+  await progress.step(3);
+  const other = await upsertOtherLines(tx, run.id, run.countyCode, run.month);
+  await progress.step(4);
+  const changed = enrollment.inserted + enrollment.updated + enrollment.removed + other.inserted + other.updated + other.removed > 0;
+  if (changed || created || !run.generatedAt || (await previousRunMoved(tx, run))) {
+    await writeTotals(tx, run.id, run.countyCode, run.month, user.id);
+  } else {
+    // Nothing moved: the totals and the summary stand. The run records who generated it last.
+    await tx.update(payoutRuns).set({ generatedAt: new Date(), preparedBy: user.id, version: sql`${payoutRuns.version} + 1` }).where(eq(payoutRuns.id, run.id));
+  }
+  const [after] = await tx.select().from(payoutRuns).where(eq(payoutRuns.id, run.id));
+  const result: GenerationResult = {
+    runId: run.id,
+    month: run.month,
+    countyCode: run.countyCode,
+    inserted: enrollment.inserted + other.inserted,
+    updated: enrollment.updated + other.updated,
+    removed: enrollment.removed + other.removed,
+    lineCount: after!.lineCount,
+    totalFen: after!.totalFen,
+  };
+  await recordAudit(tx, user, {
+    action: created ? 'payout.start' : 'payout.regenerate',
+    entity: 'payout_run',
+    entityId: run.id,
+    regionCode: run.countyCode,
+    before: created ? null : { lineCount: run.lineCount, totalFen: run.totalFen, blockedCount: run.blockedCount },
+    after: { ...result, blockedCount: after!.blockedCount, enrollmentLines: enrollment, otherLines: other },
+  });
+  return result;
+}

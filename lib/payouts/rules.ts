@@ -1,0 +1,151 @@
+// The arithmetic and eligibility rules of a payout run, as pure functions. Generation runs them as
+// set-based SQL (lib/payouts/generate-sql.ts); these are the same rules written once more in
+// TypeScript so they can be unit-tested and read: when one changes, the other must too
+// (tests/unit/payouts/rules.test.ts pins both with the same cases through the integration tests).
+
+export type EnrollmentStatus = 'proposed' | 'active' | 'suspended' | 'terminated';
+export type StatusChangeKind = 'suspend' | 'resume' | 'terminate';
+
+export interface PayableEnrollment {
+  status: EnrollmentStatus;
+  startMonth: string; // payment starts the month after the decision: the decision wrote this
+  endMonth: string | null; // the last month paid (termination, or the end of a gradual exit)
+}
+
+export interface ApprovedStatusChange {
+  kind: StatusChangeKind;
+  effectiveMonth: string;
+}
+
+export type MonthVerdict =
+  | { pays: true; gradualExit: boolean }
+  | { pays: false; reason: 'not_confirmed' | 'not_started' | 'ended' | 'suspended' | 'no_amount' };
+
+/**
+ * Whether an enrollment pays in a month. A status change is approved at one time and takes
+ * effect from its month, so the month's status is the latest approved suspend / resume /
+ * terminate at or before it, not the enrollment's status today (a suspension approved now for a
+ * later month still pays the months before); a suspension recorded without any dated change
+ * suspends every month.
+ */
+export function monthVerdict(e: PayableEnrollment, changes: ApprovedStatusChange[], month: string, amountFen: number | null): MonthVerdict {
+  if (e.status === 'proposed') return { pays: false, reason: 'not_confirmed' };
+  if (month < e.startMonth) return { pays: false, reason: 'not_started' };
+  if (e.status === 'terminated' && (e.endMonth === null || month > e.endMonth)) return { pays: false, reason: 'ended' };
+  if (e.endMonth !== null && month > e.endMonth) return { pays: false, reason: 'ended' };
+  const latest = changes
+    .filter((c) => c.effectiveMonth <= month)
+    .reduce<ApprovedStatusChange | null>((a, c) => (a === null || c.effectiveMonth >= a.effectiveMonth ? c : a), null);
+  // No change yet in force: suspended only when suspended today and no dated suspension says from when.
+  const suspended = latest === null ? e.status === 'suspended' && !changes.some((c) => c.kind === 'suspend') : latest.kind === 'suspend';
+  if (suspended) return { pays: false, reason: 'suspended' };
+  if (amountFen === null || amountFen <= 0) return { pays: false, reason: 'no_amount' };
+  return { pays: true, gradualExit: latest?.kind === 'terminate' };
+}
+
+/** The amount row in force for a month: the one with the greatest effective month not after it. */
+export function amountInForce<T extends { effectiveMonth: string }>(rows: T[], month: string): T | null {
+  return rows.filter((r) => r.effectiveMonth <= month).reduce<T | null>((a, r) => (a === null || r.effectiveMonth > a.effectiveMonth ? r : a), null);
+}
+
+export interface AccountFields {
+  bankName: string | null;
+  bankAccountKind: string | null;
+  bankAccount: string | null;
+  bankAccountHolder: string | null;
+  householdStatus?: string;
+}
+
+const blank = (s: string | null | undefined) => s === null || s === undefined || s.trim() === '';
+
+/**
+ * Why a household cannot be paid through the bank, or null when it can. The account was checked
+ * in full (Luhn included) when it was entered; this catches what is missing or malformed, and is
+ * mirrored exactly by BLOCK_REASON_SQL.
+ */
+export function accountBlockReason(a: AccountFields): string | null {
+  if (blank(a.bankAccount)) return '未登记发放账户';
+  if (blank(a.bankName)) return '未登记开户银行';
+  if (blank(a.bankAccountHolder)) return '未登记账户名';
+  if (a.bankAccountKind === 'card' && !/^[0-9]{16,19}$/.test(a.bankAccount!)) return '银行卡号格式不正确';
+  if (a.bankAccountKind === 'passbook' && !/^[0-9A-Za-z]{6,30}$/.test(a.bankAccount!)) return '存折账号格式不正确';
+  if (a.bankAccountKind !== 'card' && a.bankAccountKind !== 'passbook') return '未登记账户类型';
+  if (a.householdStatus === 'closed') return '家庭已销户';
+  return null;
+}
+
+/**
+ * 扣回: what one month takes back of an overpayment. At most the monthly instalment, at most
+ * what is still owed, and never so much that the month pays less than the floor; a month that
+ * already pays no more than the floor takes nothing back.
+ */
+export function recoveryDeduction(p: { payableFen: number; perMonthFen: number; remainingFen: number; floorFen: number }): number {
+  for (const [k, v] of Object.entries(p)) if (!Number.isInteger(v) || v < 0) throw new Error(`${k} must be a whole number of fen ≥ 0, got ${v}`);
+  return Math.max(0, Math.min(p.perMonthFen, p.remainingFen, p.payableFen - p.floorFen));
+}
+
+/** The months a recovery runs, given what each month pays: the schedule a caseworker is shown. */
+export function recoverySchedule(p: { totalFen: number; perMonthFen: number; floorFen: number; payable: { month: string; fen: number }[] }) {
+  let remaining = p.totalFen;
+  const months: { month: string; deductFen: number; paysFen: number }[] = [];
+  for (const m of p.payable) {
+    const deductFen = recoveryDeduction({ payableFen: m.fen, perMonthFen: p.perMonthFen, remainingFen: remaining, floorFen: p.floorFen });
+    remaining -= deductFen;
+    months.push({ month: m.month, deductFen, paysFen: m.fen - deductFen });
+  }
+  return { months, remainingFen: remaining };
+}
+
+/**
+ * 补发: the arrears for a missed month are what that month would have paid (the amount in force
+ * then); a caseworker may pay less, never more, and never for a month that was already paid.
+ */
+export function arrearsCheck(p: { dueFen: number | null; requestedFen: number; alreadyPaid: boolean }): { ok: true } | { ok: false; message: string } {
+  if (p.alreadyPaid) return { ok: false, message: '该月已有发放记录，不能重复补发' };
+  if (p.dueFen === null || p.dueFen <= 0) return { ok: false, message: '该月不在保障期内，没有应发金额' };
+  if (!Number.isInteger(p.requestedFen) || p.requestedFen <= 0) return { ok: false, message: '补发金额须大于 0' };
+  if (p.requestedFen > p.dueFen) return { ok: false, message: `补发金额不能超过该月应发金额（${(p.dueFen / 100).toFixed(2)} 元）` };
+  return { ok: true };
+}
+
+export interface MovementLine {
+  enrollmentId: string;
+  amountFen: number;
+  persons: number;
+}
+
+export type Movement = 'new' | 'stopped' | 'attrition' | 'increased' | 'decreased' | 'unchanged';
+
+/**
+ * Why a program's total moved from last month, line by line: 新增 (a line this month only), 停保
+ * (last month only), 自然减员 (last month only, because the person died or the household is gone),
+ * 增发 / 减发 (both months, more or less money).
+ */
+export function movementOf(now: MovementLine | null, before: MovementLine | null, naturalEnd: boolean): Movement {
+  if (now && !before) return 'new';
+  if (!now && before) return naturalEnd ? 'attrition' : 'stopped';
+  if (now && before) return now.amountFen > before.amountFen ? 'increased' : now.amountFen < before.amountFen ? 'decreased' : 'unchanged';
+  throw new Error('a movement needs a line in at least one month');
+}
+
+/** "2452.00", "2452", "2452.5" → fen; anything else (signs, separators, 3 decimals) → null. */
+export function parseYuan(text: string): number | null {
+  const m = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+/** fen → "2452.00": the bank file's amount, no separators. */
+export function yuanText(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Runs are prepared for a past month (a missed one) or up to next month, never further ahead. */
+export function monthAllowed(month: string, today: string): boolean {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return false;
+  const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return month >= '2000-01' && month <= next;
+}

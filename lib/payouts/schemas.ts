@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { parseYuan } from './rules';
+
+const month = (label: string) => z.string({ error: `请填写${label}` }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-12');
+const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), s.optional());
+const yuan = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .transform((v, ctx) => {
+      const fen = parseYuan(v);
+      if (fen === null) {
+        ctx.addIssue({ code: 'custom', message: `${label}应为金额，如 120 或 120.50` });
+        return z.NEVER;
+      }
+      return fen;
+    });
+
+export const startRunSchema = z.object({
+  countyCode: z.string({ error: '请选择县（区）' }).regex(/^\d{6}$/, '请选择县（区）'),
+  month: month('发放月份'),
+});
+
+export const runRefSchema = z.object({ runId: z.uuid('批次不存在') });
+
+export const approveRunSchema = z.object({
+  runId: z.uuid('批次不存在'),
+  version: z.coerce.number().int().min(1),
+});
+
+export const adjustmentSchema = z
+  .object({
+    enrollmentId: z.uuid('请选择救助项目'),
+    kind: z.enum(['arrears', 'recovery'], { error: '请选择调整类型' }),
+    startMonth: month('发放月份'),
+    forMonth: optional(month('补发月份')),
+    amount: yuan('金额'),
+    perMonth: optional(yuan('每月扣回金额')),
+    floor: optional(yuan('每月至少发放')),
+    reason: z.string({ error: '请填写原因' }).trim().min(4, '请写明原因（至少 4 个字）').max(500),
+  })
+  .superRefine((v, ctx) => {
+    if (v.amount <= 0) ctx.addIssue({ code: 'custom', path: ['amount'], message: '金额须大于 0' });
+    if (v.kind === 'arrears') {
+      if (!v.forMonth) ctx.addIssue({ code: 'custom', path: ['forMonth'], message: '请填写漏发的月份' });
+      else if (v.forMonth >= v.startMonth) ctx.addIssue({ code: 'custom', path: ['forMonth'], message: '补发月份须早于发放月份' });
+    } else if (!v.perMonth || v.perMonth <= 0) {
+      ctx.addIssue({ code: 'custom', path: ['perMonth'], message: '请填写每月扣回金额' });
+    }
+  });
+
+export const priceSubsidySchema = z.object({
+  month: month('补贴月份'),
+  regionCode: z.string({ error: '请选择地区' }).regex(/^\d{6}$/, '请选择地区'),
+  perPerson: yuan('每人金额').refine((f) => f > 0 && f <= 100_000, '每人金额应在 0.01–1,000 元之间'),
+  programs: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(['dibao', 'tekun', 'dis_living', 'dis_care'])).min(1, '请至少选择一个救助项目'),
+  ),
+  note: z.string({ error: '请填写文件依据' }).trim().min(2, '请填写文件依据或说明').max(500),
+});
+
+export const confirmAccountSchema = z.object({
+  lineId: z.coerce.number().int().positive(),
+  note: z.string({ error: '请写明核实情况' }).trim().min(4, '请写明核实情况（至少 4 个字）').max(500),
+});
+
+export const linesQuerySchema = z.object({
+  after: optional(z.coerce.number().int().positive()),
+  blocked: optional(z.enum(['1'])),
+});
