@@ -78,7 +78,7 @@ export function RecomputeCountyForm({ countyCode, countyName, nextMonth }: { cou
         <button type="submit" disabled={pending} className={buttonClass}>{pending ? '正在测算…' : '测算并提交变更'}</button>
       </div>
       <p role="status" className="text-sm md:col-span-3">
-        {state?.ok ? `已测算 ${state.data.checked} 件，其中 ${state.data.proposed} 件金额变化，已提交待审批。` : state ? <span className="text-red-700">{state.message}</span> : null}
+        {state?.ok ? `已测算 ${state.data.checked} 件，其中 ${state.data.proposed} 件金额变化，已提交待审批${state.data.skipped ? `；${state.data.skipped} 件无法测算（如家庭已无在户成员），请逐户处理` : ''}。` : state ? <span className="text-red-700">{state.message}</span> : null}
       </p>
     </form>
   );

@@ -35,9 +35,20 @@ export async function proposeRecomputeForCounty(user: SessionUser, input: { coun
         ),
       );
     let proposed = 0;
+    let skipped = 0;
     for (const { e, kind } of rows) {
       const [current] = await tx.select().from(enrollmentAmounts).where(eq(enrollmentAmounts.enrollmentId, e.id)).orderBy(desc(enrollmentAmounts.effectiveMonth)).limit(1);
-      const assessment = await assessApplication(tx, { kind: kind ?? (e.program === 'tekun' ? 'tekun_dispersed' : e.memberId ? 'dibao_single' : 'dibao_household'), householdId: e.householdId, memberId: e.memberId }, asOf);
+      let assessment;
+      try {
+        assessment = await assessApplication(tx, { kind: kind ?? (e.program === 'tekun' ? 'tekun_dispersed' : e.memberId ? 'dibao_single' : 'dibao_household'), householdId: e.householdId, memberId: e.memberId }, asOf);
+      } catch (err) {
+        // A household that cannot be assessed (nobody left, say) needs a caseworker's own change: count it, go on.
+        if (err instanceof AppError) {
+          skipped++;
+          continue;
+        }
+        throw err;
+      }
       if (!assessment.eligible || assessment.totalFen === current?.amountFen) continue;
       await tx.insert(enrollmentChanges).values({
         enrollmentId: e.id,
@@ -55,9 +66,9 @@ export async function proposeRecomputeForCounty(user: SessionUser, input: { coun
       entity: 'county',
       entityId: input.countyCode,
       regionCode: input.countyCode,
-      after: { effectiveMonth: input.effectiveMonth, checked: rows.length, proposed },
+      after: { effectiveMonth: input.effectiveMonth, checked: rows.length, proposed, skipped },
       reason: input.reason,
     });
-    return { checked: rows.length, proposed };
+    return { checked: rows.length, proposed, skipped };
   });
 }
