@@ -16,6 +16,7 @@ import {
 } from './household-tx';
 import { parseIdNumber } from './id-number';
 import { memberAuditView } from './member-view';
+import { memberColumns } from './member-columns';
 
 /**
  * Adds a member to a household. The ID must not be active anywhere (named like at
@@ -45,18 +46,7 @@ export async function addMember(user: SessionUser, input: AddMemberInput): Promi
         .insert(members)
         .values({
           householdId: h.id,
-          name: m.name,
-          idNumber: parsed.id,
-          birthDate: parsed.birthDate,
-          sex: parsed.sex,
-          relation: m.relation,
-          isHead: m.relation === '本人',
-          disabilityKind: m.disabilityKind ?? null,
-          disabilityGrade: m.disabilityGrade ?? null,
-          disabilityCertificate: m.disabilityCertificate ?? null,
-          seriousIllness: m.seriousIllness,
-          schoolStage: m.schoolStage ?? null,
-          workingCapacity: m.workingCapacity,
+          ...memberColumns(m, parsed),
           sortOrder: await nextSortOrder(tx, h.id),
         })
         .returning();

@@ -11,6 +11,7 @@ import { describeRegisteredElsewhere } from './duplicates';
 import { parseIdNumber } from './id-number';
 import { maskAccount, maskIdNumber } from './mask';
 import type { HouseholdInput } from './schemas';
+import { memberColumns } from './member-columns';
 
 /**
  * Registers a household with its members in one transaction, with its audit row. A resident ID
@@ -81,18 +82,7 @@ export async function insertHousehold(tx: Tx, user: SessionUser, village: Villag
       if (!parsed.ok) throw new AppError('invalid_input', { [`members.${i}.idNumber`]: parsed.error });
       return {
         householdId,
-        name: m.name,
-        idNumber: parsed.id,
-        birthDate: parsed.birthDate,
-        sex: parsed.sex,
-        relation: m.relation,
-        isHead: m.relation === '本人',
-        disabilityKind: m.disabilityKind ?? null,
-        disabilityGrade: m.disabilityGrade ?? null,
-        disabilityCertificate: m.disabilityCertificate ?? null,
-        seriousIllness: m.seriousIllness,
-        schoolStage: m.schoolStage ?? null,
-        workingCapacity: m.workingCapacity,
+        ...memberColumns(m, parsed),
         sortOrder: i,
       };
     }),

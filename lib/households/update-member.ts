@@ -18,6 +18,7 @@ import {
 } from './household-tx';
 import { parseIdNumber } from './id-number';
 import { memberAuditView } from './member-view';
+import { memberColumns } from './member-columns';
 
 /**
  * Corrects a member's details. A mistyped resident ID may be corrected, with the same
@@ -55,18 +56,7 @@ export async function updateMember(user: SessionUser, input: UpdateMemberInput):
       }
 
       const next = {
-        name: m.name,
-        idNumber: parsed.id,
-        birthDate: parsed.birthDate,
-        sex: parsed.sex,
-        relation: m.relation,
-        isHead: m.relation === '本人',
-        disabilityKind: m.disabilityKind ?? null,
-        disabilityGrade: m.disabilityGrade ?? null,
-        disabilityCertificate: m.disabilityCertificate ?? null,
-        seriousIllness: m.seriousIllness,
-        schoolStage: m.schoolStage ?? null,
-        workingCapacity: m.workingCapacity,
+        ...memberColumns(m, parsed),
       };
       const updated = { ...current, ...next };
       const diff = changedFields(memberAuditView(current), memberAuditView(updated));
