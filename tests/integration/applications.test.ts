@@ -52,6 +52,16 @@ async function throughNotice(caseworker: SessionUser, householdId: string) {
   return { id, version: v };
 }
 
+/** A household shaped like the reference case (fresh IDs), approved for dibao. */
+async function enrolledHousehold() {
+  const householdId = await registerReference(Array.from({ length: 5 }, () => randomIdNumber()));
+  const caseworker = await signedIn('caseworker');
+  const supervisor = await signedIn('supervisor');
+  const { id, version } = await throughNotice(caseworker, householdId);
+  await decideApplication(supervisor, { applicationId: id, version, decision: 'approve' });
+  return { householdId, caseworker, supervisor };
+}
+
 describe('dibao application from intake to enrollment', () => {
   it('computes 2,010 + 442 = 2,452 for the reference household, enrolls it from next month, and proposes both disability subsidies', async () => {
     const householdId = await registerReference();
@@ -145,11 +155,7 @@ describe('changes to an active enrollment', () => {
     const { incomeItems, enrollmentChanges } = await import('@/db/schema');
     const { proposeChange } = await import('@/lib/enrollments/propose-change');
     const { decideChange } = await import('@/lib/enrollments/decide-change');
-    const householdId = await registerReference(Array.from({ length: 5 }, () => randomIdNumber()));
-    const caseworker = await signedIn('caseworker');
-    const supervisor = await signedIn('supervisor');
-    const { id, version } = await throughNotice(caseworker, householdId);
-    await decideApplication(supervisor, { applicationId: id, version, decision: 'approve' });
+    const { householdId, caseworker, supervisor } = await enrolledHousehold();
     const db = await appDb();
     const [dibao] = await db.select().from(enrollments).where(and(eq(enrollments.householdId, householdId), eq(enrollments.program, 'dibao')));
     const month = addMonthsToMonth(today.slice(0, 7), 2);
@@ -173,11 +179,7 @@ describe('changes to an active enrollment', () => {
   it('refuses a gradual exit longer than policy allows, and ends coverage on termination', async () => {
     const { proposeChange } = await import('@/lib/enrollments/propose-change');
     const { decideChange } = await import('@/lib/enrollments/decide-change');
-    const householdId = await registerReference(Array.from({ length: 5 }, () => randomIdNumber()));
-    const caseworker = await signedIn('caseworker');
-    const supervisor = await signedIn('supervisor');
-    const { id, version } = await throughNotice(caseworker, householdId);
-    await decideApplication(supervisor, { applicationId: id, version, decision: 'approve' });
+    const { householdId, caseworker, supervisor } = await enrolledHousehold();
     const db = await appDb();
     const [dibao] = await db.select().from(enrollments).where(and(eq(enrollments.householdId, householdId), eq(enrollments.program, 'dibao')));
     const month = addMonthsToMonth(today.slice(0, 7), 2);
@@ -193,11 +195,7 @@ describe('changes to an active enrollment', () => {
   it('puts the enrollment up for review when a covered member dies', async () => {
     const { memberLeaves } = await import('@/lib/households/member-leaves');
     const { households } = await import('@/db/schema');
-    const householdId = await registerReference(Array.from({ length: 5 }, () => randomIdNumber()));
-    const caseworker = await signedIn('caseworker');
-    const supervisor = await signedIn('supervisor');
-    const { id, version } = await throughNotice(caseworker, householdId);
-    await decideApplication(supervisor, { applicationId: id, version, decision: 'approve' });
+    const { householdId, caseworker } = await enrolledHousehold();
     const db = await appDb();
     const [h] = await db.select().from(households).where(eq(households.id, householdId));
     const [child] = await db.select().from(members).where(and(eq(members.householdId, householdId), eq(members.relation, '子女')));
@@ -212,11 +210,7 @@ describe('standards rising on a new effective date', () => {
     const { proposeRecomputeForCounty } = await import('@/lib/enrollments/propose-recompute-all');
     const { addStandard } = await import('@/lib/policy/add-standard');
     const { enrollmentChanges } = await import('@/db/schema');
-    const householdId = await registerReference(Array.from({ length: 5 }, () => randomIdNumber()));
-    const caseworker = await signedIn('caseworker');
-    const supervisor = await signedIn('supervisor');
-    const { id, version } = await throughNotice(caseworker, householdId);
-    await decideApplication(supervisor, { applicationId: id, version, decision: 'approve' });
+    const { householdId, caseworker, supervisor } = await enrolledHousehold();
 
     const month = addMonthsToMonth(today.slice(0, 7), 3);
     await addStandard(await signedIn('admin'), { key: 'dibao/rural_standard_monthly', regionCode: '141130', effectiveFrom: `${month}-01`, value: '450', note: '交口县新标准' });
