@@ -215,7 +215,9 @@ function desiredOtherLines(runId: string, county: string, month: string): SQL {
         'reason', coalesce(f.failure_reason, f.block_reason), 'original', f.components)
     FROM payout_lines f
     JOIN payout_runs fr ON fr.id = f.run_id AND fr.state <> 'draft'
-    JOIN households h ON h.id = f.household_id
+    -- The household of each candidate line, probed by its key (OFFSET 0 keeps the probe): the
+    -- candidates are a few per cent of a county, and a hash of every household costs seconds.
+    CROSS JOIN LATERAL (SELECT * FROM households hh WHERE hh.id = f.household_id OFFSET 0) h
     WHERE f.county_code = ${county} AND (f.status = 'failed' OR f.blocked) AND f.month < ${month} AND f.kind <> 'recovery'
       AND (${BLOCK_REASON_SQL}) IS NULL
       AND (f.blocked
@@ -247,7 +249,15 @@ function desiredOtherLines(runId: string, county: string, month: string): SQL {
 }
 
 /** Steps 2–3: the non-enrollment lines, upserted by source, with the draft's stale ones removed. */
-export function upsertOtherLines(tx: Tx, runId: string, county: string, month: string): Promise<Counts> {
+export function upsertOtherLines(tx: Tx, runId: string, county: string, month: string, fresh = false): Promise<Counts> {
+  // A run just created holds no line but the enrollment lines of this transaction: nothing to
+  // remove, and no reason to read them all to find that out.
+  const removed = fresh
+    ? sql`SELECT 1 WHERE false`
+    : sql`
+      DELETE FROM payout_lines l WHERE l.run_id = ${runId}::uuid AND l.kind <> 'enrollment'
+        AND (l.kind, l.source_id) NOT IN (SELECT d.kind, d.source_id FROM desired d)
+      RETURNING 1`;
   return counts(
     tx,
     sql`
@@ -279,11 +289,7 @@ export function upsertOtherLines(tx: Tx, runId: string, county: string, month: s
       WHERE l.run_id = excluded.run_id
       RETURNING (xmax = 0) AS fresh
     ),
-    removed AS (
-      DELETE FROM payout_lines l WHERE l.run_id = ${runId}::uuid AND l.kind <> 'enrollment'
-        AND (l.kind, l.source_id) NOT IN (SELECT d.kind, d.source_id FROM desired d)
-      RETURNING 1
-    )
+    removed AS (${removed})
     SELECT (SELECT count(*) FROM upserted WHERE fresh) AS inserted, (SELECT count(*) FROM upserted WHERE NOT fresh) AS updated,
       (SELECT count(*) FROM removed) AS removed`,
   );
@@ -300,7 +306,9 @@ export async function writeTotals(tx: Tx, runId: string, county: string, month: 
   await tx.execute(sql`
     WITH cur AS (SELECT id, kind, program, enrollment_id, household_id, persons, amount_fen, blocked FROM payout_lines WHERE run_id = ${runId}::uuid),
     prev_run AS (SELECT id, total_fen, line_count FROM payout_runs WHERE county_code = ${county} AND month = ${previous}),
-    prev AS (SELECT p.id, p.program, p.enrollment_id, p.household_id, p.persons, p.amount_fen FROM payout_lines p JOIN prev_run pr ON pr.id = p.run_id WHERE p.kind = 'enrollment'),
+    -- coalesce(kind): last month's lines through the run's index alone, never a bitmap of every
+    -- enrollment line of every month through the partial (enrollment, month) index.
+    prev AS (SELECT p.id, p.program, p.enrollment_id, p.household_id, p.persons, p.amount_fen FROM payout_lines p JOIN prev_run pr ON pr.id = p.run_id WHERE coalesce(p.kind, '') = 'enrollment'),
     -- Households counted through a hashed DISTINCT, not count(DISTINCT …), which sorts.
     by_kind AS (
       SELECT k.*, (SELECT count(*) FROM (SELECT DISTINCT c.household_id FROM cur c WHERE c.kind = k.kind AND c.program = k.program) x) AS households
@@ -315,9 +323,13 @@ export async function writeTotals(tx: Tx, runId: string, county: string, month: 
       SELECT coalesce(c.program, p.program) AS program,
         CASE
           WHEN p.id IS NULL THEN 'new'
-          WHEN c.id IS NULL THEN CASE WHEN (m.status = 'deceased') OR NOT EXISTS (
-              SELECT 1 FROM members hm WHERE hm.household_id = p.household_id AND hm.status = 'active')
-              OR e.status_reason ~ '(死亡|去世|病故|亡故)' THEN 'attrition' ELSE 'stopped' END
+          -- The enrollment and its member are read for the stopped lines only (a subquery the CASE
+          -- reaches for them alone), not probed for every line of last month.
+          WHEN c.id IS NULL THEN CASE WHEN coalesce((
+              SELECT (m.status = 'deceased') OR e.status_reason ~ '(死亡|去世|病故|亡故)'
+              FROM enrollments e LEFT JOIN members m ON m.id = e.member_id WHERE e.id = p.enrollment_id), false)
+              OR NOT EXISTS (SELECT 1 FROM members hm WHERE hm.household_id = p.household_id AND hm.status = 'active')
+            THEN 'attrition' ELSE 'stopped' END
           WHEN c.amount_fen > p.amount_fen THEN 'increased'
           WHEN c.amount_fen < p.amount_fen THEN 'decreased'
           ELSE 'unchanged'
@@ -326,8 +338,6 @@ export async function writeTotals(tx: Tx, runId: string, county: string, month: 
         coalesce(c.persons, 0) - coalesce(p.persons, 0) AS delta_persons
       FROM (SELECT * FROM cur WHERE kind = 'enrollment') c
       FULL JOIN prev p ON p.enrollment_id = c.enrollment_id
-      LEFT JOIN enrollments e ON e.id = p.enrollment_id AND c.id IS NULL
-      LEFT JOIN members m ON m.id = e.member_id
     ),
     movement AS (
       SELECT program, movement, count(*) AS lines, sum(delta_fen) AS delta_fen, sum(delta_persons) AS delta_persons

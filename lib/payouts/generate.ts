@@ -61,7 +61,7 @@ export async function generateLocked(tx: Tx, run: PayoutRun, user: SessionUser, 
   await progress.step(2);
   const enrollment = await upsertEnrollmentLines(tx, run.id, run.countyCode, run.month, created);
   await progress.step(3);
-  const other = await upsertOtherLines(tx, run.id, run.countyCode, run.month);
+  const other = await upsertOtherLines(tx, run.id, run.countyCode, run.month, created);
   await progress.step(4);
   const changed = enrollment.inserted + enrollment.updated + enrollment.removed + other.inserted + other.updated + other.removed > 0;
   if (changed || created || !run.generatedAt || (await previousRunMoved(tx, run))) {
