@@ -81,7 +81,7 @@ test('a first response paid for a household registered on the spot shows as over
   await caseworker.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '临时救助' }).click();
   await caseworker.getByRole('link', { name: '先行救助（现场登记家庭）' }).click();
   const form = caseworker.getByRole('form', { name: '先行救助' });
-  await form.getByLabel('村（社区）').selectOption({ label: '康城村委会' });
+  await form.getByLabel('村（社区）').selectOption({ label: '康城村' });
   await form.getByLabel('住址').fill('康城村 7 号');
   await form.getByLabel('姓名').fill(name);
   await form.getByLabel('身份证号').fill(validIdNumber());

@@ -4,16 +4,11 @@ import { useRef, useState } from 'react';
 import { registerHouseholdAction } from '@/app/(app)/households/new/actions';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { povertyCauses } from '@/lib/households/schemas';
+import { HouseholdBasicFields, type TownshipVillages } from './household-basic-fields';
 import { MemberFields } from './member-fields';
 import { useFormAction } from './use-form-action';
 
-interface Township {
-  code: string;
-  name: string;
-  villages: { code: string; name: string }[];
-}
-
-export function RegisterHouseholdForm({ townships }: { townships: Township[] }) {
+export function RegisterHouseholdForm({ townships }: { townships: TownshipVillages[] }) {
   const { state, pending, onSubmit, errors } = useFormAction(registerHouseholdAction);
   const nextKey = useRef(1);
   const [rows, setRows] = useState<number[]>([0]);
@@ -25,34 +20,7 @@ export function RegisterHouseholdForm({ townships }: { townships: Township[] }) 
     <form onSubmit={onSubmit} noValidate className="space-y-6">
       <section aria-labelledby="h-basic" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-3">
         <h2 id="h-basic" className="text-lg font-semibold md:col-span-3">家庭基本信息</h2>
-        <Field id="villageCode" label="村（社区） *" error={errors.villageCode}>
-          {(a) => (
-            <select {...a} name="villageCode" defaultValue="" className={inputClass}>
-              <option value="">请选择</option>
-              {townships.map((t) => (
-                <optgroup key={t.code} label={t.name}>
-                  {t.villages.map((v) => (
-                    <option key={v.code} value={v.code}>{v.name.replace(/村民委员会$|村委会$|居委会$/, (m) => (m === '居委会' ? '社区' : '村'))}</option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="address" label="住址 *" error={errors.address}>
-          {(a) => <input {...a} name="address" className={inputClass} />}
-        </Field>
-        <Field id="kind" label="城乡类别 *" error={errors.kind}>
-          {(a) => (
-            <select {...a} name="kind" defaultValue="rural" className={inputClass}>
-              <option value="rural">农村</option>
-              <option value="urban">城市</option>
-            </select>
-          )}
-        </Field>
-        <Field id="phone" label="联系电话" error={errors.phone}>
-          {(a) => <input {...a} name="phone" type="tel" inputMode="tel" className={inputClass} />}
-        </Field>
+        <HouseholdBasicFields townships={townships} errors={errors} />
       </section>
 
       <section aria-labelledby="h-poor" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-3">

@@ -6,6 +6,7 @@ import { MemberFields } from '@/components/households/member-fields';
 import { useFormAction } from '@/components/households/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { causeLabels, emergencyCauses } from '@/lib/temp-aid/labels';
+import { HouseholdBasicFields } from '@/components/households/household-basic-fields';
 
 interface Township {
   code: string;
@@ -109,32 +110,7 @@ function NewHouseholdFields({ townships, errors, rows, onAdd, onRemove }: {
     <section aria-labelledby="h-household" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="h-household" className="text-lg font-semibold">现场登记家庭</h2>
       <div className="grid gap-4 md:grid-cols-4">
-        <Field id="villageCode" label="村（社区） *" error={errors.villageCode}>
-          {(a) => (
-            <select {...a} name="villageCode" defaultValue="" className={inputClass}>
-              <option value="">请选择</option>
-              {townships.map((t) => (
-                <optgroup key={t.code} label={t.name}>
-                  {t.villages.map((v) => <option key={v.code} value={v.code}>{v.name}</option>)}
-                </optgroup>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="address" label="住址 *" error={errors.address}>
-          {(a) => <input {...a} name="address" className={inputClass} />}
-        </Field>
-        <Field id="kind" label="城乡类别 *" error={errors.kind}>
-          {(a) => (
-            <select {...a} name="kind" defaultValue="rural" className={inputClass}>
-              <option value="rural">农村</option>
-              <option value="urban">城市</option>
-            </select>
-          )}
-        </Field>
-        <Field id="phone" label="联系电话" error={errors.phone}>
-          {(a) => <input {...a} name="phone" type="tel" inputMode="tel" className={inputClass} />}
-        </Field>
+        <HouseholdBasicFields townships={townships} errors={errors} />
         <Field id="bank.bankName" label="开户银行" error={errors['bank.bankName']}>
           {(a) => <input {...a} name="bank.bankName" className={inputClass} />}
         </Field>
