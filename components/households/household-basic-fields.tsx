@@ -44,3 +44,29 @@ export function HouseholdBasicFields({ townships, errors }: { townships: Townshi
     </>
   );
 }
+
+/** The payout account: bank, card or passbook, number and holder (all four, or none). */
+export function BankAccountFields({ errors }: { errors: Record<string, string> }) {
+  return (
+    <>
+      <Field id="bank.bankName" label="开户银行" error={errors['bank.bankName']}>
+        {(a) => <input {...a} name="bank.bankName" className={inputClass} />}
+      </Field>
+      <Field id="bank.accountKind" label="账户类型" error={errors['bank.accountKind']}>
+        {(a) => (
+          <select {...a} name="bank.accountKind" defaultValue="" className={inputClass}>
+            <option value="">请选择</option>
+            <option value="card">银行卡</option>
+            <option value="passbook">存折</option>
+          </select>
+        )}
+      </Field>
+      <Field id="bank.account" label="账号" error={errors['bank.account']}>
+        {(a) => <input {...a} name="bank.account" inputMode="numeric" autoComplete="off" className={`${inputClass} font-mono`} />}
+      </Field>
+      <Field id="bank.holder" label="开户人" error={errors['bank.holder']}>
+        {(a) => <input {...a} name="bank.holder" className={inputClass} />}
+      </Field>
+    </>
+  );
+}

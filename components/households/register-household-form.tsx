@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { registerHouseholdAction } from '@/app/(app)/households/new/actions';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { povertyCauses } from '@/lib/households/schemas';
-import { HouseholdBasicFields, type TownshipVillages } from './household-basic-fields';
+import { BankAccountFields, HouseholdBasicFields, type TownshipVillages } from './household-basic-fields';
 import { MemberFields } from './member-fields';
 import { useFormAction } from './use-form-action';
 
@@ -60,24 +60,7 @@ export function RegisterHouseholdForm({ townships }: { townships: TownshipVillag
 
       <section aria-labelledby="h-bank" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4">
         <h2 id="h-bank" className="text-lg font-semibold md:col-span-4">救助金发放账户</h2>
-        <Field id="bank.bankName" label="开户银行" error={errors['bank.bankName']}>
-          {(a) => <input {...a} name="bank.bankName" className={inputClass} />}
-        </Field>
-        <Field id="bank.accountKind" label="账户类型" error={errors['bank.accountKind']}>
-          {(a) => (
-            <select {...a} name="bank.accountKind" defaultValue="" className={inputClass}>
-              <option value="">请选择</option>
-              <option value="card">银行卡</option>
-              <option value="passbook">存折</option>
-            </select>
-          )}
-        </Field>
-        <Field id="bank.account" label="账号" error={errors['bank.account']}>
-          {(a) => <input {...a} name="bank.account" inputMode="numeric" autoComplete="off" className={`${inputClass} font-mono`} />}
-        </Field>
-        <Field id="bank.holder" label="开户人" error={errors['bank.holder']}>
-          {(a) => <input {...a} name="bank.holder" className={inputClass} />}
-        </Field>
+        <BankAccountFields errors={errors} />
       </section>
 
       <section aria-labelledby="h-members" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">

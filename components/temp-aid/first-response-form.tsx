@@ -6,7 +6,7 @@ import { MemberFields } from '@/components/households/member-fields';
 import { useFormAction } from '@/components/households/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { causeLabels, emergencyCauses } from '@/lib/temp-aid/labels';
-import { HouseholdBasicFields } from '@/components/households/household-basic-fields';
+import { BankAccountFields, HouseholdBasicFields } from '@/components/households/household-basic-fields';
 
 interface Township {
   code: string;
@@ -111,24 +111,7 @@ function NewHouseholdFields({ townships, errors, rows, onAdd, onRemove }: {
       <h2 id="h-household" className="text-lg font-semibold">现场登记家庭</h2>
       <div className="grid gap-4 md:grid-cols-4">
         <HouseholdBasicFields townships={townships} errors={errors} />
-        <Field id="bank.bankName" label="开户银行" error={errors['bank.bankName']}>
-          {(a) => <input {...a} name="bank.bankName" className={inputClass} />}
-        </Field>
-        <Field id="bank.accountKind" label="账户类型" error={errors['bank.accountKind']}>
-          {(a) => (
-            <select {...a} name="bank.accountKind" defaultValue="" className={inputClass}>
-              <option value="">请选择</option>
-              <option value="card">银行卡</option>
-              <option value="passbook">存折</option>
-            </select>
-          )}
-        </Field>
-        <Field id="bank.account" label="账号" error={errors['bank.account']}>
-          {(a) => <input {...a} name="bank.account" inputMode="numeric" autoComplete="off" className={`${inputClass} font-mono`} />}
-        </Field>
-        <Field id="bank.holder" label="开户人" error={errors['bank.holder']}>
-          {(a) => <input {...a} name="bank.holder" className={inputClass} />}
-        </Field>
+        <BankAccountFields errors={errors} />
       </div>
       {errors.members && <p className="text-sm text-red-700" role="alert">{errors.members}</p>}
       {rows.map((key, index) => (
