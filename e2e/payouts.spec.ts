@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { expect, test, type Sql } from './support/db';
 import { signIn } from './support/auth';
+import { forgetPayoutRun } from './support/payouts';
 import { insertReferenceHousehold } from './support/reference';
 
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -15,6 +16,7 @@ const nextMonth = () => {
  * The county's other enrollments are ended first, so the run holds exactly this household.
  */
 async function enrollReference(sql: Sql): Promise<string> {
+  await forgetPayoutRun(sql, '141130', nextMonth()); // a retry starts from no run
   await sql`update enrollments set status = 'terminated', end_month = '2000-01' where county_code = '141130'`;
   const householdId = await insertReferenceHousehold(sql);
   const members = await sql<{ id: string; id_number: string; name: string }[]>`select id, id_number, name from members where household_id = ${householdId} order by sort_order`;
@@ -88,6 +90,10 @@ test('a month’s run pays the reference household, is approved by the superviso
   await upload(['序号,账号,金额,结果,原因', ...rows.map((r) => `${r[0]},${r[5]},${r[6]},成功,`)].join('\r\n'));
   await expect(supervisor.getByRole('status').filter({ hasText: '已导入' })).toContainText('成功 3 笔 ¥2,552.00');
   await expect(supervisor.getByRole('status').filter({ hasText: '已导入' })).toContainText('批次已对账');
+  // Once reconciled the page refreshes: the form is gone, the confirmation and the import's record stay.
+  await expect(supervisor.getByRole('button', { name: '导入回盘' })).toHaveCount(0);
+  await expect(supervisor.getByRole('status').filter({ hasText: '已导入' })).toContainText('成功 3 笔 ¥2,552.00');
+  await expect(supervisor.getByRole('region', { name: '银行回盘' })).toContainText('导入 return.csv：成功 3 笔 ¥2,552.00，失败 0 笔 ¥0.00');
 
   // The household page shows the payment.
   await caseworker.goto(`/households/${householdId}`);

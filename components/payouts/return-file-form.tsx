@@ -17,7 +17,7 @@ type State =
   | { kind: 'failed'; message: string; errors: RowError[]; totalErrors: number };
 
 /** Uploads the bank's return file; a file that does not match the run comes back with every bad line. */
-export function ReturnFileForm({ runId }: { runId: string }) {
+export function ReturnFileForm({ runId, open }: { runId: string; open: boolean }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const input = useRef<HTMLInputElement>(null);
   const router = useRouter();
@@ -43,13 +43,15 @@ export function ReturnFileForm({ runId }: { runId: string }) {
   }
   return (
     <div className="space-y-2">
-      <form onSubmit={onSubmit} noValidate aria-label="导入银行回盘" className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="return-file" className="block text-sm font-medium">银行回盘文件（CSV）</label>
-          <input ref={input} id="return-file" name="file" type="file" accept=".csv" className={inputClass} disabled={state.kind === 'running'} />
-        </div>
-        <button type="submit" className={buttonClass} disabled={state.kind === 'running'}>导入回盘</button>
-      </form>
+      {open && (
+        <form onSubmit={onSubmit} noValidate aria-label="导入银行回盘" className="flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="return-file" className="block text-sm font-medium">银行回盘文件（CSV）</label>
+            <input ref={input} id="return-file" name="file" type="file" accept=".csv" className={inputClass} disabled={state.kind === 'running'} />
+          </div>
+          <button type="submit" className={buttonClass} disabled={state.kind === 'running'}>导入回盘</button>
+        </form>
+      )}
       <div role="status" aria-live="polite" className="text-sm">
         {state.kind === 'idle' && state.message && <p className="text-red-700">{state.message}</p>}
         {state.kind === 'running' && <p>正在核对回盘文件…</p>}

@@ -75,7 +75,8 @@ export default async function RunPage({ params, searchParams }: { params: Promis
               ))}
             </ul>
           )}
-          {run.state === 'exported' && <ReturnFileForm runId={run.id} />}
+          {/* Stays mounted once the run is reconciled, so the import's confirmation survives the refresh. */}
+          <ReturnFileForm runId={run.id} open={run.state === 'exported'} />
         </section>
       )}
 
