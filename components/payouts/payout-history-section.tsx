@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import { AdjustmentForm } from '@/components/payouts/adjustment-form';
+import { AdjustmentList } from '@/components/payouts/adjustment-list';
 import { listHouseholdEnrollments } from '@/lib/applications/queries';
 import { todayInChina } from '@/lib/applications/dates';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
 import { formatFen } from '@/lib/format';
+import { householdAdjustments } from '@/lib/payouts/adjustment-queries';
 import { kindLabels, lineStatusLabels, programLabels, runStateLabels } from '@/lib/payouts/labels';
 import { householdPayments } from '@/lib/payouts/queries';
 import { addMonthsToMonth } from '@/lib/programs/rules/calendar-date';
@@ -12,7 +14,7 @@ import { addMonthsToMonth } from '@/lib/programs/rules/calendar-date';
 /** 发放记录: every payment to the household, month by month, with the bank's answer. */
 export async function PayoutHistorySection({ user, householdId }: { user: SessionUser; householdId: string }) {
   if (!can(user.role, 'payout.read')) return null;
-  const rows = await householdPayments(user, householdId);
+  const [rows, adjustments] = await Promise.all([householdPayments(user, householdId), householdAdjustments(user, householdId)]);
   const months = [...new Set(rows.map((r) => r.month))];
   const enrollments = can(user.role, 'payout.prepare') ? (await listHouseholdEnrollments(user, householdId)).filter((e) => e.status !== 'proposed') : [];
   return (
@@ -53,6 +55,12 @@ export async function PayoutHistorySection({ user, householdId }: { user: Sessio
             </tbody>
           ))}
         </table>
+      )}
+      {adjustments.length > 0 && (
+        <>
+          <h3 className="mt-4 font-semibold">补发与扣回</h3>
+          <AdjustmentList rows={adjustments} canCancel={can(user.role, 'payout.prepare')} />
+        </>
       )}
       {enrollments.length > 0 && (
         <details className="mt-2">

@@ -31,7 +31,10 @@ export async function HouseholdAidSection({ user, householdId }: { user: Session
                 <td className="p-2 tabular-nums"><Link href={`/temp-aid/${c.id}`} className="text-blue-700 underline">{c.openedOn}</Link></td>
                 <td className="p-2">{aidKindLabels[c.kind]}</td>
                 <td className="p-2">{causeLabels[c.cause]}{c.sameCauseFlag && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-800">同因再次救助</span>}</td>
-                <td className="p-2 tabular-nums">{formatFen(c.paidFen)}</td>
+                <td className="p-2 tabular-nums">
+                  {formatFen(c.paidFen)}
+                  {c.runNotes.map((n, i) => <span key={i} className="block text-xs text-slate-600">{n}</span>)}
+                </td>
                 <td className="p-2">{caseStateLabels[c.state]}</td>
               </tr>
             ))}

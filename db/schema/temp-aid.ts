@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { households } from './households';
+import { payoutLines } from './payouts';
 import { regions } from './regions';
 
 /**
@@ -155,9 +156,10 @@ export const paymentMethods = ['bank', 'cash'] as const;
 export const paymentStatuses = ['approved', 'paid'] as const;
 
 /**
- * Each payment to a household. 'approved' is money decided but not yet paid (a later payout run
- * may take the bank transfers of a month); 'paid' was drawn from the township's fund and points
- * at its ledger line, written in the same transaction.
+ * Each payment to a household. 'approved' is money decided but not yet paid: a caseworker pays it
+ * from the township's fund, or the county's payout run of its month takes it when it is a bank
+ * transfer. 'paid' points at exactly one of the two: the fund's ledger line, or the payout line
+ * the bank's return file marked paid (money of the county's run, not of the township fund).
  */
 export const tempAidPayments = pgTable(
   'temp_aid_payments',
@@ -185,6 +187,7 @@ export const tempAidPayments = pgTable(
     paidBy: uuid('paid_by'),
     paidOn: date('paid_on'),
     ledgerId: bigint('ledger_id', { mode: 'number' }).references(() => fundLedger.id),
+    payoutLineId: bigint('payout_line_id', { mode: 'number' }).references(() => payoutLines.id),
     countyCode: varchar('county_code', { length: 6 }).notNull(),
     townshipCode: varchar('township_code', { length: 9 }).notNull(),
     villageCode: varchar('village_code', { length: 12 }).notNull(),
@@ -195,6 +198,8 @@ export const tempAidPayments = pgTable(
     index('temp_aid_payments_household_idx').on(t.householdId),
     index('temp_aid_payments_county_month_idx').on(t.countyCode, t.status, t.month),
     check('temp_aid_payments_amount_positive', sql`${t.amountFen} > 0`),
-    check('temp_aid_payments_paid_has_ledger', sql`${t.status} <> 'paid' or ${t.ledgerId} is not null`),
+    // One payout line pays one payment; the index also finds the payment of a line.
+    uniqueIndex('temp_aid_payments_payout_line_uq').on(t.payoutLineId),
+    check('temp_aid_payments_paid_has_ledger', sql`${t.status} <> 'paid' or (${t.ledgerId} is not null) <> (${t.payoutLineId} is not null)`),
   ],
 );

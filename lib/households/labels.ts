@@ -26,6 +26,9 @@ export const actionLabels: Record<string, string> = {
   'tempaid.refuse': '不予临时救助',
   'tempaid.pay': '发放临时救助金',
   'tempaid.recovery': '追回临时救助金',
+  'payout.arrears': '登记补发',
+  'payout.recovery': '登记扣回',
+  'payout.adjustment_cancel': '撤销补发或扣回',
 };
 
 export const memberStatusLabels = { active: '在户', moved_out: '已迁出', deceased: '已故' } as const;

@@ -1,19 +1,21 @@
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { getDb } from '@/db/client';
-import { payoutAdjustments, payoutLines, payoutRuns } from '@/db/schema';
+import { getDb, type Tx } from '@/db/client';
+import { payoutAdjustments, payoutRuns, tempAidPayments } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/errors';
 import { refreshPayoutSummary } from '@/lib/reports/refresh-summary';
 import { lockRun } from './generate';
+import { rowsOf } from './generate-sql';
 import type { approveRunSchema } from './schemas';
 
 /**
  * A supervisor of the county who neither generated the draft nor entered an adjustment in it
- * approves it, at the version they looked at. From then on the run never changes: the verbs
+ * approves it, at the version they looked at, once nothing it was generated from has been
+ * withdrawn or paid otherwise since. From then on the run never changes: the verbs
  * refuse, and the database triggers of migration 0007 refuse whatever the code does.
  */
 export async function approveRun(user: SessionUser, input: z.output<typeof approveRunSchema>) {
@@ -26,12 +28,13 @@ export async function approveRun(user: SessionUser, input: z.output<typeof appro
     if (run.state !== 'draft' || run.version !== input.version) throw new AppError('conflict');
     if (!run.generatedAt || run.lineCount === 0) throw new AppError('invalid_input', { _form: '批次没有发放明细，不能审批' });
     if (run.preparedBy === user.id) throw new AppError('invalid_input', { _form: '生成发放批次的人不能审批同一批次' });
-    const [own] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(payoutLines)
-      .innerJoin(payoutAdjustments, sql`${payoutAdjustments.id}::text = ${payoutLines.sourceId}`)
-      .where(and(eq(payoutLines.runId, run.id), inArray(payoutLines.kind, ['arrears', 'recovery']), eq(payoutAdjustments.createdBy, user.id)));
-    if ((own?.n ?? 0) > 0) throw new AppError('invalid_input', { _form: '批次中有您本人录入的补发或扣回，须由其他审核审批人审批' });
+    const sources = await sourcesOf(tx, run.id);
+    if (sources.adjustments.some((a) => a.createdBy === user.id)) throw new AppError('invalid_input', { _form: '批次中有您本人录入的补发或扣回，须由其他审核审批人审批' });
+    // What the draft was generated from may have changed since: approving it would pay money
+    // that is no longer owed, or owed twice. Regeneration drops those lines.
+    if (sources.adjustments.some((a) => a.cancelledAt)) throw new AppError('invalid_input', { _form: '批次中有已撤销的补发或扣回，请先重新生成批次再审批' });
+    const paidByHand = sources.payments.filter((p) => p.status !== 'approved').length;
+    if (paidByHand > 0) throw new AppError('invalid_input', { _form: `批次中有 ${paidByHand} 笔临时救助已从乡镇备用金支付，请先重新生成批次再审批` });
 
     const approvedAt = new Date();
     await tx
@@ -50,4 +53,28 @@ export async function approveRun(user: SessionUser, input: z.output<typeof appro
     });
     return { state: 'approved' as const };
   });
+}
+
+/**
+ * The adjustments and temporary-aid payments behind the draft's lines (one pass over the run's
+ * lines), locked FOR SHARE: cancelling an adjustment or paying a payment by hand locks the same
+ * row FOR UPDATE, so either it happened before and is seen here, or it waits for this approval
+ * and then sees the run approved and refuses.
+ */
+async function sourcesOf(tx: Tx, runId: string) {
+  const lines = rowsOf<{ kind: string; source_id: string }>(
+    await tx.execute(sql`SELECT kind, source_id FROM payout_lines WHERE run_id = ${runId}::uuid AND kind IN ('arrears', 'recovery', 'temp_aid')`),
+  );
+  const ids = (kinds: string[]) => JSON.stringify([...new Set(lines.filter((l) => kinds.includes(l.kind)).map((l) => l.source_id))]);
+  const adjustments = await tx
+    .select({ id: payoutAdjustments.id, createdBy: payoutAdjustments.createdBy, cancelledAt: payoutAdjustments.cancelledAt })
+    .from(payoutAdjustments)
+    .where(sql`${payoutAdjustments.id} IN (SELECT x::uuid FROM jsonb_array_elements_text(${ids(['arrears', 'recovery'])}::jsonb) x)`)
+    .for('share');
+  const payments = await tx
+    .select({ id: tempAidPayments.id, status: tempAidPayments.status })
+    .from(tempAidPayments)
+    .where(sql`${tempAidPayments.id} IN (SELECT x::uuid FROM jsonb_array_elements_text(${ids(['temp_aid'])}::jsonb) x)`)
+    .for('share');
+  return { adjustments, payments };
 }

@@ -2,11 +2,13 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { bankReturns, payoutRuns } from '@/db/schema';
+import { todayInChina } from '@/lib/applications/dates';
 import { recordAudit } from '@/lib/audit/record';
 import { refreshPayoutSummary } from '@/lib/reports/refresh-summary';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/errors';
+import { settleRunPayments } from '@/lib/temp-aid/bank-run';
 import { rowsOf } from './generate-sql';
 import { lockRun } from './generate';
 import { recoveriesOf } from './queries';
@@ -21,10 +23,11 @@ export type ImportOutcome =
  * wrong account or amount, duplicate, or line already answered refuses the whole file with a
  * per-line report); then, in one transaction, each line is marked paid or failed with the bank's
  * reason (a 扣回 follows the line it reduces), the file is kept, and the run is reconciled when
- * every bank row has its answer. Failed lines are re-issued by a later run once the account is
- * changed or confirmed.
+ * every bank row has its answer. A temporary-aid payment on a line paid becomes paid by that line
+ * (lib/temp-aid/bank-run.ts). Failed lines are re-issued by a later run once the account is
+ * changed or confirmed; a temporary-aid payment on one stays approved until a line of it is paid.
  */
-export async function importReturn(user: SessionUser, runId: string, file: { name: string; text: string }): Promise<ImportOutcome> {
+export async function importReturn(user: SessionUser, runId: string, file: { name: string; text: string }, now: Date = new Date()): Promise<ImportOutcome> {
   assertCan(user, 'payout.reconcile');
   const parsed = parseReturnFile(file.text);
   const db = await getDb();
@@ -55,15 +58,30 @@ export async function importReturn(user: SessionUser, runId: string, file: { nam
     }
 
     const results = JSON.stringify(checked.rows.map((r) => ({ id: r.lineId, status: r.status, reason: r.reason })));
-    await tx.execute(sql`
-      UPDATE payout_lines l SET status = v.status, failure_reason = v.reason, updated_at = now()
-      FROM jsonb_to_recordset(${results}::jsonb) AS v(id bigint, status text, reason text)
-      WHERE l.id = v.id AND l.run_id = ${run.id}::uuid AND l.status = 'pending'`);
+    // The lines just paid that may carry a temporary-aid payment come back from the same statement
+    // (only their ids: a run may have a million lines); their working is then read for those few.
+    const paidAidIds = rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        WITH updated AS (
+          UPDATE payout_lines l SET status = v.status, failure_reason = v.reason, updated_at = now()
+          FROM jsonb_to_recordset(${results}::jsonb) AS v(id bigint, status text, reason text)
+          WHERE l.id = v.id AND l.run_id = ${run.id}::uuid AND l.status = 'pending'
+          RETURNING l.id, (l.status = 'paid' AND (l.kind = 'temp_aid' OR (l.kind = 'reissue' AND l.components->>'originalKind' IN ('temp_aid', 'reissue')))) AS aid
+        )
+        SELECT id FROM updated WHERE aid`),
+    );
+    const paidAid = paidAidIds.length
+      ? rowsOf<{ id: string; kind: string; source_id: string | null; components: unknown }>(
+          await tx.execute(sql`SELECT id, kind, source_id, components FROM payout_lines WHERE id = ANY(${`{${paidAidIds.map((r) => Number(r.id)).join(',')}}`}::bigint[])`),
+        )
+      : [];
     await tx.execute(sql`
       UPDATE payout_lines r SET status = l.status, failure_reason = l.failure_reason, updated_at = now()
       FROM payout_lines l
       WHERE r.run_id = ${run.id}::uuid AND r.kind = 'recovery' AND l.run_id = r.run_id AND l.kind = 'enrollment'
         AND l.enrollment_id = r.enrollment_id AND r.status = 'pending' AND l.status <> 'pending'`);
+    // Temporary aid the bank has now paid is paid: never again from the township fund.
+    const aid = await settleRunPayments(tx, user, run, paidAid.map((l) => ({ id: Number(l.id), kind: l.kind, sourceId: l.source_id, components: l.components })), todayInChina(now));
     const paid = checked.rows.filter((r) => r.status === 'paid');
     const failed = checked.rows.filter((r) => r.status === 'failed');
     const sum = (rs: typeof paid) => rs.reduce((s, r) => s + r.fen, 0);
@@ -78,7 +96,7 @@ export async function importReturn(user: SessionUser, runId: string, file: { nam
     const payableFen = Number((run.summary as { payableFen?: number } | null)?.payableFen ?? 0);
     await refreshPayoutSummary(tx, run.id); // paid / failed figures in the reports
     const outcome = { ok: true as const, paidCount: paid.length, failedCount: failed.length, paidFen: sum(paid), failedFen: sum(failed), outstanding, payableFen, reconciled: outstanding === 0 };
-    await recordAudit(tx, user, { action: 'payout.reconcile', entity: 'payout_run', entityId: run.id, regionCode: run.countyCode, before: { state: run.state }, after: { fileName: file.name, ...outcome } });
+    await recordAudit(tx, user, { action: 'payout.reconcile', entity: 'payout_run', entityId: run.id, regionCode: run.countyCode, before: { state: run.state }, after: { fileName: file.name, ...outcome, tempAidPaid: aid.settled, ...(aid.notApproved.length ? { tempAidNotApproved: aid.notApproved } : {}) } });
     return outcome;
   });
 }

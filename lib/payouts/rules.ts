@@ -108,6 +108,21 @@ export function arrearsCheck(p: { dueFen: number | null; requestedFen: number; a
   return { ok: true };
 }
 
+/**
+ * 撤销 of a 补发 or 扣回: withdrawn (kept, never deleted) while no run out of draft has taken any
+ * of it; after that the money is paid or being paid, and a correction is a new adjustment. A
+ * draft that took it drops its line when regenerated.
+ */
+export function adjustmentCancelCheck(
+  a: { kind: 'arrears' | 'recovery'; cancelledAt: Date | null },
+  takenIn: { month: string } | null,
+): { ok: true } | { ok: false; message: string } {
+  const what = a.kind === 'arrears' ? '补发' : '扣回';
+  if (a.cancelledAt) return { ok: false, message: `该${what}已撤销` };
+  if (takenIn) return { ok: false, message: `该${what}已计入 ${takenIn.month} 发放批次（已审批），不能撤销；如需更正，请另行登记补发或扣回` };
+  return { ok: true };
+}
+
 export interface MovementLine {
   enrollmentId: string;
   amountFen: number;

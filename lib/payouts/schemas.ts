@@ -49,6 +49,11 @@ export const adjustmentSchema = z
     }
   });
 
+export const cancelAdjustmentSchema = z.object({
+  adjustmentId: z.uuid('该补发或扣回不存在'),
+  reason: z.string({ error: '请填写撤销原因' }).trim().min(4, '请写明撤销原因（至少 4 个字）').max(500, '撤销原因不能超过 500 字'),
+});
+
 export const priceSubsidySchema = z.object({
   month: month('补贴月份'),
   regionCode: z.string({ error: '请选择地区' }).regex(/^\d{6}$/, '请选择地区'),

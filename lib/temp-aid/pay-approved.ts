@@ -8,6 +8,8 @@ import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/errors';
 import { maskAccount } from '@/lib/households/mask';
+import { runLinesOf } from './bank-run';
+import { heldMessage, holdingMonth } from './bank-run-rules';
 import { drawFromFund } from './fund';
 import { moveCase } from './load';
 import { bankSnapshot, headNameOf } from './pay-first-response';
@@ -19,7 +21,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * A caseworker pays money the county approved (small fast aid, a 支出型 case, a follow-up after
  * completion) from the township's fund: the payment, its ledger line and the case move together,
- * and a payment already made cannot be made again.
+ * and a payment already made cannot be made again. A bank transfer that an approved payout run
+ * holds is the bank's to pay, not the fund's.
  */
 export async function payApproved(user: SessionUser, input: z.output<typeof payApprovedSchema>, now: Date = new Date()) {
   assertCan(user, 'tempaid.pay');
@@ -31,6 +34,10 @@ export async function payApproved(user: SessionUser, input: z.output<typeof payA
   return runCaseStep(user, 'tempaid.pay', ref.caseId, 'tempaid.pay', async (tx, c) => {
     const [p] = await tx.select().from(tempAidPayments).where(eq(tempAidPayments.id, input.paymentId)).for('update');
     if (!p || p.status !== 'approved') throw new AppError('conflict');
+    // The payment row is locked: a run being approved (which locks it too) is either already
+    // visible here, or waits and then finds the payment paid and refuses (lib/payouts/approve-run.ts).
+    const held = p.method === 'bank' ? holdingMonth((await runLinesOf(tx, [p.id])).get(p.id) ?? []) : null;
+    if (held) throw new AppError('invalid_input', { _form: heldMessage(held) });
     if (!(c.state === 'approved' || (c.state === 'completed' && p.purpose === 'follow_up'))) throw new AppError('conflict');
     if (p.method === 'cash' && !input.receiptNo) throw new AppError('invalid_input', { receiptNo: '现金发放须填写收据编号' });
     const [household] = await tx.select().from(households).where(eq(households.id, c.householdId));

@@ -8,6 +8,8 @@ import { assertCan } from '@/lib/auth/authorize';
 import { regionScope } from '@/lib/auth/scope';
 import type { SessionUser } from '@/lib/auth/types';
 import { maskAccount } from '@/lib/households/mask';
+import { runLinesOf } from './bank-run';
+import { bankRunNote, currentLine, holdingMonth } from './bank-run-rules';
 import { isCaseOverdue } from './rules';
 import type { CaseFilter } from './schemas';
 
@@ -62,7 +64,7 @@ export type CaseRow = Awaited<ReturnType<typeof listCases>>[number];
 export async function listPaymentsDue(user: SessionUser) {
   assertCan(user, 'tempaid.read');
   const db = await getDb();
-  return db
+  const due = await db
     .select({ id: tempAidPayments.id, caseId: tempAidPayments.caseId, amountFen: tempAidPayments.amountFen, method: tempAidPayments.method, purpose: tempAidPayments.purpose, approvedOn: tempAidPayments.approvedOn, payeeName: tempAidPayments.payeeName, headName: head.name })
     .from(tempAidPayments)
     .leftJoin(head, and(eq(head.householdId, tempAidPayments.householdId), eq(head.isHead, true), eq(head.status, 'active')))
@@ -74,6 +76,11 @@ export async function listPaymentsDue(user: SessionUser) {
     )
     .orderBy(asc(tempAidPayments.approvedOn))
     .limit(500);
+  const lines = await runLinesOf(db, due.filter((p) => p.method === 'bank').map((p) => p.id));
+  return due.map((p) => {
+    const line = currentLine(lines.get(p.id) ?? []);
+    return { ...p, runNote: line ? bankRunNote(line) : null };
+  });
 }
 
 /** One case with its household, payments, fund movements and the names of the staff on it; null when missing or out of region. */
@@ -94,6 +101,7 @@ export async function getCase(user: SessionUser, id: string, now: Date = new Dat
     db.select().from(tempAidPayments).where(eq(tempAidPayments.caseId, id)).orderBy(asc(tempAidPayments.createdAt)),
     db.select().from(fundLedger).where(eq(fundLedger.caseId, id)).orderBy(asc(fundLedger.id)),
   ]);
+  const runLines = await runLinesOf(db, payments.filter((p) => p.method === 'bank').map((p) => p.id));
   const staffIds = [c.createdBy, c.accountBy, c.investigatedBy, c.decidedBy, c.completedBy, ...payments.map((p) => p.paidBy), ...payments.map((p) => p.approvedBy)].filter((x): x is string => !!x);
   const staff = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...new Set(staffIds)]));
   return {
@@ -102,22 +110,40 @@ export async function getCase(user: SessionUser, id: string, now: Date = new Dat
     villageName: row.villageName,
     townshipName: row.townshipName,
     overdue: isCaseOverdue(c, todayInChina(now)),
-    payments: payments.map(({ bankAccount, ...p }) => ({ ...p, bankAccountMasked: maskAccount(bankAccount) })),
+    payments: payments.map(({ bankAccount, ...p }) => {
+      const lines = runLines.get(p.id) ?? [];
+      const line = currentLine(lines);
+      // heldByRun: the bank pays it through the county's run, so the fund must not (pay-approved.ts).
+      return { ...p, bankAccountMasked: maskAccount(bankAccount), runNote: line ? bankRunNote(line) : null, heldByRun: holdingMonth(lines) !== null };
+    }),
     ledger,
     staffNames: Object.fromEntries(staff.map((s) => [s.id, s.name])) as Record<string, string>,
   };
 }
 export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCase>>>;
 
-/** The household's temporary-aid history: every case, newest first, with what was paid. */
+/** The household's temporary-aid history: every case, newest first, with what was paid and how the bank run paid it. */
 export async function listHouseholdAid(user: SessionUser, householdId: string) {
   assertCan(user, 'tempaid.read');
   const db = await getDb();
-  return db
+  const cases = await db
     .select()
     .from(tempAidCases)
     .where(and(eq(tempAidCases.householdId, householdId), caseScope(user)))
     .orderBy(desc(tempAidCases.openedOn), desc(tempAidCases.createdAt));
+  const bank = cases.length
+    ? await db
+        .select({ id: tempAidPayments.id, caseId: tempAidPayments.caseId })
+        .from(tempAidPayments)
+        .where(and(inArray(tempAidPayments.caseId, cases.map((c) => c.id)), eq(tempAidPayments.method, 'bank')))
+    : [];
+  const lines = await runLinesOf(db, bank.map((p) => p.id));
+  const notes = new Map<string, string[]>();
+  for (const p of bank) {
+    const line = currentLine(lines.get(p.id) ?? []);
+    if (line) notes.set(p.caseId, [...(notes.get(p.caseId) ?? []), bankRunNote(line)]);
+  }
+  return cases.map((c) => ({ ...c, runNotes: notes.get(c.id) ?? [] }));
 }
 
 /** Paid amounts in the user's region: this month and this year (by payment day, China time). */

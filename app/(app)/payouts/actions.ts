@@ -4,10 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { authedAction } from '@/lib/actions/authed-action';
 import { addAdjustment } from '@/lib/payouts/add-adjustment';
 import { approveRun } from '@/lib/payouts/approve-run';
+import { cancelAdjustment } from '@/lib/payouts/cancel-adjustment';
 import { confirmAccount } from '@/lib/payouts/confirm-account';
 import { declarePriceSubsidy } from '@/lib/payouts/declare-price-subsidy';
 import { regenerateRun } from '@/lib/payouts/regenerate-run';
-import { adjustmentSchema, approveRunSchema, confirmAccountSchema, priceSubsidySchema, runRefSchema, startRunSchema } from '@/lib/payouts/schemas';
+import { adjustmentSchema, approveRunSchema, cancelAdjustmentSchema, confirmAccountSchema, priceSubsidySchema, runRefSchema, startRunSchema } from '@/lib/payouts/schemas';
 import { startRun } from '@/lib/payouts/start-run';
 
 export const startRunAction = authedAction(startRunSchema, async (user, input) => {
@@ -30,6 +31,14 @@ export const approveRunAction = authedAction(approveRunSchema, async (user, inpu
 
 export const addAdjustmentAction = authedAction(adjustmentSchema, async (user, input) => {
   const result = await addAdjustment(user, input);
+  revalidatePath('/households', 'layout');
+  revalidatePath('/payouts', 'layout');
+  return result;
+});
+
+// Role and the enrollment's region are checked inside cancelAdjustment, as for adding one.
+export const cancelAdjustmentAction = authedAction(cancelAdjustmentSchema, async (user, input) => {
+  const result = await cancelAdjustment(user, input);
   revalidatePath('/households', 'layout');
   revalidatePath('/payouts', 'layout');
   return result;

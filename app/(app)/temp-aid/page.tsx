@@ -55,7 +55,7 @@ export default async function TempAidPage({ searchParams }: { searchParams: Prom
           <ul className="mt-2 space-y-1 text-sm">
             {due.map((p) => (
               <li key={p.id}>
-                <Link href={`/temp-aid/${p.caseId}`} className="text-blue-700 underline">{p.headName ?? '—'}户</Link> · {purposeLabels[p.purpose]} {formatFen(p.amountFen)} · {methodLabels[p.method]} · {p.approvedOn} 批准
+                <Link href={`/temp-aid/${p.caseId}`} className="text-blue-700 underline">{p.headName ?? '—'}户</Link> · {purposeLabels[p.purpose]} {formatFen(p.amountFen)} · {methodLabels[p.method]} · {p.approvedOn} 批准{p.runNote && ` · ${p.runNote}`}
               </li>
             ))}
           </ul>

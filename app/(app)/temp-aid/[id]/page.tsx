@@ -92,7 +92,10 @@ export default async function TempAidCasePage({ params, searchParams }: { params
                 <td className="p-2">{methodLabels[p.method]}</td>
                 <td className="p-2">{p.payeeName}{p.bankAccountMasked ? ` · ${p.bankName ?? ''} ${p.bankAccountMasked}` : ''}{p.receiptNo ? ` · 收据 ${p.receiptNo}` : ''}</td>
                 <td className="p-2">{paymentStatusLabels[p.status]}</td>
-                <td className="p-2 tabular-nums">{p.paidOn ? `${p.paidOn} ${name(p.paidBy)}` : `${p.approvedOn} ${name(p.approvedBy)} 批准`}</td>
+                <td className="p-2 tabular-nums">
+                  {p.paidOn ? `${p.paidOn} ${name(p.paidBy)}${p.payoutLineId ? ' 导入银行回盘' : ''}` : `${p.approvedOn} ${name(p.approvedBy)} 批准`}
+                  {p.runNote && <span className="block">{p.runNote}</span>}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -114,9 +117,13 @@ export default async function TempAidCasePage({ params, searchParams }: { params
         )}
         {c.state === 'in_public_notice' && !noticeOver && <p className="text-sm text-slate-600">公示期至 {c.noticeEnd}，期满后方可审批。</p>}
         {can(user.role, 'tempaid.pay') &&
-          c.payments.filter((p) => p.status === 'approved').map((p) => (
-            <PayForm key={p.id} paymentId={p.id} cash={p.method === 'cash'} label={`${purposeLabels[p.purpose]} ${formatFen(p.amountFen)}（${methodLabels[p.method]}）`} />
-          ))}
+          c.payments.filter((p) => p.status === 'approved').map((p) =>
+            p.heldByRun ? (
+              <p key={p.id} className="text-sm text-slate-600">{purposeLabels[p.purpose]} {formatFen(p.amountFen)}：{p.runNote}，不从备用金发放。</p>
+            ) : (
+              <PayForm key={p.id} paymentId={p.id} cash={p.method === 'cash'} label={`${purposeLabels[p.purpose]} ${formatFen(p.amountFen)}（${methodLabels[p.method]}）`} />
+            ),
+          )}
       </div>
     </div>
   );

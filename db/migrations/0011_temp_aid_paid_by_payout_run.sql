@@ -1,0 +1,5 @@
+ALTER TABLE "temp_aid_payments" DROP CONSTRAINT "temp_aid_payments_paid_has_ledger";--> statement-breakpoint
+ALTER TABLE "temp_aid_payments" ADD COLUMN "payout_line_id" bigint;--> statement-breakpoint
+ALTER TABLE "temp_aid_payments" ADD CONSTRAINT "temp_aid_payments_payout_line_id_payout_lines_id_fk" FOREIGN KEY ("payout_line_id") REFERENCES "public"."payout_lines"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "temp_aid_payments_payout_line_uq" ON "temp_aid_payments" USING btree ("payout_line_id");--> statement-breakpoint
+ALTER TABLE "temp_aid_payments" ADD CONSTRAINT "temp_aid_payments_paid_has_ledger" CHECK ("temp_aid_payments"."status" <> 'paid' or ("temp_aid_payments"."ledger_id" is not null) <> ("temp_aid_payments"."payout_line_id" is not null));
