@@ -141,7 +141,7 @@ export function upsertEnrollmentLines(tx: Tx, runId: string, county: string, mon
     -- NOT IN over a materialized set is a hashed subplan whatever the statistics say (right
     -- after a large generation they say the table is empty; a join planned on that is quadratic).
     cur AS MATERIALIZED (
-      SELECT x.enrollment_id, ${lineFingerprint('x.components', 'x')} AS fp FROM payout_lines x
+      SELECT x.id, x.enrollment_id, ${lineFingerprint('x.components', 'x')} AS fp FROM payout_lines x
       WHERE x.run_id = ${runId}::uuid AND coalesce(x.kind, '') = 'enrollment'
     ),
     changed AS (
@@ -161,14 +161,19 @@ export function upsertEnrollmentLines(tx: Tx, runId: string, county: string, mon
       WHERE l.run_id = excluded.run_id
       RETURNING (xmax = 0) AS fresh
     ),
+    -- This run's lines whose enrollment no longer pays, or whose amount now in force is not
+    -- positive. Both tests are sublinks that stay hashed subplans (NOT IN, and IN under OR, are
+    -- never turned into joins), so no statistics can make this a loop over the run per line.
+    gone AS MATERIALIZED (
+      SELECT c.id FROM cur c
+      WHERE c.enrollment_id NOT IN (SELECT d.enrollment_id FROM desired d)
+        OR c.enrollment_id IN (SELECT d.enrollment_id FROM changed d
+          JOIN enrollment_amounts ea ON ea.enrollment_id = d.enrollment_id AND ea.effective_month = d.effective_month AND ea.amount_fen <= 0)
+    ),
     removed AS (
-      -- coalesce(kind): the run's own index, never a bitmap of every line of the month through the
-      -- partial (enrollment, month) index that a bare kind = 'enrollment' would match.
-      DELETE FROM payout_lines l WHERE l.run_id = ${runId}::uuid AND coalesce(l.kind, '') = 'enrollment'
-        AND l.enrollment_id IN (
-          SELECT c.enrollment_id FROM cur c WHERE c.enrollment_id NOT IN (SELECT d.enrollment_id FROM desired d)
-          UNION ALL -- the amount now in force is not positive
-          SELECT d.enrollment_id FROM changed d JOIN enrollment_amounts ea ON ea.enrollment_id = d.enrollment_id AND ea.effective_month = d.effective_month AND ea.amount_fen <= 0)
+      -- The ids (this run's, from cur) as one array computed once, each probed through the
+      -- primary key; nothing else in the condition, so no plan can scan the run testing each line.
+      DELETE FROM payout_lines l WHERE l.id = ANY (ARRAY(SELECT g.id FROM gone g))
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM upserted WHERE fresh) AS inserted, (SELECT count(*) FROM upserted WHERE NOT fresh) AS updated,

@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import { assertRunVisible } from './access';
 import { assertDraft, findRun, generateLocked, lockRun, type GenerationResult } from './generate';
 import { openProgress } from './progress';
+import { analyzeLinesIfStale } from './statistics';
 
 /** Regenerates a draft: lines already right stay untouched, changed ones are updated, none is duplicated. */
 export async function regenerateRun(user: SessionUser, input: { runId: string }): Promise<GenerationResult> {
@@ -21,6 +22,7 @@ export async function regenerateRun(user: SessionUser, input: { runId: string })
       assertDraft(run);
       return generateLocked(tx, run, user, progress, false);
     });
+    await analyzeLinesIfStale(db, result.inserted + result.updated);
     await progress.finish();
     return result;
   } catch (e) {

@@ -10,6 +10,7 @@ import { AppError } from '@/lib/errors';
 import { assertRunVisible } from './access';
 import { assertDraft, generateLocked, type GenerationResult } from './generate';
 import { openProgress } from './progress';
+import { analyzeLinesIfStale } from './statistics';
 import { monthAllowed } from './rules';
 import type { startRunSchema } from './schemas';
 
@@ -43,6 +44,7 @@ export async function startRun(user: SessionUser, input: z.output<typeof startRu
       assertDraft(run);
       return { ...(await generateLocked(tx, run, user, progress, made.length > 0)), created: made.length > 0 };
     });
+    await analyzeLinesIfStale(db, result.inserted + result.updated);
     await progress.finish();
     return result;
   } catch (e) {

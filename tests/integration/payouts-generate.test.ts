@@ -8,6 +8,7 @@ import { addAdjustment } from '@/lib/payouts/add-adjustment';
 import { declarePriceSubsidy } from '@/lib/payouts/declare-price-subsidy';
 import { regenerateRun } from '@/lib/payouts/regenerate-run';
 import { startRun } from '@/lib/payouts/start-run';
+import { analyzeLinesIfStale } from '@/lib/payouts/statistics';
 import { appDb, signedIn } from './support/app';
 import { testDatabaseUrl } from './support/db';
 import { clearCounty, COUNTY, countyStaff, enroll, linesOf, OTHER_VILLAGE, rows } from './support/payouts';
@@ -78,6 +79,11 @@ describe('generating a month’s run', () => {
     expect(lineA.id).toBe(before.lines.find((l) => l.enrollment_id === a.enrollmentId)!.id); // updated in place
     expect(lineA.amount_fen).toBe(110_000);
     expect(after.lines.map((l) => l.enrollment_id).sort()).toEqual([a.enrollmentId, c.enrollmentId].sort());
+
+    // An amount recomputed to nothing from this month: the enrollment still pays in principle, its line goes.
+    await db.execute(sql`insert into enrollment_amounts (enrollment_id, effective_month, amount_fen, components) values (${c.enrollmentId}, ${M}, 0, '{"coveredMemberIds":[]}')`);
+    expect(await regenerateRun(staff.caseworker, { runId })).toMatchObject({ inserted: 0, updated: 0, removed: 1, lineCount: 1, totalFen: 110_000 });
+    expect((await runState(runId)).lines.map((l) => l.enrollment_id)).toEqual([a.enrollmentId]);
 
     // Starting the same month again is a regeneration of the same run, never a second one.
     const restart = await startRun(staff.supervisor, { countyCode: COUNTY, month: M });
@@ -220,6 +226,18 @@ describe('generating a month’s run', () => {
     const db = await appDb();
     const e = await enroll(db, { amountFen: 1_000, startMonth: '2023-01', villageCode: OTHER_VILLAGE });
     await expect(addAdjustment(other, { enrollmentId: e.enrollmentId, kind: 'recovery', startMonth: '2023-12', amount: 100, perMonth: 100, reason: '越权扣回' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('refreshes the planner’s statistics of payout_lines after a generation that wrote a large share of it', async () => {
+    const db = await appDb();
+    await enroll(db, { amountFen: 100_000, startMonth: '2023-01' });
+    await startRun(staff.caseworker, { countyCode: COUNTY, month: '2023-10' });
+    expect(await analyzeLinesIfStale(db, 10)).toBe(false); // a few lines: autovacuum's business
+    expect(await analyzeLinesIfStale(db, 50_000)).toBe(true);
+    const [t] = rows<{ reltuples: number; n: number }>(
+      await db.execute(sql`select c.reltuples::float8 as reltuples, (select count(*)::int from payout_lines) as n from pg_class c where c.oid = 'payout_lines'::regclass`),
+    );
+    expect(t!.reltuples).toBe(t!.n);
   });
 });
 
