@@ -7,13 +7,17 @@ import { dibaoMonthlyStandard } from '@/lib/policy/standards';
 import { annualToMonthlyFen } from '@/lib/programs/rules/rounding';
 import { appDb, signedIn } from './support/app';
 
+// A standard cannot take effect in a month an approved payout run of its region covers, and the
+// payout tests approve runs in 岚县 (141127) in many years: a city-wide standard here would meet
+// them, depending on the order the files run in. These tests use counties no payout test approves
+// a run in (中阳县 141129 and 交口县 141130); the guard has its own test below.
 describe('policy standards', () => {
   it('refuses a 特困 standard below 1.3 × the dibao standard, with the minimum in the message', async () => {
     const admin = await signedIn('admin');
     await expect(
-      addStandard(admin, { key: 'tekun/dispersed_basic_annual', regionCode: '141100', effectiveFrom: '2020-06-01', value: '6300', note: '测试' }),
+      addStandard(admin, { key: 'tekun/dispersed_basic_annual', regionCode: '141129', effectiveFrom: '2020-06-01', value: '6300', note: '测试' }),
     ).rejects.toMatchObject({ fieldErrors: { value: '特困基本生活标准不得低于低保标准的 1.3 倍（应不低于 6,308.90 元/年）' } });
-    const { id } = await addStandard(admin, { key: 'tekun/dispersed_basic_annual', regionCode: '141100', effectiveFrom: '2020-07-01', value: '6600', note: '测试文件' });
+    const { id } = await addStandard(admin, { key: 'tekun/dispersed_basic_annual', regionCode: '141129', effectiveFrom: '2020-07-01', value: '6600', note: '测试文件' });
     const db = await appDb();
     const [row] = await db.select().from(policyStandards).where(eq(policyStandards.id, id));
     expect(row).toMatchObject({ amountFen: 660_000, createdBy: admin.id });
@@ -23,7 +27,7 @@ describe('policy standards', () => {
   it('keeps history: a change is a new row, the same date twice is refused, and a county overrides the city', async () => {
     const admin = await signedIn('admin');
     await expect(
-      addStandard(admin, { key: 'dibao/rural_standard_annual', regionCode: '141100', effectiveFrom: '2020-01-01', value: '5000', note: '重复' }),
+      addStandard(admin, { key: 'dibao/rural_standard_monthly', regionCode: '141130', effectiveFrom: '2019-01-01', value: '500', note: '重复' }),
     ).rejects.toMatchObject({ fieldErrors: { effectiveFrom: expect.stringContaining('已有同一项标准') } });
     await addStandard(admin, { key: 'dibao/rural_standard_monthly', regionCode: '141124', effectiveFrom: '2026-01-01', value: '520', note: '临县 2026' });
     const db = await appDb();

@@ -90,16 +90,16 @@ describe('先行救助 from the township reserve fund', () => {
     const idNumber = randomIdNumber();
     const raw = {
       cause: 'fire', narrative: '夜间房屋失火，衣物口粮烧毁', method: 'cash', payeeName: '现场户', receiptNo: 'KC-NEW-1',
-      villageCode: '141130101200', address: '康城村 99 号', kind: 'rural',
+      villageCode: '141130101200', address: '康城村 先行救助 17 号', kind: 'rural',
       members: [{ name: '现场户', idNumber, relation: '本人', workingCapacity: 'full' }],
     };
     const tooMuch = firstResponseSchema.parse({ ...raw, amount: '6000' });
     await refusal(payFirstResponse(caseworker, tooMuch));
-    expect(await db.select().from(households).where(eq(households.address, '康城村 99 号'))).toEqual([]);
+    expect(await db.select().from(households).where(eq(households.address, '康城村 先行救助 17 号'))).toEqual([]);
 
     const paid = await payFirstResponse(caseworker, firstResponseSchema.parse({ ...raw, amount: '3000' }));
     const [h] = await db.select().from(households).where(eq(households.id, paid.householdId));
-    expect(h).toMatchObject({ address: '康城村 99 号', townshipCode: KANGCHENG });
+    expect(h).toMatchObject({ address: '康城村 先行救助 17 号', townshipCode: KANGCHENG });
     const timeline = await db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entity, 'household'), eq(auditLog.entityId, h!.id)));
     expect(timeline.map((t) => t.action).sort()).toEqual(['household.register', 'tempaid.first_response']);
   });
