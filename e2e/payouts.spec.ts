@@ -104,3 +104,45 @@ test('a month’s run pays the reference household, is approved by the superviso
   await expect(dibao).toContainText('已支付');
   await expect(history.getByRole('row').filter({ hasText: '已支付' })).toHaveCount(3);
 });
+
+test('a caseworker records 补发 for a missed month, a too-short reason is refused, and withdrawing it with a reason keeps it as 已撤销', async ({ browser, sql }) => {
+  // Enrolled since last month; this month's payment was never made.
+  const householdId = await enrollReference(sql);
+  const thisMonth = today().slice(0, 7);
+  const [y, m] = thisMonth.split('-').map(Number) as [number, number];
+  const lastMonth = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  await sql`update enrollment_amounts set effective_month = ${lastMonth} where enrollment_id in (select id from enrollments where household_id = ${householdId})`;
+  await sql`update enrollments set start_month = ${lastMonth} where household_id = ${householdId}`;
+  const cw = await browser.newContext();
+  const caseworker = await cw.newPage();
+  await signIn(caseworker, 'caseworker');
+  await caseworker.goto(`/households/${householdId}`);
+  const history = caseworker.getByRole('region', { name: '发放记录' });
+  await history.getByText('补发或扣回', { exact: true }).click(); // the form folds open
+  const form = history.getByRole('form', { name: '补发或扣回' });
+  await form.getByLabel('救助项目').selectOption({ label: '最低生活保障' });
+  await form.getByLabel('调整类型').selectOption('arrears');
+  await expect(form.getByLabel('随哪个月发放')).toHaveValue(nextMonth());
+  await form.getByLabel('漏发的月份').fill(thisMonth);
+  await form.getByLabel('补发金额（元）').fill('2,452');
+  await form.getByLabel('原因').fill('系统故障漏发一个月');
+  await form.getByRole('button', { name: '登记调整' }).click();
+  await expect(form.getByRole('status')).toContainText('已登记');
+
+  const table = history.getByRole('table', { name: '补发与扣回' });
+  const row = table.getByRole('row').filter({ hasText: '系统故障漏发一个月' });
+  await expect(row).toContainText('¥2,452.00');
+  await expect(row).toContainText('待生成发放批次');
+  if (process.env.SHOT_DIR) await history.screenshot({ path: `${process.env.SHOT_DIR}/adjustment-open.png` });
+
+  const cancel = row.getByRole('form', { name: /^撤销补发/ });
+  await cancel.getByLabel('撤销原因').fill('重');
+  await cancel.getByRole('button', { name: '撤销' }).click();
+  await expect(cancel).toContainText(/原因/); // a field-level refusal: too short
+  await expect(row).toContainText('待生成发放批次');
+  await cancel.getByLabel('撤销原因').fill('该月已线下补发，重复登记');
+  await cancel.getByRole('button', { name: '撤销' }).click();
+  await expect(row).toContainText('已撤销');
+  await expect(row).toContainText('撤销原因：该月已线下补发，重复登记');
+  if (process.env.SHOT_DIR) await history.screenshot({ path: `${process.env.SHOT_DIR}/adjustment-cancelled.png` });
+});

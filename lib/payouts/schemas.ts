@@ -1,19 +1,24 @@
 import { z } from 'zod';
-import { parseYuan } from './rules';
+import { parseYuanToFen } from '@/lib/households/money';
 
 const month = (label: string) => z.string({ error: `请填写${label}` }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-12');
 const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), s.optional());
+/** A yuan amount as people type it ("2452", "2,452.00", "¥12.30") → fen, as everywhere else in the app. */
 const yuan = (label: string) =>
   z
     .string({ error: `请填写${label}` })
     .trim()
     .transform((v, ctx) => {
-      const fen = parseYuan(v);
-      if (fen === null) {
-        ctx.addIssue({ code: 'custom', message: `${label}应为金额，如 120 或 120.50` });
+      if (v === '') {
+        ctx.addIssue({ code: 'custom', message: `请填写${label}` });
         return z.NEVER;
       }
-      return fen;
+      const parsed = parseYuanToFen(v);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed.fen;
     });
 
 export const startRunSchema = z.object({
