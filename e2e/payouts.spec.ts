@@ -138,7 +138,8 @@ test('a caseworker records 补发 for a missed month, a too-short reason is refu
   const cancel = row.getByRole('form', { name: /^撤销补发/ });
   await cancel.getByLabel('撤销原因').fill('重');
   await cancel.getByRole('button', { name: '撤销' }).click();
-  await expect(cancel).toContainText(/原因/); // a field-level refusal: too short
+  await expect(cancel.getByText('请写明撤销原因（至少 4 个字）')).toBeVisible(); // refused at the field
+  await expect(cancel.getByLabel('撤销原因')).toHaveAttribute('aria-invalid', 'true');
   await expect(row).toContainText('待生成发放批次');
   await cancel.getByLabel('撤销原因').fill('该月已线下补发，重复登记');
   await cancel.getByRole('button', { name: '撤销' }).click();
