@@ -28,8 +28,3 @@ export async function signIn(page: Page, username: string, password: string = DE
   }
   await expect(page, `signIn(${username}) did not leave /login`).not.toHaveURL(/\/login(\?|$)/);
 }
-
-/** Signs out by clearing the session cookies (works whatever the UI offers). */
-export async function signOut(page: Page): Promise<void> {
-  await page.context().clearCookies();
-}
