@@ -42,6 +42,9 @@ export const households = pgTable(
     // members, and GIN-indexed (households_name_bigrams_idx), in migration
     // 0005_household_name_bigrams.sql; never written by the app.
     nameBigrams: text('name_bigrams').array().notNull().default(sql`'{}'::text[]`),
+    // The active head's name ('' when none), for the list sorted by head name: kept by the same
+    // triggers on members (migration 0013_household_head_name_trigger.sql); never written by the app.
+    headName: text('head_name').notNull().default(''),
     // Optimistic concurrency: a form carries the version it was read at; a stale one is refused.
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),
@@ -55,6 +58,11 @@ export const households = pgTable(
     index('households_township_created_idx').on(t.townshipCode, t.createdAt, t.id),
     index('households_village_created_idx').on(t.villageCode, t.createdAt, t.id),
     index('households_created_idx').on(t.createdAt, t.id),
+    // The same pages sorted by head name, keyset on (head_name, id).
+    index('households_county_head_idx').on(t.countyCode, t.headName, t.id),
+    index('households_township_head_idx').on(t.townshipCode, t.headName, t.id),
+    index('households_village_head_idx').on(t.villageCode, t.headName, t.id),
+    index('households_head_idx').on(t.headName, t.id),
   ],
 );
 

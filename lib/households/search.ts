@@ -71,7 +71,7 @@ export async function searchHouseholds(user: SessionUser, params: SearchParams, 
   const db = await getDb();
   const sort = params.sort ?? 'newest';
   const cursor = decodeCursor(params.after);
-  const headName = sql<string>`coalesce(${head.name}, '')`;
+  const headName = households.headName; // the active head's name, '' when none (kept by triggers)
 
   let after: SQL | undefined;
   if (cursor && sort === 'name') after = sql`(${headName}, ${households.id}) > (${cursor[0]}, ${cursor[1]}::uuid)`;
@@ -103,44 +103,32 @@ export async function searchHouseholds(user: SessionUser, params: SearchParams, 
     villageName: village.name,
     townshipName: township.name,
     headName: head.name,
+    sortName: households.headName,
     headIdNumber: head.idNumber,
     memberCount: sql<number>`(select count(*)::int from members m where m.household_id = ${households.id} and m.status = 'active')`,
   };
   const headJoin = and(eq(head.householdId, households.id), eq(head.isHead, true), eq(head.status, 'active'));
 
-  // Newest / oldest: the page's household ids first, from households alone (an index on
-  // created_at, or the matches of a search sorted), and the villages, head and member count
-  // for those rows only. Sorting by head name needs the head of every candidate: one query.
-  const pageIds =
-    sort === 'name'
-      ? undefined
-      : db.$with('page').as(db.select({ id: households.id }).from(households).where(where).orderBy(...order).limit(pageSize + 1));
-  const rows = pageIds
-    ? await db
-        .with(pageIds)
-        .select(columns)
-        .from(pageIds)
-        .innerJoin(households, eq(households.id, pageIds.id))
-        .innerJoin(village, eq(village.code, households.villageCode))
-        .innerJoin(township, eq(township.code, households.townshipCode))
-        .leftJoin(head, headJoin)
-        .orderBy(...order)
-    : await db
-        .select(columns)
-        .from(households)
-        .innerJoin(village, eq(village.code, households.villageCode))
-        .innerJoin(township, eq(township.code, households.townshipCode))
-        .leftJoin(head, headJoin)
-        .where(where)
-        .orderBy(...order)
-        .limit(pageSize + 1);
+  // The page's household ids first, from households alone (an index on the region and
+  // created_at or head_name, or the matches of a search sorted), and the villages, head and
+  // member count for those rows only.
+  const pageIds = db.$with('page').as(db.select({ id: households.id }).from(households).where(where).orderBy(...order).limit(pageSize + 1));
+  const rows = await db
+    .with(pageIds)
+    .select(columns)
+    .from(pageIds)
+    .innerJoin(households, eq(households.id, pageIds.id))
+    .innerJoin(village, eq(village.code, households.villageCode))
+    .innerJoin(township, eq(township.code, households.townshipCode))
+    .leftJoin(head, headJoin)
+    .orderBy(...order);
 
   const page = rows.slice(0, pageSize);
   const last = page[page.length - 1];
   const nextCursor =
-    rows.length > pageSize && last ? encodeCursor([sort === 'name' ? (last.headName ?? '') : last.createdAt, last.id]) : undefined;
+    rows.length > pageSize && last ? encodeCursor([sort === 'name' ? last.sortName : last.createdAt, last.id]) : undefined;
   return {
-    rows: page.map(({ headIdNumber, ...r }) => ({ ...r, headIdMasked: headIdNumber ? maskIdNumber(headIdNumber) : '' })),
+    rows: page.map(({ headIdNumber, sortName: _sortName, ...r }) => ({ ...r, headIdMasked: headIdNumber ? maskIdNumber(headIdNumber) : '' })),
     nextCursor,
     message: undefined as string | undefined,
   };

@@ -358,7 +358,9 @@ describe('memberLeaves', () => {
     expect(self.fieldErrors.newHeadMemberId).toBe('新户主须是本户在册的其他成员');
     expect((await membersOf(db, f.id)).find((m) => m.isHead)?.id).toBe(f.head.id);
 
+    expect((await household(db, f.id)).headName).toBe(f.head.name); // the list sorts by it
     await memberLeaves(user, leave(f.id, version, f.head.id, { newHeadMemberId: wife.id }));
+    expect((await household(db, f.id)).headName).toBe(wife.name);
     const rows = await membersOf(db, f.id);
     expect(rows.find((m) => m.id === wife.id)).toMatchObject({ isHead: true, relation: '本人', status: 'active' });
     expect(rows.find((m) => m.id === f.head.id)).toMatchObject({ isHead: false, status: 'deceased', relation: '本人' });
@@ -380,7 +382,7 @@ describe('memberLeaves', () => {
 
     const result = await memberLeaves(user, leave(id, 1, head!.id, { kind: 'moved_out', reason: '外出务工落户外地' }));
     expect(result).toEqual({ closed: true });
-    expect(await household(db, id)).toMatchObject({ status: 'closed', version: 2 });
+    expect(await household(db, id)).toMatchObject({ status: 'closed', version: 2, headName: '' });
     expect((await auditOf(db, id))[0]!.after).toMatchObject({ status: 'moved_out', householdStatus: 'closed' });
     const again = await refused(memberLeaves(user, leave(id, 2, head!.id)));
     expect(again.fieldErrors._form).toContain('已不在本户');

@@ -31,6 +31,19 @@ describe('region scoping of household reads', () => {
     expect(await countHouseholds(auditor)).toBeGreaterThanOrEqual(2);
   });
 
+  it('sorts by head name and pages by keyset, the next page starting after the last name', async () => {
+    const db = await appDb();
+    const ids = new Map<string, string>();
+    for (const n of ['排序测试乙', '排序测试甲', '排序测试丙']) ids.set(n, await insertHousehold(db, { headName: n }));
+    const user = await signedIn('caseworker');
+    const first = await searchHouseholds(user, { q: '排序测试', sort: 'name' }, { pageSize: 2 });
+    expect(first.rows.map((r) => r.headName)).toEqual(['排序测试丙', '排序测试乙']); // code-point order: 丙 4E19 < 乙 4E59 < 甲 7532
+    expect(first.nextCursor).toBeDefined();
+    const second = await searchHouseholds(user, { q: '排序测试', sort: 'name', after: first.nextCursor }, { pageSize: 2 });
+    expect(second.rows.map((r) => r.id)).toEqual([ids.get('排序测试甲')]);
+    expect(second.nextCursor).toBeUndefined();
+  });
+
   it('masks resident IDs in lists', async () => {
     const db = await appDb();
     const id = await insertHousehold(db, { headName: '掩码测试', idNumber: '141130198003129013'.replace('9013', '7010') });
