@@ -144,6 +144,7 @@ export const payoutAdjustments = pgTable(
     // Withdrawn while no approved run has taken it yet; kept, never deleted.
     cancelledBy: uuid('cancelled_by'),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelReason: text('cancel_reason'),
   },
   (t) => [index('payout_adjustments_enrollment_idx').on(t.enrollmentId)],
 );

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
-import { auditLog, enrollments, households, members, payoutAdjustments, payoutLines, payoutRuns, users } from '@/db/schema';
+import { enrollments, households, members, payoutAdjustments, payoutLines, payoutRuns, users } from '@/db/schema';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 
@@ -29,22 +29,15 @@ export async function householdAdjustments(user: SessionUser, householdId: strin
     .orderBy(desc(payoutAdjustments.createdAt))
     .limit(200);
   const ids = rows.map((r) => r.a.id);
-  const [taken, reasons] = ids.length
-    ? await Promise.all([
-        db
-          .select({ source: payoutLines.sourceId, month: payoutLines.month })
-          .from(payoutLines)
-          .innerJoin(payoutRuns, eq(payoutRuns.id, payoutLines.runId))
-          .where(and(inArray(payoutLines.kind, ['arrears', 'recovery']), inArray(payoutLines.sourceId, ids), ne(payoutRuns.state, 'draft'))),
-        db
-          .select({ id: auditLog.entityId, reason: auditLog.reason })
-          .from(auditLog)
-          .where(and(eq(auditLog.entity, 'payout_adjustment'), inArray(auditLog.entityId, ids), eq(auditLog.action, 'payout.adjustment_cancel'))),
-      ])
-    : [[], []];
+  const taken = ids.length
+    ? await db
+        .select({ source: payoutLines.sourceId, month: payoutLines.month })
+        .from(payoutLines)
+        .innerJoin(payoutRuns, eq(payoutRuns.id, payoutLines.runId))
+        .where(and(inArray(payoutLines.kind, ['arrears', 'recovery']), inArray(payoutLines.sourceId, ids), ne(payoutRuns.state, 'draft')))
+    : [];
   const months = new Map<string, string[]>();
   for (const t of taken) months.set(t.source!, [...(months.get(t.source!) ?? []), t.month].sort());
-  const reasonOf = new Map(reasons.map((r) => [r.id!, r.reason]));
   return rows.map(({ a, program, memberName, createdByName, cancelledByName }) => {
     const takenMonths = months.get(a.id) ?? [];
     return {
@@ -62,7 +55,7 @@ export async function householdAdjustments(user: SessionUser, householdId: strin
       takenMonths,
       cancelledAt: a.cancelledAt,
       cancelledByName,
-      cancelReason: reasonOf.get(a.id) ?? null,
+      cancelReason: a.cancelReason,
       // Open: neither withdrawn nor taken by an approved run, so it may still be withdrawn.
       open: !a.cancelledAt && takenMonths.length === 0,
     };

@@ -14,8 +14,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Withdraws a 补发 or 扣回 with a written reason, by whoever may enter one for the enrollment's
- * area, while no approved run has taken any of it. The row is kept (cancelled_by / cancelled_at);
- * the reason lives in the audit rows, on the adjustment and on the household's timeline. A draft
+ * area, while no approved run has taken any of it. The row is kept (cancelled_by, cancelled_at,
+ * cancel_reason) and both the adjustment and the household's timeline get an audit row. A draft
  * that holds its line drops it when regenerated, and cannot be approved before (approve-run.ts).
  */
 export async function cancelAdjustment(user: SessionUser, input: z.output<typeof cancelAdjustmentSchema>) {
@@ -45,7 +45,7 @@ export async function cancelAdjustment(user: SessionUser, input: z.output<typeof
     const cancelledAt = new Date();
     const [done] = await tx
       .update(payoutAdjustments)
-      .set({ cancelledBy: user.id, cancelledAt })
+      .set({ cancelledBy: user.id, cancelledAt, cancelReason: input.reason })
       .where(and(eq(payoutAdjustments.id, a.id), isNull(payoutAdjustments.cancelledAt)))
       .returning({ id: payoutAdjustments.id });
     if (!done) throw new AppError('conflict');

@@ -1,0 +1,1 @@
+ALTER TABLE "payout_adjustments" ADD COLUMN "cancel_reason" text;
