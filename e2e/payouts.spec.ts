@@ -5,10 +5,13 @@ import { forgetPayoutRun } from './support/payouts';
 import { insertReferenceHousehold } from './support/reference';
 
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
-const nextMonth = () => {
-  const [y, m] = today().split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+/** 'YYYY-MM' moved by n months. */
+const addMonths = (month: string, n: number) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const i = y * 12 + (m - 1) + n;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
 };
+const nextMonth = () => addMonths(today().slice(0, 7), 1);
 
 /**
  * The reference household as a dibao decision leaves it: enrolled from next month at ¥2,452.00
@@ -109,8 +112,7 @@ test('a caseworker records 补发 for a missed month, a too-short reason is refu
   // Enrolled since last month; this month's payment was never made.
   const householdId = await enrollReference(sql);
   const thisMonth = today().slice(0, 7);
-  const [y, m] = thisMonth.split('-').map(Number) as [number, number];
-  const lastMonth = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  const lastMonth = addMonths(thisMonth, -1);
   await sql`update enrollment_amounts set effective_month = ${lastMonth} where enrollment_id in (select id from enrollments where household_id = ${householdId})`;
   await sql`update enrollments set start_month = ${lastMonth} where household_id = ${householdId}`;
   const cw = await browser.newContext();
