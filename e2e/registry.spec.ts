@@ -1,12 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test, uniqueSuffix } from './support/db';
 import { signIn } from './support/auth';
+import { reference } from './support/reference';
 
-const fixture = JSON.parse(fs.readFileSync(path.join('..', 'shared', 'fixtures', 'mu-xiaojun.json'), 'utf8')) as {
-  household: { members: { name: string; idNumber: string; relation: string; birthDate: string; sex: string; inSchool?: string; disability?: { kind: string; grade: number }; workingCapacity?: string }[] };
-};
-const members = fixture.household.members;
+const members = reference.household.members;
 const capacity = (m: (typeof members)[number]) => m.workingCapacity ?? (m.inSchool ? 'none' : 'full');
 
 test.describe.configure({ mode: 'serial' });

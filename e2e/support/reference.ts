@@ -13,7 +13,7 @@ interface FixtureMember {
   workingCapacity?: string;
 }
 
-export const reference = JSON.parse(fs.readFileSync(path.join('..', 'shared', 'fixtures', 'mu-xiaojun.json'), 'utf8')) as {
+export const reference = JSON.parse(fs.readFileSync(path.join('tests', 'fixtures', 'mu-xiaojun.json'), 'utf8')) as {
   household: { members: FixtureMember[] };
 };
 

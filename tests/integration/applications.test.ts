@@ -3,9 +3,9 @@ import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { enrollmentAmounts, enrollmentMembers, enrollments, members } from '@/db/schema';
-import { confirmSubsidy } from '@/lib/applications/confirm-subsidy';
+import { confirmSubsidy } from '@/lib/enrollments/confirm-subsidy';
 import { createApplication } from '@/lib/applications/create-application';
-import { todayInChina } from '@/lib/applications/dates';
+import { todayInChina } from '@/lib/core/time';
 import { decideApplication } from '@/lib/applications/decide';
 import { recordInvestigation } from '@/lib/applications/investigate';
 import { getApplication } from '@/lib/applications/queries';
@@ -13,10 +13,10 @@ import { acceptApplication, recordObjection, recordTownshipOpinion, startPublicN
 import type { SessionUser } from '@/lib/auth/types';
 import { registerHousehold } from '@/lib/households/register-household';
 import { householdInputSchema } from '@/lib/households/schemas';
-import { addDays, addMonthsToMonth } from '@/lib/programs/rules/calendar-date';
+import { addDays, addMonthsToMonth } from '@/lib/core/calendar-date';
 import { appDb, randomIdNumber, signedIn } from './support/app';
 
-const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../shared/fixtures/mu-xiaojun.json'), 'utf8'));
+const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/mu-xiaojun.json'), 'utf8'));
 const today = todayInChina();
 const day = (n: number) => addDays(today, -n);
 

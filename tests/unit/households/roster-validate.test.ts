@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rosterExample, type RosterHeader, type RosterRow } from '@/lib/households/import/layout';
 import { validateRoster } from '@/lib/households/import/validate';
-import fixture from '../../../../shared/fixtures/mu-xiaojun.json';
+import fixture from '../../fixtures/mu-xiaojun.json';
 
 type Cells = Partial<Record<RosterHeader, string>>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { householdInputSchema, memberInputSchema } from '@/lib/households/schemas';
-import fixture from '../../../../shared/fixtures/mu-xiaojun.json';
+import fixture from '../../fixtures/mu-xiaojun.json';
 
 // A 19-digit card whose last digit satisfies Luhn; ...1234 would not.
 const card = '6228480470000001235';

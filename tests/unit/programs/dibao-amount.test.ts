@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import amountCases from '../../../../shared/fixtures/amount-cases.json';
-import reference from '../../../../shared/fixtures/mu-xiaojun.json';
+import amountCases from '../../fixtures/amount-cases.json';
+import reference from '../../fixtures/mu-xiaojun.json';
 import { countMonthlyIncome, type IncomeItem } from '@/lib/households/income';
-import { categoriesOf, classifiedCategories, type ClassifiedCategory } from '@/lib/programs/rules/categories';
-import { computeDibao, type ClassifiedRate, type CoveredMember, type DibaoInput } from '@/lib/programs/rules/dibao-amount';
+import { categoriesOf, classifiedCategories, type ClassifiedCategory } from '@/lib/programs/categories';
+import { computeDibao, type ClassifiedRate, type CoveredMember, type DibaoInput } from '@/lib/programs/dibao-amount';
 
 const countedKinds = ['wages', 'business', 'property', 'transfer'];
 

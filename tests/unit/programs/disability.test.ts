@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import reference from '../../../../shared/fixtures/mu-xiaojun.json';
-import { disabilitySubsidies } from '@/lib/programs/rules/disability';
+import reference from '../../fixtures/mu-xiaojun.json';
+import { disabilitySubsidies } from '@/lib/programs/disability';
 
 const policy = {
   livingFenPerMonth: reference.policy.disabilityLivingFenPerMonth,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import amountCases from '../../../../shared/fixtures/amount-cases.json';
-import { checkTekunStandard, tekunMonthlyFen } from '@/lib/programs/rules/tekun';
+import amountCases from '../../fixtures/amount-cases.json';
+import { checkTekunStandard, tekunMonthlyFen } from '@/lib/programs/tekun';
 
 type TekunCase = {
   name: string;
