@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test, uniqueSuffix, type Sql } from './support/db';
 import { signIn } from './support/auth';
 import { postServerAction } from './support/actions';
+import { validIdNumber } from './support/ids';
 
 const BYPASS = { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' };
 const LEGACY_BYPASS = { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' };
@@ -10,11 +11,8 @@ async function insertJiaokouHousehold(sql: Sql, headName: string): Promise<strin
   const [h] = await sql<{ id: string }[]>`
     insert into households (village_code, township_code, county_code, address, kind)
     values ('141130101200', '141130101', '141130', '康城村 3 号', 'rural') returning id`;
-  const suffix = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
-  const body = `14113019750101${suffix}`.slice(0, 17);
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const check = '10X98765432'[[...body].reduce((s, c, i) => s + Number(c) * weights[i]!, 0) % 11];
-  await sql`insert into members (household_id, name, id_number, birth_date, sex, relation, is_head) values (${h!.id}, ${headName}, ${body + check}, '1975-01-01', '男', '本人', true)`;
+  const idNumber = validIdNumber('141130', '19750101');
+  await sql`insert into members (household_id, name, id_number, birth_date, sex, relation, is_head) values (${h!.id}, ${headName}, ${idNumber}, '1975-01-01', '男', '本人', true)`;
   return h!.id;
 }
 

@@ -1,5 +1,5 @@
 import type { Assessment } from '@/lib/applications/assess';
-import { formatFen } from '@/lib/format';
+import { formatFen } from '@/lib/core/format';
 
 /** The computed amount and its working, line by line, as the supervisor reads it. */
 export function AssessmentView({ assessment, title }: { assessment: Assessment; title: string }) {

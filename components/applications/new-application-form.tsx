@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { createApplicationAction } from '@/app/(app)/applications/actions';
-import { useFormAction } from '@/components/households/use-form-action';
+import { createApplicationAction } from '@/lib/applications/actions';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 
 export function NewApplicationForm({ householdId, members }: { householdId: string; members: { id: string; name: string; relation: string }[] }) {

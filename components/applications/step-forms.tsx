@@ -8,10 +8,10 @@ import {
   objectionAction,
   publicNoticeAction,
   townshipOpinionAction,
-} from '@/app/(app)/applications/actions';
-import { useFormAction } from '@/components/households/use-form-action';
+} from '@/lib/applications/actions';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
-import type { ActionResult } from '@/lib/errors';
+import type { ActionResult } from '@/lib/core/errors';
 
 type Action = (prev: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { decideChangeAction, proposeChangeAction, recomputeCountyAction } from '@/app/(app)/enrollments/actions';
-import { useFormAction } from '@/components/households/use-form-action';
+import { decideChangeAction, proposeChangeAction, recomputeCountyAction } from '@/lib/enrollments/actions';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 
 export function ProposeChangeForm({ enrollmentId, version, label, nextMonth }: { enrollmentId: string; version: number; label: string; nextMonth: string }) {

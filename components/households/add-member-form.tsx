@@ -1,6 +1,6 @@
 'use client';
 
-import { addMemberAction } from '@/app/(app)/households/[id]/actions';
+import { addMemberAction } from '@/lib/households/actions';
 import { buttonClass } from '@/components/ui/field';
 import { FormStatus, HouseholdRef, ReasonField, panelClass, useChangeForm } from './change-form';
 import { MemberDetailFields } from './member-detail-fields';

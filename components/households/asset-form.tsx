@@ -1,8 +1,8 @@
 'use client';
 
-import { addAssetAction, disposeAssetAction } from '@/app/(app)/households/[id]/actions';
+import { addAssetAction, disposeAssetAction } from '@/lib/households/actions';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
-import { chinaToday } from '@/lib/households/dates';
+import { todayInChina } from '@/lib/core/time';
 import { assetKindLabels } from '@/lib/households/labels';
 import { FormStatus, HouseholdRef, ReasonField, panelClass, useChangeForm } from './change-form';
 
@@ -29,7 +29,7 @@ export function AddAssetForm({ householdId, version }: { householdId: string; ve
         {(a) => <input {...a} name="value" inputMode="decimal" autoComplete="off" className={inputClass} />}
       </Field>
       <Field id="asset-recorded" label="登记日期" error={errors.recordedOn}>
-        {(a) => <input {...a} type="date" name="recordedOn" max={chinaToday()} defaultValue={chinaToday()} className={inputClass} />}
+        {(a) => <input {...a} type="date" name="recordedOn" max={todayInChina()} defaultValue={todayInChina()} className={inputClass} />}
       </Field>
       <ReasonField id="asset-reason" errors={errors} />
       <div className="flex items-end">
@@ -75,7 +75,7 @@ export function DisposeAssetForm({
         )}
       </Field>
       <Field id="asset-dispose-date" label="处置日期" error={errors.disposedOn}>
-        {(a) => <input {...a} type="date" name="disposedOn" max={chinaToday()} defaultValue={chinaToday()} className={inputClass} />}
+        {(a) => <input {...a} type="date" name="disposedOn" max={todayInChina()} defaultValue={todayInChina()} className={inputClass} />}
       </Field>
       <ReasonField id="asset-dispose-reason" errors={errors} />
       <div className="flex items-end">

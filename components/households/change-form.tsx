@@ -2,8 +2,8 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { Field, inputClass } from '@/components/ui/field';
-import type { ActionResult } from '@/lib/errors';
-import { useFormAction } from './use-form-action';
+import type { ActionResult } from '@/lib/core/errors';
+import { useFormAction } from '@/components/ui/use-form-action';
 
 // Pieces shared by the forms that change a registered household.
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { updateHouseholdAction } from '@/app/(app)/households/[id]/actions';
+import { updateHouseholdAction } from '@/lib/households/actions';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { householdKinds, povertyCauses } from '@/lib/households/schemas';
 import { FormStatus, HouseholdRef, ReasonField, panelClass, useChangeForm } from './change-form';

@@ -2,10 +2,10 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { searchHouseholdsAction } from '@/app/(app)/households/actions';
+import { searchHouseholdsAction } from '@/lib/households/actions';
 import { buttonClass, inputClass } from '@/components/ui/field';
 import type { HouseholdListRow } from '@/lib/households/search';
-import { useFormAction } from './use-form-action';
+import { useFormAction } from '@/components/ui/use-form-action';
 
 interface Region {
   code: string;

@@ -1,8 +1,8 @@
 'use client';
 
-import { addIncomeItemAction, endIncomeItemAction } from '@/app/(app)/households/[id]/actions';
+import { addIncomeItemAction, endIncomeItemAction } from '@/lib/households/actions';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
-import { chinaToday } from '@/lib/households/dates';
+import { todayInChina } from '@/lib/core/time';
 import { incomeKinds } from '@/lib/households/income';
 import { FormStatus, HouseholdRef, ReasonField, panelClass, useChangeForm } from './change-form';
 
@@ -100,7 +100,7 @@ export function EndIncomeForm({
         )}
       </Field>
       <Field id="income-end-date" label="截止日期" error={errors.toDate}>
-        {(a) => <input {...a} type="date" name="toDate" defaultValue={chinaToday()} className={inputClass} />}
+        {(a) => <input {...a} type="date" name="toDate" defaultValue={todayInChina()} className={inputClass} />}
       </Field>
       <ReasonField id="income-end-reason" errors={errors} />
       <div className="flex items-end">

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { Field, inputClass } from '@/components/ui/field';
-import { parseIdNumber } from '@/lib/households/id-number';
+import { parseIdNumber } from '@/lib/core/resident-id';
 import { disabilityKinds, relations, schoolStages, workingCapacities } from '@/lib/households/schemas';
 
 /** One member's fields, named members.<index>.<field>; birth date and sex are read from the ID as it is typed. */

@@ -1,9 +1,9 @@
 'use client';
 
-import { memberLeavesAction } from '@/app/(app)/households/[id]/actions';
+import { memberLeavesAction } from '@/lib/households/actions';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { leaveKindLabels } from '@/lib/households/change-schemas';
-import { chinaToday } from '@/lib/households/dates';
+import { todayInChina } from '@/lib/core/time';
 import { FormStatus, HouseholdRef, ReasonField, panelClass, useChangeForm } from './change-form';
 
 export interface OtherMember {
@@ -64,7 +64,7 @@ export function MemberLeaveForm({
         )}
       </Field>
       <Field id={`${id}-date`} label="日期" error={errors.date}>
-        {(a) => <input {...a} type="date" name="date" max={chinaToday()} defaultValue={chinaToday()} className={inputClass} />}
+        {(a) => <input {...a} type="date" name="date" max={todayInChina()} defaultValue={todayInChina()} className={inputClass} />}
       </Field>
       {member.isHead && others.length > 0 && <NewHeadField id={`${id}-newHead`} errors={errors} others={others} />}
       <ReasonField id={`${id}-reason`} errors={errors} label="原因" />

@@ -1,8 +1,8 @@
 'use client';
 
-import { moveMemberAction } from '@/app/(app)/households/[id]/actions';
+import { moveMemberAction } from '@/lib/households/actions';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
-import { chinaToday } from '@/lib/households/dates';
+import { todayInChina } from '@/lib/core/time';
 import { relations } from '@/lib/households/schemas';
 import { FormStatus, HouseholdRef, ReasonField, panelClass, useChangeForm } from './change-form';
 import { NewHeadField, type OtherMember } from './member-leave-form';
@@ -46,7 +46,7 @@ export function MoveMemberForm({
         )}
       </Field>
       <Field id={`${id}-date`} label="迁移日期" error={errors.date}>
-        {(a) => <input {...a} type="date" name="date" max={chinaToday()} defaultValue={chinaToday()} className={inputClass} />}
+        {(a) => <input {...a} type="date" name="date" max={todayInChina()} defaultValue={todayInChina()} className={inputClass} />}
       </Field>
       {member.isHead && others.length > 0 && <NewHeadField id={`${id}-newHead`} errors={errors} others={others} />}
       <ReasonField id={`${id}-reason`} errors={errors} />

@@ -1,12 +1,12 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { registerHouseholdAction } from '@/app/(app)/households/new/actions';
+import { registerHouseholdAction } from '@/lib/households/actions';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { povertyCauses } from '@/lib/households/schemas';
 import { BankAccountFields, HouseholdBasicFields, type TownshipVillages } from './household-basic-fields';
 import { MemberFields } from './member-fields';
-import { useFormAction } from './use-form-action';
+import { useFormAction } from '@/components/ui/use-form-action';
 
 export function RegisterHouseholdForm({ townships }: { townships: TownshipVillages[] }) {
   const { state, pending, onSubmit, errors } = useFormAction(registerHouseholdAction);

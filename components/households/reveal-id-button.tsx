@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { revealIdAction } from '@/app/(app)/households/[id]/actions';
+import { revealIdAction } from '@/lib/households/actions';
 
 /** Shows one member's full resident ID on request; the server logs every such view. */
 export function RevealIdButton({ memberId, name }: { memberId: string; name: string }) {

@@ -1,6 +1,6 @@
 'use client';
 
-import { updateMemberAction } from '@/app/(app)/households/[id]/actions';
+import { updateMemberAction } from '@/lib/households/actions';
 import { buttonClass } from '@/components/ui/field';
 import { FormStatus, HouseholdRef, ReasonField, panelClass, useChangeForm } from './change-form';
 import { MemberDetailFields, type MemberDefaults } from './member-detail-fields';

@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { addAdjustmentAction } from '@/app/(app)/payouts/actions';
-import { useFormAction } from '@/components/households/use-form-action';
+import { addAdjustmentAction } from '@/lib/payouts/actions';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 
 /** 补发 or 扣回 for one of the household's enrollments, with its reason. */

@@ -1,5 +1,5 @@
 import { CancelAdjustmentForm } from '@/components/payouts/cancel-adjustment-form';
-import { formatDateTime, formatFen } from '@/lib/format';
+import { formatDateTime, formatFen } from '@/lib/core/format';
 import type { HouseholdAdjustment } from '@/lib/payouts/adjustment-queries';
 import { kindLabels, programLabels } from '@/lib/payouts/labels';
 

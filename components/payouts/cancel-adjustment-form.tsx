@@ -1,7 +1,7 @@
 'use client';
 
-import { cancelAdjustmentAction } from '@/app/(app)/payouts/actions';
-import { useFormAction } from '@/components/households/use-form-action';
+import { cancelAdjustmentAction } from '@/lib/payouts/actions';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { inputClass } from '@/components/ui/field';
 
 /** 撤销 of an open 补发 or 扣回, with the written reason it needs. */

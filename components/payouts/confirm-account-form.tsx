@@ -1,7 +1,7 @@
 'use client';
 
-import { confirmAccountAction } from '@/app/(app)/payouts/actions';
-import { useFormAction } from '@/components/households/use-form-action';
+import { confirmAccountAction } from '@/lib/payouts/actions';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { inputClass } from '@/components/ui/field';
 
 /** On a failed line: "the account is right after all" — the next run re-issues it. */

@@ -1,15 +1,15 @@
 import Link from 'next/link';
 import { AdjustmentForm } from '@/components/payouts/adjustment-form';
 import { AdjustmentList } from '@/components/payouts/adjustment-list';
-import { listHouseholdEnrollments } from '@/lib/applications/queries';
-import { todayInChina } from '@/lib/applications/dates';
+import { listHouseholdEnrollments } from '@/lib/enrollments/queries';
+import { todayInChina } from '@/lib/core/time';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
-import { formatFen } from '@/lib/format';
+import { formatFen } from '@/lib/core/format';
 import { householdAdjustments } from '@/lib/payouts/adjustment-queries';
 import { kindLabels, lineStatusLabels, programLabels, runStateLabels } from '@/lib/payouts/labels';
 import { householdPayments } from '@/lib/payouts/queries';
-import { addMonthsToMonth } from '@/lib/programs/rules/calendar-date';
+import { addMonthsToMonth } from '@/lib/core/calendar-date';
 
 /** 发放记录: every payment to the household, month by month, with the bank's answer. */
 export async function PayoutHistorySection({ user, householdId }: { user: SessionUser; householdId: string }) {

@@ -1,7 +1,7 @@
 'use client';
 
-import { declarePriceSubsidyAction } from '@/app/(app)/payouts/actions';
-import { useFormAction } from '@/components/households/use-form-action';
+import { declarePriceSubsidyAction } from '@/lib/payouts/actions';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 
 const programs = [

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/field';
-import { formatFen } from '@/lib/format';
+import { formatFen } from '@/lib/core/format';
 
 interface RowError {
   row: number;

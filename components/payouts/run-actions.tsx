@@ -1,9 +1,9 @@
 'use client';
 
-import { approveRunAction, regenerateRunAction } from '@/app/(app)/payouts/actions';
-import { useFormAction } from '@/components/households/use-form-action';
+import { approveRunAction, regenerateRunAction } from '@/lib/payouts/actions';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { buttonClass } from '@/components/ui/field';
-import { formatFen } from '@/lib/format';
+import { formatFen } from '@/lib/core/format';
 import { GenerationProgress } from './generation-progress';
 
 export function RegenerateForm({ runId, county, month }: { runId: string; county: string; month: string }) {

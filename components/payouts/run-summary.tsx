@@ -1,4 +1,4 @@
-import { formatFen } from '@/lib/format';
+import { formatFen } from '@/lib/core/format';
 import { kindLabels, movementLabels, programLabels } from '@/lib/payouts/labels';
 import type { RunSummary } from '@/lib/payouts/queries';
 

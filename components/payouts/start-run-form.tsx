@@ -2,8 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { startRunAction } from '@/app/(app)/payouts/actions';
-import { useFormAction } from '@/components/households/use-form-action';
+import { startRunAction } from '@/lib/payouts/actions';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { GenerationProgress } from './generation-progress';
 

@@ -1,7 +1,7 @@
 'use client';
 
-import { addStandardAction } from '@/app/(app)/policy/actions';
-import { useFormAction } from '@/components/households/use-form-action';
+import { addStandardAction } from '@/lib/policy/actions';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { standardComponents } from '@/lib/policy/components';
 

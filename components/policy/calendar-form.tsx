@@ -1,7 +1,7 @@
 'use client';
 
-import { removeCalendarDayAction, setCalendarDayAction } from '@/app/(app)/policy/actions';
-import { useFormAction } from '@/components/households/use-form-action';
+import { removeCalendarDayAction, setCalendarDayAction } from '@/lib/policy/actions';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 
 export function CalendarDayForm() {

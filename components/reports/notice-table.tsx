@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatFen } from '@/lib/format';
+import { formatFen } from '@/lib/core/format';
 import { columnGroups, noticeColumns, type NoticeBlock } from '@/lib/reports/notice-columns';
 
 const cell = 'border border-slate-300 px-1.5 py-1';

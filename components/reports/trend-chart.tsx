@@ -2,7 +2,7 @@
 
 import { useId, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatFen } from '@/lib/format';
+import { formatFen } from '@/lib/core/format';
 
 export interface TrendSeries {
   key: string;

@@ -1,7 +1,7 @@
 'use client';
 
-import { applyAction } from '@/app/(app)/temp-aid/actions';
-import { useFormAction } from '@/components/households/use-form-action';
+import { applyAction } from '@/lib/temp-aid/actions';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { causeLabels, causesFor, type AidKind } from '@/lib/temp-aid/labels';
 

@@ -1,4 +1,4 @@
-import { formatFen } from '@/lib/format';
+import { formatFen } from '@/lib/core/format';
 import { caseStateLabels, causeLabels } from '@/lib/temp-aid/labels';
 import type { caseBreakdown } from '@/lib/temp-aid/stats';
 

@@ -9,10 +9,10 @@ import {
   investigateCaseAction,
   payApprovedAction,
   recoveryAction,
-} from '@/app/(app)/temp-aid/actions';
-import { useFormAction } from '@/components/households/use-form-action';
+} from '@/lib/temp-aid/actions';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
-import type { ActionResult } from '@/lib/errors';
+import type { ActionResult } from '@/lib/core/errors';
 
 type Action = (prev: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
 

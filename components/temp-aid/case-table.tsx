@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatFen } from '@/lib/format';
+import { formatFen } from '@/lib/core/format';
 import { aidKindLabels, caseStateLabels, causeLabels } from '@/lib/temp-aid/labels';
 import type { CaseRow } from '@/lib/temp-aid/queries';
 

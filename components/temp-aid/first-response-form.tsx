@@ -1,9 +1,9 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { firstResponseAction } from '@/app/(app)/temp-aid/actions';
+import { firstResponseAction } from '@/lib/temp-aid/actions';
 import { MemberFields } from '@/components/households/member-fields';
-import { useFormAction } from '@/components/households/use-form-action';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { causeLabels, emergencyCauses } from '@/lib/temp-aid/labels';
 import { BankAccountFields, HouseholdBasicFields } from '@/components/households/household-basic-fields';

@@ -1,9 +1,9 @@
 'use client';
 
-import { fundMovementAction } from '@/app/(app)/temp-aid/actions';
-import { useFormAction } from '@/components/households/use-form-action';
+import { fundMovementAction } from '@/lib/temp-aid/actions';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
-import { formatFen } from '@/lib/format';
+import { formatFen } from '@/lib/core/format';
 
 /** The county's allocation, top-up or return of a township's reserve fund. */
 export function FundMovementForm({ townships }: { townships: { code: string; name: string }[] }) {

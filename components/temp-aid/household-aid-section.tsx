@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
-import { formatFen } from '@/lib/format';
+import { formatFen } from '@/lib/core/format';
 import { aidKindLabels, caseStateLabels, causeLabels } from '@/lib/temp-aid/labels';
 import { listHouseholdAid } from '@/lib/temp-aid/queries';
 

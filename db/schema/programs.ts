@@ -14,6 +14,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { applicationStates } from '../../lib/applications/flow';
 import { households, members } from './households';
 
 /** Days that break the weekday rule: public holidays on weekdays, make-up working days on weekends. */
@@ -26,16 +27,8 @@ export const workCalendar = pgTable('work_calendar', {
 });
 
 export const applicationKinds = ['dibao_household', 'dibao_single', 'tekun_dispersed', 'tekun_centralized'] as const;
-export const applicationStates = [
-  'draft',
-  'accepted',
-  'investigated',
-  'township_reviewed',
-  'in_public_notice',
-  'approved',
-  'refused',
-  'withdrawn',
-] as const;
+// The states and their moves are the application's state machine (lib/applications/flow.ts).
+export { applicationStates };
 
 /** A dibao or 特困 application from intake to decision. Every step records who and when. */
 export const applications = pgTable(

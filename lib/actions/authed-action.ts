@@ -4,7 +4,7 @@ import qs from 'qs';
 import type { z } from 'zod';
 import { getSessionUser } from '@/lib/auth/session';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError, failure, type ActionResult } from '@/lib/errors';
+import { AppError, failure, type ActionResult } from '@/lib/core/errors';
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};

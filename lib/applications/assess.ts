@@ -3,13 +3,13 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { enrollmentMembers, enrollments, households, incomeItems, members } from '@/db/schema';
 import { countMonthlyIncome } from '@/lib/households/income';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { dibaoMonthlyStandard, standardsInForce } from '@/lib/policy/standards';
-import { categoriesOf, type ClassifiedCategory } from '@/lib/programs/rules/categories';
-import { computeDibao, type ClassifiedRate, type DibaoAmount } from '@/lib/programs/rules/dibao-amount';
-import { annualToMonthlyFen } from '@/lib/programs/rules/rounding';
-import { tekunMonthlyFen } from '@/lib/programs/rules/tekun';
-import { wholeYuanText, yuanText } from '@/lib/programs/rules/working-text';
+import { categoriesOf, type ClassifiedCategory } from '@/lib/programs/categories';
+import { computeDibao, type ClassifiedRate, type DibaoAmount } from '@/lib/programs/dibao-amount';
+import { annualToMonthlyFen } from '@/lib/programs/rounding';
+import { tekunMonthlyFen } from '@/lib/programs/tekun';
+import { wholeYuanText, yuanText } from '@/lib/programs/working-text';
 import type { Application } from './load';
 
 export interface Assessment {

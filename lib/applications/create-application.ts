@@ -6,8 +6,8 @@ import { applications, households, members } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
-import { mayApplyAlone } from '@/lib/programs/rules/near-dibao';
+import { AppError } from '@/lib/core/errors';
+import { mayApplyAlone } from '@/lib/programs/near-dibao';
 import type { createApplicationSchema } from './schemas';
 
 const openStates = ['draft', 'accepted', 'investigated', 'township_reviewed', 'in_public_notice'] as const;

@@ -4,7 +4,8 @@ import type { SessionUser } from '@/lib/auth/types';
 import { assessApplication } from './assess';
 import { moveState } from './load';
 import { runStep } from './run-step';
-import { assertStepDate, todayInChina } from './dates';
+import { assertStepDate } from './dates';
+import { todayInChina } from '@/lib/core/time';
 import type { investigateSchema } from './schemas';
 
 /**

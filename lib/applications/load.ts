@@ -4,8 +4,8 @@ import type { Tx } from '@/db/client';
 import { applications } from '@/db/schema';
 import { assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
-import { applicationStateLabels, assertTransition } from '@/lib/programs/rules/application-flow';
+import { AppError } from '@/lib/core/errors';
+import { applicationStateLabels, assertTransition } from '@/lib/applications/flow';
 
 export type Application = typeof applications.$inferSelect;
 export type ApplicationState = Application['state'];

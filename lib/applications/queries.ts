@@ -1,17 +1,17 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
-import { applicationObjections, applications, enrollmentAmounts, enrollments, households, members, regions, users } from '@/db/schema';
+import { applicationObjections, applications, households, members, regions, users } from '@/db/schema';
 import { assertCan } from '@/lib/auth/authorize';
 import { regionScope } from '@/lib/auth/scope';
 import type { SessionUser } from '@/lib/auth/types';
 import { maskIdNumber } from '@/lib/households/mask';
-import { loadCalendar } from '@/lib/programs/calendar';
-import { addDays } from '@/lib/programs/rules/calendar-date';
-import { addWorkingDays } from '@/lib/programs/rules/working-days';
+import { loadCalendar } from '@/lib/policy/calendar';
+import { addDays } from '@/lib/core/calendar-date';
+import { addWorkingDays } from '@/lib/core/working-days';
 import { standardsInForce } from '@/lib/policy/standards';
-import { todayInChina } from './dates';
+import { todayInChina } from '@/lib/core/time';
 import type { Application } from './load';
 
 const head = alias(members, 'head');
@@ -113,30 +113,3 @@ export async function getApplication(user: SessionUser, id: string) {
 }
 
 export type ApplicationDetail = NonNullable<Awaited<ReturnType<typeof getApplication>>>;
-
-/** A household's enrollments with the amount in force now, for the household page. */
-export async function listHouseholdEnrollments(user: SessionUser, householdId: string) {
-  assertCan(user, 'enrollment.read');
-  const db = await getDb();
-  const rows = await db
-    .select({ e: enrollments, memberName: members.name })
-    .from(enrollments)
-    .leftJoin(members, eq(members.id, enrollments.memberId))
-    .where(
-      and(
-        eq(enrollments.householdId, householdId),
-        regionScope(user, { county: enrollments.countyCode, township: enrollments.townshipCode, village: enrollments.villageCode }),
-      ),
-    )
-    .orderBy(asc(enrollments.createdAt));
-  if (rows.length === 0) return [];
-  const amounts = await db
-    .select()
-    .from(enrollmentAmounts)
-    .where(inArray(enrollmentAmounts.enrollmentId, rows.map((r) => r.e.id)))
-    .orderBy(desc(enrollmentAmounts.effectiveMonth));
-  return rows.map((r) => {
-    const current = amounts.find((a) => a.enrollmentId === r.e.id);
-    return { ...r.e, memberName: r.memberName, amountFen: current?.amountFen ?? 0, effectiveMonth: current?.effectiveMonth ?? r.e.startMonth, components: current?.components };
-  });
-}

@@ -2,13 +2,14 @@ import 'server-only';
 import type { z } from 'zod';
 import { applicationObjections } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
-import { publicNoticeEnd } from '@/lib/programs/rules/application-flow';
+import { AppError } from '@/lib/core/errors';
+import { publicNoticeEnd } from '@/lib/applications/flow';
 import { moveState } from './load';
 import { runStep } from './run-step';
 import type { acceptSchema, countyVisitSchema, objectionSchema, publicNoticeSchema, townshipOpinionSchema } from './schemas';
-import { policyInt } from './policy';
-import { assertStepDate, todayInChina } from './dates';
+import { policyInt } from '@/lib/policy/values';
+import { assertStepDate } from './dates';
+import { todayInChina } from '@/lib/core/time';
 
 /** 受理: one notice lists every missing document. */
 export function acceptApplication(user: SessionUser, input: z.output<typeof acceptSchema>) {

@@ -1,5 +1,5 @@
 import type { RegionLevel } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { isWithin } from '@/lib/regions/codes';
 import { can, type Permission } from './permissions';
 import type { SessionUser } from './types';

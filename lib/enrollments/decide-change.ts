@@ -3,15 +3,15 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import { enrollmentAmounts, enrollmentChanges, enrollmentMembers, enrollments } from '@/db/schema';
-import { todayInChina } from '@/lib/applications/dates';
-import { policyInt } from '@/lib/applications/policy';
+import { todayInChina } from '@/lib/core/time';
+import { policyInt } from '@/lib/policy/values';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 import { uniqueViolation } from '@/lib/db/errors';
-import { AppError } from '@/lib/errors';
-import { addMonthsToMonth } from '@/lib/programs/rules/calendar-date';
-import { gradualExitEnd, nextReviewDate } from '@/lib/programs/rules/review';
+import { AppError } from '@/lib/core/errors';
+import { addMonthsToMonth } from '@/lib/core/calendar-date';
+import { gradualExitEnd, nextReviewDate } from '@/lib/programs/review';
 import type { decideChangeSchema } from './schemas';
 
 /**

@@ -4,13 +4,13 @@ import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import { applications, enrollmentAmounts, enrollmentChanges, enrollments } from '@/db/schema';
 import { assessApplication } from '@/lib/applications/assess';
-import { todayInChina } from '@/lib/applications/dates';
-import { policyInt } from '@/lib/applications/policy';
+import { todayInChina } from '@/lib/core/time';
+import { policyInt } from '@/lib/policy/values';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
-import { gradualExitEnd } from '@/lib/programs/rules/review';
+import { AppError } from '@/lib/core/errors';
+import { gradualExitEnd } from '@/lib/programs/review';
 import type { proposeChangeSchema } from './schemas';
 
 /**

@@ -3,11 +3,11 @@ import { and, desc, eq, inArray, notExists, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { applications, enrollmentAmounts, enrollmentChanges, enrollments } from '@/db/schema';
 import { assessApplication } from '@/lib/applications/assess';
-import { todayInChina } from '@/lib/applications/dates';
+import { todayInChina } from '@/lib/core/time';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 
 /**
  * When standards rise on a new effective date, every active dibao and 特困 enrollment of the

@@ -1,13 +1,13 @@
 import 'server-only';
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
-import { enrollmentChanges, enrollments, members, regions, users } from '@/db/schema';
-import { todayInChina } from '@/lib/applications/dates';
+import { enrollmentAmounts, enrollmentChanges, enrollments, members, regions, users } from '@/db/schema';
+import { todayInChina } from '@/lib/core/time';
 import { assertCan } from '@/lib/auth/authorize';
 import { regionScope } from '@/lib/auth/scope';
 import type { SessionUser } from '@/lib/auth/types';
-import { addDays } from '@/lib/programs/rules/calendar-date';
+import { addDays } from '@/lib/core/calendar-date';
 
 const head = alias(members, 'head');
 const village = alias(regions, 'village');
@@ -43,4 +43,31 @@ export async function listPendingChanges(user: SessionUser) {
     .where(and(scopeOf(user), eq(enrollmentChanges.state, 'proposed')))
     .orderBy(asc(enrollmentChanges.createdAt));
   return rows.map((r) => ({ ...r.c, program: r.e.program, householdId: r.e.householdId, headName: r.headName, proposerName: r.proposer }));
+}
+
+/** A household's enrollments with the amount in force now, for the household page. */
+export async function listHouseholdEnrollments(user: SessionUser, householdId: string) {
+  assertCan(user, 'enrollment.read');
+  const db = await getDb();
+  const rows = await db
+    .select({ e: enrollments, memberName: members.name })
+    .from(enrollments)
+    .leftJoin(members, eq(members.id, enrollments.memberId))
+    .where(
+      and(
+        eq(enrollments.householdId, householdId),
+        regionScope(user, { county: enrollments.countyCode, township: enrollments.townshipCode, village: enrollments.villageCode }),
+      ),
+    )
+    .orderBy(asc(enrollments.createdAt));
+  if (rows.length === 0) return [];
+  const amounts = await db
+    .select()
+    .from(enrollmentAmounts)
+    .where(inArray(enrollmentAmounts.enrollmentId, rows.map((r) => r.e.id)))
+    .orderBy(desc(enrollmentAmounts.effectiveMonth));
+  return rows.map((r) => {
+    const current = amounts.find((a) => a.enrollmentId === r.e.id);
+    return { ...r.e, memberName: r.memberName, amountFen: current?.amountFen ?? 0, effectiveMonth: current?.effectiveMonth ?? r.e.startMonth, components: current?.components };
+  });
 }

@@ -24,3 +24,11 @@ export const decideChangeSchema = z
     reason: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(1000).optional()),
   })
   .refine((v) => v.decision === 'approve' || !!v.reason, { path: ['reason'], message: '不同意须写明理由' });
+
+export const confirmSubsidySchema = z.object({
+  enrollmentId: z.uuid('记录不存在'),
+  householdId: z.uuid('记录不存在'),
+  version: z.coerce.number().int(),
+  confirm: z.enum(['yes', 'no'], { error: '请选择' }).transform((v) => v === 'yes'),
+  reason: z.string().trim().max(500).optional(),
+});

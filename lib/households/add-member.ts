@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { members } from '@/db/schema';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import type { AddMemberInput } from './change-schemas';
 import {
   activeMembersOf,
@@ -14,7 +14,7 @@ import {
   nextSortOrder,
   rethrowMemberConflict,
 } from './household-tx';
-import { parseIdNumber } from './id-number';
+import { parseIdNumber } from '@/lib/core/resident-id';
 import { memberAuditView } from './member-view';
 import { memberColumns } from './member-columns';
 

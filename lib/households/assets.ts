@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { assets } from '@/db/schema';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import type { AddAssetInput, DisposeAssetInput } from './change-schemas';
 import { assetKindLabels } from './labels';
 import { auditHousehold, bumpVersion, lockHousehold } from './household-tx';

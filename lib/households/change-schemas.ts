@@ -3,11 +3,12 @@
 // (a stale form is refused) and the user's reason.
 import { z } from 'zod';
 import type { assetKinds } from '@/db/schema/households';
-import { chinaToday, isIsoDate } from './dates';
-import { idNumberSchema } from './id-number';
+import { isIsoDate } from '@/lib/core/calendar-date';
+import { todayInChina } from '@/lib/core/time';
+import { idNumberSchema } from '@/lib/core/resident-id';
 import { incomeKinds, type IncomeKind } from './income';
 import { assetKindLabels } from './labels';
-import { parseYuanToFen } from './money';
+import { parseYuanToFen } from '@/lib/core/money';
 import {
   blankToUndefined,
   checkbox,
@@ -19,6 +20,7 @@ import {
   optionalText,
   relations,
 } from './schemas';
+import { findUuid } from '@/lib/core/uuid';
 
 type AssetKind = (typeof assetKinds)[number];
 const assetKindCodes = Object.keys(assetKindLabels satisfies Record<AssetKind, string>) as [AssetKind, ...AssetKind[]];
@@ -48,7 +50,7 @@ const date = (label: string) =>
     .min(1, `请填写${label}`)
     .refine(isIsoDate, `${label}应为有效日期，格式如 2024-03-15`);
 /** Read "today" at each parse: a module-level schema lives longer than a day in a server. */
-const pastDate = (label: string) => date(label).refine((d) => !isIsoDate(d) || d <= chinaToday(), `${label}不能晚于今天`);
+const pastDate = (label: string) => date(label).refine((d) => !isIsoDate(d) || d <= todayInChina(), `${label}不能晚于今天`);
 const optionalDate = (label: string) => z.preprocess(blankToUndefined, date(label).optional());
 
 const yuan = (label: string) =>
@@ -113,8 +115,7 @@ export const memberLeaveSchema = z.object({
 // A caseworker copies the target household from its page: a pasted address works as well as the bare id.
 const householdIdFromText = (v: unknown) => {
   if (typeof v !== 'string') return v;
-  const found = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(v);
-  return found ? found[0].toLowerCase() : v;
+  return findUuid(v) ?? v;
 };
 
 export const moveMemberSchema = z.object({

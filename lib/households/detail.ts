@@ -7,17 +7,13 @@ import { assertCan } from '@/lib/auth/authorize';
 import { regionScope } from '@/lib/auth/scope';
 import type { SessionUser } from '@/lib/auth/types';
 import { countedIncomeKinds } from '@/lib/policy/standards';
+import { monthInChina } from '@/lib/core/time';
 import { countMonthlyIncome } from './income';
 import { maskAccount, maskIdNumber } from './mask';
 
 const village = alias(regions, 'village');
 const township = alias(regions, 'township');
 const county = alias(regions, 'county');
-
-/** Today's month in China, as YYYY-MM. */
-export function currentMonth(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(now);
-}
 
 /**
  * Everything the household page shows, or null when the household does not exist or lies
@@ -56,11 +52,11 @@ export async function getHouseholdDetail(user: SessionUser, id: string, now: Dat
       .where(and(eq(auditLog.entity, 'household'), eq(auditLog.entityId, id)))
       .orderBy(desc(auditLog.id))
       .limit(200),
-    countedIncomeKinds(db, h.household.countyCode, `${currentMonth(now)}-01`),
+    countedIncomeKinds(db, h.household.countyCode, `${monthInChina(now)}-01`),
   ]);
 
   const activeMembers = people.filter((m) => m.status === 'active');
-  const month = currentMonth(now);
+  const month = monthInChina(now);
   const incomeSummary = countMonthlyIncome(
     income.map((i) => ({ kind: i.kind, amountFen: i.amountFen, memberId: i.memberId, excluded: i.excluded, from: i.fromDate, to: i.toDate })),
     kinds,

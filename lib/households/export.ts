@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/core/format';
 import { householdKinds } from './schemas';
 import { searchHouseholds } from './search';
 import type { SearchParams } from './search-input';

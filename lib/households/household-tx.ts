@@ -7,7 +7,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { userCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 import { uniqueViolation } from '@/lib/db/errors';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { describeRegisteredElsewhere } from './duplicates';
 
 // The steps every change to a registered household shares, inside the verb's transaction.

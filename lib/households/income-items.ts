@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { incomeItems, members } from '@/db/schema';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import type { AddIncomeItemInput, EndIncomeItemInput } from './change-schemas';
 import { auditHousehold, bumpVersion, lockHousehold } from './household-tx';
 import { incomeKindLabel } from './income';

@@ -1,4 +1,4 @@
-import type { ParsedIdNumber } from './id-number';
+import type { ParsedIdNumber } from '@/lib/core/resident-id';
 import type { MemberInput } from './schemas';
 
 /** A member's stored columns from the validated input and its parsed ID (birth date and sex come from the ID). */

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { enrollmentMembers, enrollments, incomeItems, members } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { activeMembersOf, type HouseholdRow, type MemberRow } from './household-tx';
 
 export interface Departure {

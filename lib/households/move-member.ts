@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { members } from '@/db/schema';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import type { MoveMemberInput } from './change-schemas';
 import {
   activeMembersOf,

@@ -4,10 +4,10 @@ import { getDb } from '@/db/client';
 import { households, members } from '@/db/schema';
 import { assertCan, userCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { auditHousehold } from './household-tx';
+import { isUuid } from '@/lib/core/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The full resident ID of a member in the user's region. Reading is enough (auditors may
@@ -19,7 +19,7 @@ export async function revealIdNumber(
   memberId: string,
 ): Promise<{ householdId: string; name: string; idNumber: string }> {
   assertCan(user, 'household.read');
-  if (!UUID.test(memberId)) throw new AppError('not_found');
+  if (!isUuid(memberId)) throw new AppError('not_found');
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { validateBankAccount } from './bank-account';
-import { idNumberSchema } from './id-number';
+import { idNumberSchema } from '@/lib/core/resident-id';
 import { validatePhone } from './phone';
 
 export const relations = ['本人', '配偶', '子女', '父母', '祖父母', '孙子女', '兄弟姐妹', '其他'] as const;

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { members } from '@/db/schema';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import type { UpdateMemberInput } from './change-schemas';
 import {
   activeMembersOf,
@@ -16,7 +16,7 @@ import {
   memberOf,
   rethrowMemberConflict,
 } from './household-tx';
-import { parseIdNumber } from './id-number';
+import { parseIdNumber } from '@/lib/core/resident-id';
 import { memberAuditView } from './member-view';
 import { memberColumns } from './member-columns';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { getSessionUser } from '@/lib/auth/session';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError, errorMessages } from '@/lib/errors';
+import { AppError, errorMessages } from '@/lib/core/errors';
 
 const noStore = { 'Cache-Control': 'no-store, private' };
 

@@ -3,7 +3,7 @@ import { eq, like, type SQL } from 'drizzle-orm';
 import { payoutRuns } from '@/db/schema';
 import { userCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 
 /**
  * Runs are per county. A county, city or province user sees the runs of the counties in their

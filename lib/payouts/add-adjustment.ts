@@ -6,7 +6,7 @@ import { enrollmentAmounts, enrollmentChanges, enrollments, payoutAdjustments, p
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { amountInForce, arrearsCheck, monthVerdict, type StatusChangeKind } from './rules';
 import type { adjustmentSchema } from './schemas';
 

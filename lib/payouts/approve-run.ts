@@ -6,10 +6,10 @@ import { payoutAdjustments, payoutRuns, tempAidPayments } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { refreshPayoutSummary } from '@/lib/reports/refresh-summary';
 import { lockRun } from './generate';
-import { rowsOf } from './generate-sql';
+import { rowsOf } from '@/lib/core/sql';
 import type { approveRunSchema } from './schemas';
 
 /**

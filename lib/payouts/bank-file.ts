@@ -7,12 +7,12 @@ import { members, payoutLines, payoutRuns, regions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { maskIdNumber } from '@/lib/households/mask';
 import { lockRun, type PayoutRun } from './generate';
 import { summaryText } from './labels';
 import { recoveriesOf } from './queries';
-import { yuanText } from './rules';
+import { plainYuan } from '@/lib/core/money';
 
 // The bank file: one row per payment the bank makes (every unblocked line but 扣回, which is netted
 // into the enrollment line it reduces), then one control row. Layout documented in README.md
@@ -99,7 +99,7 @@ async function writeCsv(db: Db, run: PayoutRun, label: string, out: PassThrough)
   let total = 0;
   let buf = '';
   for await (const r of bankRows(db, run.id)) {
-    buf += [r.id, cell(r.holder), r.idMasked, cell(r.bankName), r.kind, cell(r.account), yuanText(r.fen), cell(r.summary)].join(',') + '\r\n';
+    buf += [r.id, cell(r.holder), r.idMasked, cell(r.bankName), r.kind, cell(r.account), plainYuan(r.fen), cell(r.summary)].join(',') + '\r\n';
     count++;
     total += r.fen;
     if (buf.length > 64 * 1024) {
@@ -108,7 +108,7 @@ async function writeCsv(db: Db, run: PayoutRun, label: string, out: PassThrough)
       if (out.destroyed) throw new Error('bank file aborted by the client');
     }
   }
-  out.write(buf + ['合计', count, '', '', '', '', yuanText(total), cell(label)].join(',') + '\r\n');
+  out.write(buf + ['合计', count, '', '', '', '', plainYuan(total), cell(label)].join(',') + '\r\n');
   out.end();
 }
 
@@ -121,7 +121,7 @@ async function writeXlsx(db: Db, run: PayoutRun, label: string, out: PassThrough
   let total = 0;
   for await (const r of bankRows(db, run.id)) {
     // Account and ID as text: a spreadsheet would round a 19-digit number.
-    sheet.addRow([r.id, r.holder, r.idMasked, r.bankName, r.kind, r.account, yuanText(r.fen), r.summary]).commit();
+    sheet.addRow([r.id, r.holder, r.idMasked, r.bankName, r.kind, r.account, plainYuan(r.fen), r.summary]).commit();
     count++;
     total += r.fen;
     if (count % 1000 === 0) {
@@ -129,7 +129,7 @@ async function writeXlsx(db: Db, run: PayoutRun, label: string, out: PassThrough
       if (out.destroyed) throw new Error('bank file aborted by the client');
     }
   }
-  sheet.addRow(['合计', count, '', '', '', '', yuanText(total), label]).commit();
+  sheet.addRow(['合计', count, '', '', '', '', plainYuan(total), label]).commit();
   sheet.commit();
   await workbook.commit();
 }

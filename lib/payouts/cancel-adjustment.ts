@@ -6,11 +6,10 @@ import { enrollments, payoutAdjustments, payoutLines, payoutRuns } from '@/db/sc
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { adjustmentCancelCheck } from './rules';
 import type { cancelAdjustmentSchema } from './schemas';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@/lib/core/uuid';
 
 /**
  * Withdraws a 补发 or 扣回 with a written reason, by whoever may enter one for the enrollment's
@@ -20,7 +19,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function cancelAdjustment(user: SessionUser, input: z.output<typeof cancelAdjustmentSchema>) {
   assertCan(user, 'payout.prepare');
-  if (!UUID.test(input.adjustmentId)) throw new AppError('not_found');
+  if (!isUuid(input.adjustmentId)) throw new AppError('not_found');
   const db = await getDb();
   return db.transaction(async (tx) => {
     // Locked: a run being approved locks it FOR SHARE, so the two cannot pass each other.

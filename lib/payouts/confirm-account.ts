@@ -6,7 +6,7 @@ import { payoutAccountConfirmations, payoutLines, payoutRuns } from '@/db/schema
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import type { confirmAccountSchema } from './schemas';
 
 /**

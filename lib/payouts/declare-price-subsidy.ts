@@ -7,7 +7,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 import { uniqueViolation } from '@/lib/db/errors';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import type { priceSubsidySchema } from './schemas';
 
 /**

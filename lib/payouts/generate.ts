@@ -4,9 +4,11 @@ import type { Db, Tx } from '@/db/client';
 import { payoutRuns } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
-import { addMonthsToMonth } from '@/lib/programs/rules/calendar-date';
-import { upsertEnrollmentLines, upsertOtherLines, writeTotals } from './generate-sql';
+import { AppError } from '@/lib/core/errors';
+import { addMonthsToMonth } from '@/lib/core/calendar-date';
+import { upsertEnrollmentLines } from './generation/enrollment-lines';
+import { upsertOtherLines } from './generation/other-lines';
+import { writeTotals } from './generation/totals';
 import type { Progress } from './progress';
 
 export type PayoutRun = typeof payoutRuns.$inferSelect;

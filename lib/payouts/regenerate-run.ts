@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '@/db/client';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { assertRunVisible } from './access';
 import { assertDraft, findRun, generateLocked, lockRun, type GenerationResult } from './generate';
 import { openProgress } from './progress';

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { parseYuan, yuanText } from './rules';
+import { parsePlainYuan, plainYuan } from '@/lib/core/money';
 
 // The bank's return file (回盘文件): CSV, a header row naming 序号, 账号, 金额, 结果 and 原因 (in any
 // order; 金额（元） also accepted), one row per bank row of the run, an optional 合计 control row.
@@ -98,9 +98,9 @@ export function validateReturn(parsed: Extract<ParsedReturn, { ok: true }>, line
     if (line.blocked) fail('该明细账户受阻，未发送银行');
     else if (line.status !== 'pending') fail(`该明细已有回盘结果（${line.status === 'paid' ? '已支付' : '失败'}）`);
     if (r.account.replace(/\s/g, '') !== (line.account ?? '')) fail('账号与发放明细不符');
-    const fen = parseYuan(r.amount);
+    const fen = parsePlainYuan(r.amount);
     if (fen === null) fail('金额格式不正确');
-    else if (fen !== line.payableFen) fail(`金额不符：应为 ${yuanText(line.payableFen)} 元，回盘为 ${yuanText(fen)} 元`);
+    else if (fen !== line.payableFen) fail(`金额不符：应为 ${plainYuan(line.payableFen)} 元，回盘为 ${plainYuan(fen)} 元`);
     const status = r.result === '成功' ? 'paid' : r.result === '失败' ? 'failed' : null;
     if (!status) fail('结果应为“成功”或“失败”');
     if (status === 'failed' && !r.reason) fail('失败须注明原因');
@@ -110,8 +110,8 @@ export function validateReturn(parsed: Extract<ParsedReturn, { ok: true }>, line
     }
   }
   if (parsed.control && errors.length === 0) {
-    const fen = parseYuan(parsed.control.amount);
-    if (fen !== sum) errors.push({ row: parsed.control.row, lineId: '合计', message: `合计金额 ${parsed.control.amount} 与明细之和 ${yuanText(sum)} 不符` });
+    const fen = parsePlainYuan(parsed.control.amount);
+    if (fen !== sum) errors.push({ row: parsed.control.row, lineId: '合计', message: `合计金额 ${parsed.control.amount} 与明细之和 ${plainYuan(sum)} 不符` });
   }
   return errors.length ? { ok: false, errors } : { ok: true, rows };
 }

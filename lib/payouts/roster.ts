@@ -8,7 +8,7 @@ import { members, payoutLines, regions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { maskAccount, maskIdNumber } from '@/lib/households/mask';
 import { assertRunVisible } from './access';
 import { findRun } from './generate';

@@ -1,5 +1,5 @@
 // The arithmetic and eligibility rules of a payout run, as pure functions. Generation runs them as
-// set-based SQL (lib/payouts/generate-sql.ts); these are the same rules written once more in
+// set-based SQL (lib/payouts/generation/); these are the same rules written once more in
 // TypeScript so they can be unit-tested and read: when one changes, the other must too
 // (tests/unit/payouts/rules.test.ts pins both with the same cases through the integration tests).
 
@@ -141,20 +141,6 @@ export function movementOf(now: MovementLine | null, before: MovementLine | null
   if (!now && before) return naturalEnd ? 'attrition' : 'stopped';
   if (now && before) return now.amountFen > before.amountFen ? 'increased' : now.amountFen < before.amountFen ? 'decreased' : 'unchanged';
   throw new Error('a movement needs a line in at least one month');
-}
-
-/** "2452.00", "2452", "2452.5" → fen; anything else (signs, separators, 3 decimals) → null. */
-export function parseYuan(text: string): number | null {
-  const m = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(text.trim());
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-}
-
-/** fen → "2452.00": the bank file's amount, no separators. */
-export function yuanText(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 /** Runs are prepared for a past month (a missed one) or up to next month, never further ahead. */

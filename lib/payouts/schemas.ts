@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseYuanToFen } from '@/lib/households/money';
+import { parseYuanToFen } from '@/lib/core/money';
 
 const month = (label: string) => z.string({ error: `请填写${label}` }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-12');
 const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), s.optional());

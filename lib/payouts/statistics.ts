@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { rowsOf } from './generate-sql';
+import { rowsOf } from '@/lib/core/sql';
 
 /**
  * Refreshes the planner's statistics of payout_lines after a generation that wrote a large share

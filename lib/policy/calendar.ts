@@ -1,14 +1,24 @@
 import 'server-only';
-import { asc, eq, gte } from 'drizzle-orm';
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { workCalendar } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
-import { weekday } from '@/lib/programs/rules/calendar-date';
+import { AppError } from '@/lib/core/errors';
+import { weekday } from '@/lib/core/calendar-date';
+import type { WorkCalendar } from '@/lib/core/working-days';
 import type { calendarDaySchema } from './schemas';
+
+/** The admin-maintained calendar (holidays, make-up working days) for a span of dates. */
+export async function loadCalendar(db: Db, from: string, to: string): Promise<WorkCalendar> {
+  const rows = await db.select().from(workCalendar).where(and(gte(workCalendar.day, from), lte(workCalendar.day, to)));
+  return {
+    holidays: rows.filter((r) => r.kind === 'holiday').map((r) => r.day),
+    makeUpWorkdays: rows.filter((r) => r.kind === 'workday').map((r) => r.day),
+  };
+}
 
 export async function listCalendar(user: SessionUser, fromDay: string) {
   assertCan(user, 'policy.read');

@@ -1,6 +1,6 @@
 import 'server-only';
 import ExcelJS from 'exceljs';
-import { parseMonth } from '@/lib/programs/rules/calendar-date';
+import { parseMonth } from '@/lib/core/calendar-date';
 import { columnGroups, noticeBlocks, noticeColumns, type NoticeBlock } from './notice-columns';
 import type { MonthlyNotice } from './notice-build';
 

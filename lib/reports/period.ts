@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { payoutSummary, regions } from '@/db/schema';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { addRow, emptyFigures, type Figures } from './figures';
 import { compareProgramKeys, periodSentence, programKey, programKeyLabel } from './rules';
 import { periodQuerySchema } from './schemas';

@@ -1,8 +1,8 @@
 // The arithmetic and wording of the reports, as pure functions: which programs are reported by
 // area, what a month's notice compares, how a period total is said in the seed's own terms, when
 // a run was paid on time, and which start dates make a case overdue.
-import { addDays, addMonthsToMonth, daysInMonth, parseMonth } from '@/lib/programs/rules/calendar-date';
-import { addWorkingDays, type WorkCalendar } from '@/lib/programs/rules/working-days';
+import { addDays, addMonthsToMonth, daysInMonth, parseMonth } from '@/lib/core/calendar-date';
+import { addWorkingDays, type WorkCalendar } from '@/lib/core/working-days';
 
 /** Programs reported separately for urban and rural households (城市低保 / 农村低保). */
 const BY_AREA = new Set(['dibao', 'tekun']);

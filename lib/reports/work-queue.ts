@@ -1,18 +1,18 @@
 import 'server-only';
 import { and, eq, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { applications, applicationStates, enrollments, tempAidCases } from '@/db/schema';
-import { todayInChina } from '@/lib/applications/dates';
+import { applications, enrollments, tempAidCases } from '@/db/schema';
+import type { ApplicationState } from '@/lib/applications/flow';
+import { todayInChina } from '@/lib/core/time';
 import { can } from '@/lib/auth/permissions';
 import { regionScope } from '@/lib/auth/scope';
 import type { SessionUser } from '@/lib/auth/types';
-import { loadCalendar } from '@/lib/programs/calendar';
-import { addDays } from '@/lib/programs/rules/calendar-date';
+import { loadCalendar } from '@/lib/policy/calendar';
+import { addDays } from '@/lib/core/calendar-date';
 import { standardsInForce } from '@/lib/policy/standards';
 import { caseScope, overdueCondition } from '@/lib/temp-aid/queries';
 import { overdueCutoff } from './rules';
 
-type ApplicationState = (typeof applicationStates)[number];
 const OPEN_STATES = ['draft', 'accepted', 'investigated', 'township_reviewed', 'in_public_notice'] as const satisfies ApplicationState[];
 
 export interface WorkQueue {

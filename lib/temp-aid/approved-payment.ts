@@ -2,8 +2,8 @@ import 'server-only';
 import type { Tx } from '@/db/client';
 import { tempAidPayments } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
-import { canDecide } from '@/lib/programs/rules/application-flow';
+import { AppError } from '@/lib/core/errors';
+import { canDecide } from '@/lib/applications/flow';
 import type { AidCase } from './load';
 
 /**

@@ -2,6 +2,8 @@
 // rules: which payment a payout line pays, whether a run holds the payment (then only the bank
 // pays it, never the township fund), and how the payment reads on the case page.
 
+import { isUuid } from '@/lib/core/uuid';
+
 /** A payout line as far as it concerns a temporary-aid payment. */
 export interface PaymentLine {
   kind: string;
@@ -9,15 +11,13 @@ export interface PaymentLine {
   components: unknown;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The temporary-aid payment a line pays: a 'temp_aid' line names it as its source; a re-issue
  * carries the working of the line it re-issues (components.original), itself perhaps a re-issue.
  * Null for every other line.
  */
 export function paymentIdOfLine(line: PaymentLine): string | null {
-  if (line.kind === 'temp_aid') return line.sourceId && UUID.test(line.sourceId) ? line.sourceId : null;
+  if (line.kind === 'temp_aid') return isUuid(line.sourceId) ? line.sourceId : null;
   if (line.kind !== 'reissue') return null;
   let c = line.components as Record<string, unknown> | null;
   // A line can only be re-issued so many times; the bound keeps a malformed chain finite.
@@ -25,7 +25,7 @@ export function paymentIdOfLine(line: PaymentLine): string | null {
     const original = c.original as Record<string, unknown> | null | undefined;
     if (c.originalKind === 'temp_aid') {
       const id = original?.tempAidPaymentId;
-      return typeof id === 'string' && UUID.test(id) ? id : null;
+      return isUuid(id) ? id : null;
     }
     if (c.originalKind !== 'reissue') return null;
     c = original ?? null;

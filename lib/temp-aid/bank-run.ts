@@ -3,9 +3,9 @@ import { asc, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { auditLog, tempAidCases } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { maskAccount } from '@/lib/households/mask';
-import { rowsOf } from '@/lib/payouts/generate-sql';
+import { rowsOf } from '@/lib/core/sql';
 import { paymentIdOfLine, type PaymentLine, type RunLine } from './bank-run-rules';
 import { canMove } from './rules';
 

@@ -1,10 +1,11 @@
 import 'server-only';
 import type { z } from 'zod';
 import { households } from '@/db/schema';
-import { assertStepDate, todayInChina } from '@/lib/applications/dates';
+import { assertStepDate } from '@/lib/applications/dates';
+import { todayInChina } from '@/lib/core/time';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
-import { publicNoticeEnd } from '@/lib/programs/rules/application-flow';
+import { AppError } from '@/lib/core/errors';
+import { publicNoticeEnd } from '@/lib/applications/flow';
 import { eq } from 'drizzle-orm';
 import { moveCase } from './load';
 import { loadTempAidPolicy } from './policy';

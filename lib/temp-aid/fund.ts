@@ -3,8 +3,8 @@ import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { fundLedger, reserveFunds } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
-import { formatFen } from '@/lib/format';
+import { AppError } from '@/lib/core/errors';
+import { formatFen } from '@/lib/core/format';
 import type { LedgerKind } from './labels';
 
 export interface Movement {

@@ -5,18 +5,17 @@ import { households, tempAidCases } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import type { CaseState } from './labels';
 import { canMove, type PriorAid } from './rules';
+import { isUuid } from '@/lib/core/uuid';
 
 export type AidCase = typeof tempAidCases.$inferSelect;
 export type Household = typeof households.$inferSelect;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Reads a case for change, locked; out of region answers like a missing one. */
 export async function loadCaseForUpdate(tx: Tx, user: SessionUser, id: string): Promise<AidCase> {
-  if (!UUID.test(id)) throw new AppError('not_found');
+  if (!isUuid(id)) throw new AppError('not_found');
   const [c] = await tx.select().from(tempAidCases).where(eq(tempAidCases.id, id)).for('update');
   assertCovers(user, c?.villageCode);
   return c!;
@@ -24,7 +23,7 @@ export async function loadCaseForUpdate(tx: Tx, user: SessionUser, id: string): 
 
 /** The household a case is for, locked (one household's cases and payments are decided one at a time). */
 export async function lockHouseholdInScope(tx: Tx, user: SessionUser, id: string): Promise<Household> {
-  if (!UUID.test(id)) throw new AppError('not_found');
+  if (!isUuid(id)) throw new AppError('not_found');
   const [h] = await tx.select().from(households).where(eq(households.id, id)).for('update');
   assertCovers(user, h?.villageCode);
   if (!h || h.status !== 'active') throw new AppError('not_found');

@@ -6,7 +6,7 @@ import { regions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, userCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { creditFund, drawFromFund } from './fund';
 import type { fundMovementSchema } from './schemas';
 

@@ -3,10 +3,10 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import { households, tempAidPayments } from '@/db/schema';
-import { todayInChina } from '@/lib/applications/dates';
+import { todayInChina } from '@/lib/core/time';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { maskAccount } from '@/lib/households/mask';
 import { runLinesOf } from './bank-run';
 import { heldMessage, holdingMonth } from './bank-run-rules';
@@ -15,8 +15,7 @@ import { moveCase } from './load';
 import { bankSnapshot, headNameOf } from './pay-first-response';
 import { runCaseStep } from './run-case-step';
 import type { payApprovedSchema } from './schemas';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@/lib/core/uuid';
 
 /**
  * A caseworker pays money the county approved (small fast aid, a 支出型 case, a follow-up after
@@ -27,7 +26,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function payApproved(user: SessionUser, input: z.output<typeof payApprovedSchema>, now: Date = new Date()) {
   assertCan(user, 'tempaid.pay');
   const today = todayInChina(now);
-  if (!UUID.test(input.paymentId)) throw new AppError('not_found');
+  if (!isUuid(input.paymentId)) throw new AppError('not_found');
   const db = await getDb();
   const [ref] = await db.select({ caseId: tempAidPayments.caseId }).from(tempAidPayments).where(eq(tempAidPayments.id, input.paymentId));
   if (!ref) throw new AppError('not_found');

@@ -1,8 +1,8 @@
 import 'server-only';
 import { getDb, type Db, type Tx } from '@/db/client';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { dibaoMonthlyStandard, standardsInForce } from '@/lib/policy/standards';
-import { annualToMonthlyFen } from '@/lib/programs/rules/rounding';
+import { annualToMonthlyFen } from '@/lib/programs/rounding';
 import { capsOf, type CapPolicy, type Caps } from './rules';
 
 export interface TempAidPolicy extends CapPolicy {

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { fundLedger, members, regions, tempAidCases, tempAidPayments, users } from '@/db/schema';
-import { todayInChina } from '@/lib/applications/dates';
+import { todayInChina } from '@/lib/core/time';
 import { assertCan } from '@/lib/auth/authorize';
 import { regionScope } from '@/lib/auth/scope';
 import type { SessionUser } from '@/lib/auth/types';

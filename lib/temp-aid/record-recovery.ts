@@ -1,8 +1,8 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
-import { formatFen } from '@/lib/format';
+import { AppError } from '@/lib/core/errors';
+import { formatFen } from '@/lib/core/format';
 import { creditFund } from './fund';
 import { moveCase } from './load';
 import { runCaseStep } from './run-case-step';

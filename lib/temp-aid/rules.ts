@@ -2,9 +2,9 @@
 // same-cause flag and the case's state machine. Every number comes in as policy data; `today`
 // and the working-day calendar are passed in.
 import type { RegionLevel, Role } from '@/db/schema';
-import { formatFen } from '@/lib/format';
-import { addDays } from '@/lib/programs/rules/calendar-date';
-import { addWorkingDays, type WorkCalendar } from '@/lib/programs/rules/working-days';
+import { formatFen } from '@/lib/core/format';
+import { addDays } from '@/lib/core/calendar-date';
+import { addWorkingDays, type WorkCalendar } from '@/lib/core/working-days';
 import { aidKindLabels, causeLabels, type AidCause, type AidKind, type CaseState } from './labels';
 
 /** The policy values the caps are made of, in force for the household's region and kind on the day. */

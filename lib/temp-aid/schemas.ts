@@ -1,6 +1,6 @@
 // Inputs of the temporary-aid verbs, shared by the forms, the server actions and the verbs.
 import { z } from 'zod';
-import { parseYuanToFen } from '@/lib/households/money';
+import { parseYuanToFen } from '@/lib/core/money';
 import { blankToUndefined, householdInputSchema, isObject } from '@/lib/households/schemas';
 import { caseStateLabels, causesFor, emergencyCauses, expenditureCauses, type CaseState } from './labels';
 

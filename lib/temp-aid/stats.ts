@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { regions, tempAidCases } from '@/db/schema';
-import { todayInChina } from '@/lib/applications/dates';
+import { todayInChina } from '@/lib/core/time';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 import type { AidCause, CaseState } from './labels';

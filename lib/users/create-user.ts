@@ -6,7 +6,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { assertCan, userCovers } from '@/lib/auth/authorize';
 import { hashPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { allowedLevels, levelLabels } from './rules';
 import type { CreateUserInput } from './schemas';
 

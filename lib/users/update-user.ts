@@ -5,7 +5,7 @@ import { regions, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers, userCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { allowedLevels, levelLabels } from './rules';
 import type { UpdateUserInput } from './schemas';
 

@@ -13,7 +13,7 @@
 // With under 500 people per (county, day, sex) no two IDs can coincide; the partial unique
 // index on active IDs would refuse the insert if that ever failed.
 import type { Sql } from 'postgres';
-import { parseIdNumber } from '@/lib/households/id-number';
+import { ID_CHECK_CHARS, ID_CHECK_WEIGHTS, parseIdNumber } from '@/lib/core/resident-id';
 
 const CHUNK = 100_000;
 
@@ -29,7 +29,6 @@ const FEMALE_POOL = [...new Set([...FEMALE, ...SHARED])];
 const POVERTY_CAUSES = ['因病', '因残', '因学', '因灾', '缺劳力', '缺技术', '缺资金', '缺土地', '自身发展动力不足'];
 const BANKS = ['山西省农村信用社', '中国邮政储蓄银行', '中国农业银行', '中国建设银行', '中国工商银行', '吕梁农村商业银行'];
 const DISABILITY_KINDS = ['视力', '听力', '言语', '肢体', '智力', '精神', '多重'];
-const CHECK_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
 const arr = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(',')}]::text[]`;
 /** Picks xs[floor(u * len)] for a uniform u in [0, 1). */
@@ -113,8 +112,9 @@ function householdsSql(): string {
 }
 
 function checkDigit(s: string): string {
-  const sum = CHECK_WEIGHTS.map((w, i) => `substr(${s}, ${i + 1}, 1)::int * ${w}`).join(' + ');
-  return `substr('10X98765432', ((${sum}) % 11) + 1, 1)`;
+  // The app's own weights and characters (GB 11643), written out as SQL.
+  const sum = ID_CHECK_WEIGHTS.map((w, i) => `substr(${s}, ${i + 1}, 1)::int * ${w}`).join(' + ');
+  return `substr('${ID_CHECK_CHARS}', ((${sum}) % 11) + 1, 1)`;
 }
 
 function membersSql(thisYear: number): string {

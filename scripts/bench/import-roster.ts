@@ -2,9 +2,9 @@
 // importRoster(), timed end to end (read, validate, check against the registry, write).
 import ExcelJS from 'exceljs';
 import type { SessionUser } from '@/lib/auth/types';
+import { idCheckDigit } from '@/lib/core/resident-id';
 
 const HEADERS = ['户编号', '村代码', '住址', '城乡', '联系电话', '建档立卡', '建档年份', '致贫原因', '已脱贫', '脱贫年份', '开户银行', '账户类型', '账号', '开户人', '姓名', '身份证号', '与户主关系', '残疾类别', '残疾等级', '残疾证号', '重病', '在读学段', '劳动能力'];
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
 /**
  * Valid IDs under an unused area code (141199), so they cannot clash with generated members;
@@ -14,8 +14,7 @@ function idFor(n: number, run: number): string {
   const day = new Date(Date.UTC(1960, 0, 1) + n * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
   const seq = String(100 + run).padStart(3, '0');
   const body = `141199${day}${seq}`;
-  const sum = [...body].reduce((s, c, i) => s + Number(c) * WEIGHTS[i]!, 0);
-  return body + '10X98765432'[sum % 11];
+  return body + idCheckDigit(body);
 }
 
 export async function buildRoster(rows: number, run: number): Promise<Uint8Array> {

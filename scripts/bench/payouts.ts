@@ -155,9 +155,9 @@ const { regenerateRun } = await import('@/lib/payouts/regenerate-run');
 const { approveRun } = await import('@/lib/payouts/approve-run');
 const { exportBankFile } = await import('@/lib/payouts/bank-file');
 const { getRun, listLines } = await import('@/lib/payouts/queries');
-const { bareEnrollmentLines } = await import('@/lib/payouts/generate-sql');
-const { addMonthsToMonth } = await import('@/lib/programs/rules/calendar-date');
-const { todayInChina } = await import('@/lib/applications/dates');
+const { bareEnrollmentLines } = await import('@/lib/payouts/generation/enrollment-lines');
+const { addMonthsToMonth } = await import('@/lib/core/calendar-date');
+const { todayInChina } = await import('@/lib/core/time');
 
 async function user(username: string) {
   const [u] = await appDb.select().from(schema.users).where(eq(schema.users.username, username));

@@ -179,7 +179,7 @@ export async function benchReports(opts: ReportsBenchOptions = {}) {
   const url = withDatabase(serverUrl, DB_NAME);
   const { openPostgres } = await import('@/db/client');
   const { seedDemo } = await import('@/db/seed/demo');
-  const { todayInChina } = await import('@/lib/applications/dates');
+  const { todayInChina } = await import('@/lib/core/time');
   const { monthsEnding } = await import('@/lib/reports/rules');
   const months = monthsEnding(todayInChina().slice(0, 7), 12);
 

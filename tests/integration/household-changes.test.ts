@@ -8,7 +8,7 @@ import type { Db } from '@/db/client';
 import { assets, auditLog, households, incomeItems, members } from '@/db/schema';
 import { fieldErrorsOf } from '@/lib/actions/authed-action';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { addMember } from '@/lib/households/add-member';
 import { addAsset, disposeAsset } from '@/lib/households/assets';
 import {
@@ -22,7 +22,7 @@ import {
   updateHouseholdSchema,
   updateMemberSchema,
 } from '@/lib/households/change-schemas';
-import { chinaToday } from '@/lib/households/dates';
+import { todayInChina } from '@/lib/core/time';
 import { getHouseholdDetail } from '@/lib/households/detail';
 import { addIncomeItem, endIncomeItem } from '@/lib/households/income-items';
 import { memberLeaves } from '@/lib/households/member-leaves';
@@ -340,7 +340,7 @@ describe('memberLeaves', () => {
     const raw = { householdId: f.id, version: String(version), memberId: junior.id, kind: '', date: '2999-01-01', reason: '迁出' };
     expect(fieldErrors(memberLeaveSchema, raw)).toMatchObject({ kind: '请选择离开类型', date: '日期不能晚于今天' });
     expect(fieldErrors(memberLeaveSchema, { ...raw, kind: 'moved_out', date: '2024-02-30' }).date).toContain('有效日期');
-    expect(memberLeaveSchema.safeParse({ ...raw, kind: 'moved_out', date: chinaToday() }).success).toBe(true);
+    expect(memberLeaveSchema.safeParse({ ...raw, kind: 'moved_out', date: todayInChina() }).success).toBe(true);
     expect((await membersOf(db, f.id)).every((m) => m.status === 'active')).toBe(true);
     expect(await v(db, f.id)).toBe(version);
   });

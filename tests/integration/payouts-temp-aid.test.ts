@@ -3,7 +3,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tempAidCases, tempAidPayments } from '@/db/schema';
-import { todayInChina } from '@/lib/applications/dates';
+import { todayInChina } from '@/lib/core/time';
 import { approveRun } from '@/lib/payouts/approve-run';
 import { exportBankFile } from '@/lib/payouts/bank-file';
 import { importReturn } from '@/lib/payouts/import-return';

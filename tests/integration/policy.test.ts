@@ -4,7 +4,7 @@ import { auditLog, policyStandards, workCalendar } from '@/db/schema';
 import { addStandard } from '@/lib/policy/add-standard';
 import { removeCalendarDay, setCalendarDay } from '@/lib/policy/calendar';
 import { dibaoMonthlyStandard } from '@/lib/policy/standards';
-import { annualToMonthlyFen } from '@/lib/programs/rules/rounding';
+import { annualToMonthlyFen } from '@/lib/programs/rounding';
 import { appDb, signedIn } from './support/app';
 
 // A standard cannot take effect in a month an approved payout run of its region covers, and the

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getHouseholdDetail as getHousehold } from '@/lib/households/detail';
 import { countHouseholds } from '@/lib/households/queries';
 import { searchHouseholds } from '@/lib/households/search';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { appDb, insertHousehold, signedIn } from './support/app';
 
 describe('region scoping of household reads', () => {

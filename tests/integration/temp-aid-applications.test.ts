@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempAidPayments } from '@/db/schema';
-import { todayInChina } from '@/lib/applications/dates';
+import { todayInChina } from '@/lib/core/time';
 import type { SessionUser } from '@/lib/auth/types';
-import { addDays } from '@/lib/programs/rules/calendar-date';
+import { addDays } from '@/lib/core/calendar-date';
 import { applyForAid } from '@/lib/temp-aid/apply';
 import { investigateCase, startCaseNotice } from '@/lib/temp-aid/case-steps';
 import { decideCase } from '@/lib/temp-aid/decide-case';

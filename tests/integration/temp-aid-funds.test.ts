@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { fundLedger, reserveFunds, tempAidCases } from '@/db/schema';
 import { seedReserveFunds } from '@/db/seed/temp-aid';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { moveFunds } from '@/lib/temp-aid/move-funds';
 import { payFirstResponse } from '@/lib/temp-aid/pay-first-response';
 import { appDb, insertHousehold, signedIn } from './support/app';

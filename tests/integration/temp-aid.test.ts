@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, fundLedger, households, reserveFunds, tempAidCases, tempAidPayments } from '@/db/schema';
-import { todayInChina } from '@/lib/applications/dates';
+import { todayInChina } from '@/lib/core/time';
 import type { SessionUser } from '@/lib/auth/types';
-import { loadCalendar } from '@/lib/programs/calendar';
-import { addDays } from '@/lib/programs/rules/calendar-date';
+import { loadCalendar } from '@/lib/policy/calendar';
+import { addDays } from '@/lib/core/calendar-date';
 import { submitAccount } from '@/lib/temp-aid/case-steps';
 import { completeCase } from '@/lib/temp-aid/complete-case';
 import { exportCases } from '@/lib/temp-aid/export';

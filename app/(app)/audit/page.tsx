@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { listAuditEntries } from '@/lib/audit/queries';
 import { requirePermission } from '@/lib/auth/session';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/core/format';
 
 export const metadata: Metadata = { title: '审计日志' };
 

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DecideChangeForm, RecomputeCountyForm } from '@/components/enrollments/change-forms';
-import { todayInChina } from '@/lib/applications/dates';
-import { addMonthsToMonth } from '@/lib/programs/rules/calendar-date';
+import { todayInChina } from '@/lib/core/time';
+import { addMonthsToMonth } from '@/lib/core/calendar-date';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { listPendingChanges, listReviewsDue } from '@/lib/enrollments/queries';
-import { formatFen } from '@/lib/format';
+import { formatFen } from '@/lib/core/format';
 
 export const metadata: Metadata = { title: '在册管理' };
 

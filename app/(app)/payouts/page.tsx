@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StartRunForm } from '@/components/payouts/start-run-form';
-import { todayInChina } from '@/lib/applications/dates';
+import { todayInChina } from '@/lib/core/time';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
-import { formatFen } from '@/lib/format';
+import { formatFen } from '@/lib/core/format';
 import { runStateLabels } from '@/lib/payouts/labels';
 import { countiesFor, listRuns } from '@/lib/payouts/queries';
-import { addMonthsToMonth } from '@/lib/programs/rules/calendar-date';
+import { addMonthsToMonth } from '@/lib/core/calendar-date';
 
 export const metadata: Metadata = { title: '资金发放' };
 

@@ -4,7 +4,7 @@ import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { componentOf } from '@/lib/policy/components';
 import { listFilterRegions } from '@/lib/regions/queries';
-import { formatFen } from '@/lib/format';
+import { formatFen } from '@/lib/core/format';
 import { listStandards } from '@/lib/policy/queries';
 
 export const metadata: Metadata = { title: '政策标准' };

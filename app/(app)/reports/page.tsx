@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { inputClass } from '@/components/ui/field';
-import { todayInChina } from '@/lib/applications/dates';
+import { todayInChina } from '@/lib/core/time';
 import { requirePermission } from '@/lib/auth/session';
-import { addMonthsToMonth } from '@/lib/programs/rules/calendar-date';
+import { addMonthsToMonth } from '@/lib/core/calendar-date';
 import { latestReportedMonth } from '@/lib/reports/monthly-notice';
 
 export const metadata: Metadata = { title: '统计报表' };

@@ -70,7 +70,7 @@ export interface RosterError {
 
 /**
  * The reference household (穆小军, 交口县 康城镇 康城村; the same people as
- * ../shared/fixtures/mu-xiaojun.json) as roster rows: shown on the template's notes sheet,
+ * tests/fixtures/mu-xiaojun.json) as roster rows: shown on the template's notes sheet,
  * never on its data sheet, so that it cannot be imported by accident.
  */
 export const rosterExample: readonly Partial<Record<RosterHeader, string>>[] = [

@@ -5,7 +5,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '@/db/client';
 import { households, members, regions } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/types';
-import { parseIdNumber } from '../id-number';
+import { parseIdNumber } from '@/lib/core/resident-id';
 import { maskAccount, maskIdNumber } from '../mask';
 import type { RosterHousehold } from './validate';
 

@@ -5,6 +5,7 @@ import { afterAll } from 'vitest';
 import { closeDb, getDb, type Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { resolveSessionUser } from '@/lib/auth/session-check';
+import { idCheckDigit } from '@/lib/core/resident-id';
 import type { SessionUser } from '@/lib/auth/types';
 import { testDatabaseUrl } from './db';
 
@@ -61,7 +62,5 @@ export function randomIdNumber(region = '141130'): string {
   const d = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
   const seq = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
   const body = `${region}${y}${m}${d}${seq}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, c, i) => s + Number(c) * weights[i]!, 0);
-  return body + '10X98765432'[sum % 11];
+  return body + idCheckDigit(body);
 }

@@ -4,7 +4,7 @@ import { and, eq, like, ne, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { regions, reserveFunds, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import type { FirstResponseInput } from '@/lib/temp-aid/schemas';
 import { appDb, signedIn } from './app';
 

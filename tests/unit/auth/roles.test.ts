@@ -3,7 +3,7 @@ import { navigationFor } from '@/lib/auth/navigation';
 import { can } from '@/lib/auth/permissions';
 import { passwordSchema } from '@/lib/auth/password';
 import { maskAccount, maskIdNumber } from '@/lib/households/mask';
-import { formatDate, formatFen } from '@/lib/format';
+import { formatDate, formatFen } from '@/lib/core/format';
 
 describe('role matrix', () => {
   it('gives each role its own navigation', () => {

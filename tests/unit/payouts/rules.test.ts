@@ -7,10 +7,8 @@ import {
   monthAllowed,
   monthVerdict,
   movementOf,
-  parseYuan,
   recoveryDeduction,
   recoverySchedule,
-  yuanText,
 } from '@/lib/payouts/rules';
 
 const active = { status: 'active' as const, startMonth: '2026-12', endMonth: null };
@@ -97,15 +95,6 @@ describe('accounts, money text and months', () => {
     expect(accountBlockReason({ ...ok, bankAccount: '6228-4804' })).toBe('银行卡号格式不正确');
     expect(accountBlockReason({ ...ok, bankAccountKind: 'passbook', bankAccount: 'AB12' })).toBe('存折账号格式不正确');
     expect(accountBlockReason({ ...ok, householdStatus: 'closed' })).toBe('家庭已销户');
-  });
-
-  it('reads and writes yuan exactly', () => {
-    expect(parseYuan('2452.00')).toBe(245_200);
-    expect(parseYuan('50')).toBe(5_000);
-    expect(parseYuan('0.5')).toBe(50);
-    for (const bad of ['-1', '1,000.00', '1.005', '', '¥5']) expect(parseYuan(bad)).toBeNull();
-    expect(yuanText(245_200)).toBe('2452.00');
-    expect(yuanText(5)).toBe('0.05');
   });
 
   it('explains a line’s movement against last month', () => {

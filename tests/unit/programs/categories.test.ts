@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, categoriesOf, type CategoryMember } from '@/lib/programs/rules/categories';
+import { ageOn, categoriesOf, type CategoryMember } from '@/lib/programs/categories';
 
 const policy = { elderlyAge: 60, minorAge: 18 };
 const member = (over: Partial<CategoryMember>): CategoryMember => ({ seriousIllness: false, birthDate: '1980-03-12', ...over });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyAloneGrounds, isNearDibao, mayApplyAlone } from '@/lib/programs/rules/near-dibao';
+import { applyAloneGrounds, isNearDibao, mayApplyAlone } from '@/lib/programs/near-dibao';
 
 const at = (perPersonIncomeFen: number) => isNearDibao({ perPersonIncomeFen, monthlyStandardFen: 40200, multiplierPct: 150 });
 

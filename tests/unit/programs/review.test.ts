@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradualExitEnd, nextReviewDate } from '@/lib/programs/rules/review';
+import { gradualExitEnd, nextReviewDate } from '@/lib/programs/review';
 
 const policy = { stableMonths: 12, unstableMonths: 6 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { annualToMonthlyFen, roundToYuanHalfUp, shareOf, sumExact } from '@/lib/programs/rules/rounding';
-import { basisPointsText, exactYuanText, wholeYuanText, yuanText } from '@/lib/programs/rules/working-text';
+import { annualToMonthlyFen, roundToYuanHalfUp, shareOf, sumExact } from '@/lib/programs/rounding';
+import { basisPointsText, exactYuanText, wholeYuanText, yuanText } from '@/lib/programs/working-text';
 
 describe('roundToYuanHalfUp', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { can } from '@/lib/auth/permissions';
-import { addDays } from '@/lib/programs/rules/calendar-date';
-import { isOverdue } from '@/lib/programs/rules/working-days';
+import { addDays } from '@/lib/core/calendar-date';
+import { isOverdue } from '@/lib/core/working-days';
 import { emptyFigures } from '@/lib/reports/figures';
 import { buildNotice, type LocatedSummary } from '@/lib/reports/notice-build';
 import { noticeBlocks, noticeColumns } from '@/lib/reports/notice-columns';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bankRunNote, currentLine, heldMessage, holdingMonth, paymentIdOfLine, type RunLine } from '@/lib/temp-aid/bank-run-rules';
 
 const PAYMENT = '0b7f3c0e-5a3e-4d43-9d0f-3c1f0a1e2b3c';
-// The components generation writes (lib/payouts/generate-sql.ts desiredOtherLines).
+// The components generation writes (lib/payouts/generation/other-lines.ts).
 const aidComponents = { month: '2026-12', tempAidPaymentId: PAYMENT, caseId: 'c', purpose: 'approved', approvedOn: '2026-12-03' };
 const reissueOf = (kind: string, original: unknown) => ({ month: '2027-01', reissueOf: 41, originalMonth: '2026-12', originalKind: kind, reason: '账户已销户', original });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkCalendar } from '@/lib/programs/rules/working-days';
+import type { WorkCalendar } from '@/lib/core/working-days';
 import {
   canMove,
   capsOf,

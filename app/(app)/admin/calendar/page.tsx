@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { CalendarDayForm, RemoveCalendarDay } from '@/components/policy/calendar-form';
-import { todayInChina } from '@/lib/applications/dates';
+import { todayInChina } from '@/lib/core/time';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { listCalendar } from '@/lib/policy/calendar';
-import { addDays } from '@/lib/programs/rules/calendar-date';
+import { addDays } from '@/lib/core/calendar-date';
 
 export const metadata: Metadata = { title: '工作日历' };
 

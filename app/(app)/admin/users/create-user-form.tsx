@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { roleLabels } from '@/lib/auth/types';
-import { createUserAction } from './actions';
+import { createUserAction } from '@/lib/users/actions';
 import { RegionOptions, type RegionOption } from './region-options';
 
 export function CreateUserForm({ regions }: { regions: RegionOption[] }) {

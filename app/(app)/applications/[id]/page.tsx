@@ -4,12 +4,12 @@ import { notFound } from 'next/navigation';
 import { AssessmentView } from '@/components/applications/assessment-view';
 import { AcceptForm, CountyVisitForm, DecideForm, InvestigateForm, ObjectionForm, PublicNoticeForm, TownshipOpinionForm } from '@/components/applications/step-forms';
 import type { Assessment } from '@/lib/applications/assess';
-import { todayInChina } from '@/lib/applications/dates';
+import { todayInChina } from '@/lib/core/time';
 import { kindLabels, stateLabels } from '@/lib/applications/load';
 import { getApplication } from '@/lib/applications/queries';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
-import { formatFen } from '@/lib/format';
+import { formatFen } from '@/lib/core/format';
 
 export const metadata: Metadata = { title: '申请详情' };
 

@@ -7,7 +7,7 @@ import { EditHouseholdForm } from '@/components/households/edit-household-form';
 import { AddIncomeForm, EndIncomeForm } from '@/components/households/income-form';
 import { MemberRowActions } from '@/components/households/member-row-actions';
 import { RevealIdButton } from '@/components/households/reveal-id-button';
-import { EnrollmentsSection } from '@/components/programs/enrollments-section';
+import { EnrollmentsSection } from '@/components/enrollments/enrollments-section';
 import { PayoutHistorySection } from '@/components/payouts/payout-history-section';
 import { HouseholdAidSection } from '@/components/temp-aid/household-aid-section';
 import { can } from '@/lib/auth/permissions';
@@ -15,7 +15,7 @@ import { requirePermission } from '@/lib/auth/session';
 import { getHouseholdDetail } from '@/lib/households/detail';
 import { incomeKindLabel } from '@/lib/households/income';
 import { actionLabels, assetKindLabels, memberStatusLabels, workingCapacityLabels } from '@/lib/households/labels';
-import { formatDateTime, formatFen } from '@/lib/format';
+import { formatDateTime, formatFen } from '@/lib/core/format';
 
 export const metadata: Metadata = { title: '家庭详情' };
 

@@ -9,7 +9,7 @@ import { buttonClass } from '@/components/ui/field';
 import { userCovers } from '@/lib/auth/authorize';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
-import { formatDateTime, formatFen } from '@/lib/format';
+import { formatDateTime, formatFen } from '@/lib/core/format';
 import { kindLabels, lineStatusLabels, programLabels, runStateLabels } from '@/lib/payouts/labels';
 import { getRun, listLines, type LineRow } from '@/lib/payouts/queries';
 

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { PriceSubsidyForm } from '@/components/payouts/price-subsidy-form';
-import { todayInChina } from '@/lib/applications/dates';
+import { todayInChina } from '@/lib/core/time';
 import { requirePermission } from '@/lib/auth/session';
-import { formatDateTime, formatFen } from '@/lib/format';
+import { formatDateTime, formatFen } from '@/lib/core/format';
 import { programLabels } from '@/lib/payouts/labels';
 import { listPriceSubsidies, subsidyRegionsFor } from '@/lib/payouts/queries';
-import { addMonthsToMonth } from '@/lib/programs/rules/calendar-date';
+import { addMonthsToMonth } from '@/lib/core/calendar-date';
 
 export const metadata: Metadata = { title: '价格临时补贴' };
 

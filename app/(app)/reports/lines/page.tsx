@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePermission } from '@/lib/auth/session';
-import { formatFen } from '@/lib/format';
+import { formatFen } from '@/lib/core/format';
 import { kindLabels, lineStatusLabels, programLabels } from '@/lib/payouts/labels';
 import { regionName } from '@/lib/regions/queries';
 import { listReportLines } from '@/lib/reports/lines';

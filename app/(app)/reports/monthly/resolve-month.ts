@@ -1,7 +1,7 @@
 import 'server-only';
-import { todayInChina } from '@/lib/applications/dates';
+import { todayInChina } from '@/lib/core/time';
 import type { SessionUser } from '@/lib/auth/types';
-import { addMonthsToMonth } from '@/lib/programs/rules/calendar-date';
+import { addMonthsToMonth } from '@/lib/core/calendar-date';
 import { latestReportedMonth } from '@/lib/reports/monthly-notice';
 import { monthQuerySchema } from '@/lib/reports/schemas';
 

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { inputClass } from '@/components/ui/field';
-import { todayInChina } from '@/lib/applications/dates';
+import { todayInChina } from '@/lib/core/time';
 import { requirePermission } from '@/lib/auth/session';
-import { formatFen } from '@/lib/format';
+import { formatFen } from '@/lib/core/format';
 import { periodTotals } from '@/lib/reports/period';
 import { keyFilter, linesHref, periodQuerySchema } from '@/lib/reports/schemas';
 

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AccountForm, CaseNoticeForm, CompleteForm, DecideCaseForm, InvestigateCaseForm, PayForm, RecoveryForm } from '@/components/temp-aid/case-forms';
-import { todayInChina } from '@/lib/applications/dates';
+import { todayInChina } from '@/lib/core/time';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
-import { formatDateTime, formatFen } from '@/lib/format';
+import { formatDateTime, formatFen } from '@/lib/core/format';
 import { aidKindLabels, caseStateLabels, causeLabels, ledgerKindLabels, methodLabels, paymentStatusLabels, purposeLabels } from '@/lib/temp-aid/labels';
 import { getCase } from '@/lib/temp-aid/queries';
 

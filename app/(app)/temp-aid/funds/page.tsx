@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { FundMovementForm } from '@/components/temp-aid/fund-form';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
-import { formatDateTime, formatFen } from '@/lib/format';
+import { formatDateTime, formatFen } from '@/lib/core/format';
 import { listFunds, listTownshipsInScope } from '@/lib/temp-aid/fund-queries';
 
 export const metadata: Metadata = { title: '乡镇临时救助备用金' };

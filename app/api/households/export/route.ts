@@ -1,5 +1,5 @@
-import { AppError } from '@/lib/errors';
-import { formatDate } from '@/lib/format';
+import { AppError } from '@/lib/core/errors';
+import { formatDate } from '@/lib/core/format';
 import { exportHouseholds } from '@/lib/households/export';
 import { searchParamsSchema } from '@/lib/households/search-input';
 import { xlsxAttachment } from '@/lib/http/download';

@@ -1,5 +1,5 @@
 import { can } from '@/lib/auth/permissions';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { json, withUser } from '@/lib/http/route';
 import { assertRunVisible } from '@/lib/payouts/access';
 import { readProgress } from '@/lib/payouts/progress';

@@ -1,5 +1,5 @@
-import { todayInChina } from '@/lib/applications/dates';
-import { AppError } from '@/lib/errors';
+import { todayInChina } from '@/lib/core/time';
+import { AppError } from '@/lib/core/errors';
 import { xlsxAttachment } from '@/lib/http/download';
 import { withUser } from '@/lib/http/route';
 import { monthlyNotice } from '@/lib/reports/monthly-notice';

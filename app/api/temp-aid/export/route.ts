@@ -1,5 +1,5 @@
-import { AppError } from '@/lib/errors';
-import { formatDate } from '@/lib/format';
+import { AppError } from '@/lib/core/errors';
+import { formatDate } from '@/lib/core/format';
 import { xlsxAttachment } from '@/lib/http/download';
 import { withUser } from '@/lib/http/route';
 import { exportCases } from '@/lib/temp-aid/export';

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import type { Role } from '@/db/schema/users';
 import { roleLabels } from '@/lib/auth/types';
-import { updateUserAction } from '../actions';
+import { updateUserAction } from '@/lib/users/actions';
 import { RegionOptions, type RegionOption } from '../region-options';
 
 export function EditUserForm({

@@ -4,7 +4,7 @@ import type { Assessment } from '@/lib/applications/assess';
 import { kindLabels } from '@/lib/applications/load';
 import { getApplication } from '@/lib/applications/queries';
 import { requirePermission } from '@/lib/auth/session';
-import { formatFen } from '@/lib/format';
+import { formatFen } from '@/lib/core/format';
 
 export const metadata: Metadata = { title: '审批表' };
 

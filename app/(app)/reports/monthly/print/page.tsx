@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { NoticeTable } from '@/components/reports/notice-table';
-import { todayInChina } from '@/lib/applications/dates';
+import { todayInChina } from '@/lib/core/time';
 import { requirePermission } from '@/lib/auth/session';
-import { parseMonth } from '@/lib/programs/rules/calendar-date';
+import { parseMonth } from '@/lib/core/calendar-date';
 import { noticeBlocks } from '@/lib/reports/notice-columns';
 import { monthlyNotice } from '@/lib/reports/monthly-notice';
 import { resolveMonth } from '../resolve-month';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/session';
-import { formatDateTime, formatFen } from '@/lib/format';
+import { formatDateTime, formatFen } from '@/lib/core/format';
 import { getFund } from '@/lib/temp-aid/fund-queries';
 import { ledgerKindLabels } from '@/lib/temp-aid/labels';
 

@@ -1,6 +1,6 @@
 import { assertCan } from '@/lib/auth/authorize';
-import { AppError } from '@/lib/errors';
-import { formatDate } from '@/lib/format';
+import { AppError } from '@/lib/core/errors';
+import { formatDate } from '@/lib/core/format';
 import { buildErrorReport, rosterErrorsSchema } from '@/lib/households/import/error-report';
 import { xlsxAttachment } from '@/lib/http/download';
 import { withUser } from '@/lib/http/route';

@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { xlsxAttachment } from '@/lib/http/download';
 import { withUser } from '@/lib/http/route';
 import { exportBankFile } from '@/lib/payouts/bank-file';

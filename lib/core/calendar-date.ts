@@ -19,6 +19,16 @@ export function parseDate(date: string): DateParts {
   throw new Error(`date must be a real calendar date YYYY-MM-DD, got "${date}"`);
 }
 
+/** A real calendar date written YYYY-MM-DD (no 2月30日): for checking input, where parseDate would throw. */
+export function isIsoDate(value: string): boolean {
+  try {
+    parseDate(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function parseMonth(month: string): { year: number; month: number } {
   const m = MONTH.exec(month);
   if (!m) throw new Error(`month must be YYYY-MM, got "${month}"`);

@@ -1,7 +1,7 @@
 'use client';
 
 import { startTransition, useActionState } from 'react';
-import type { ActionResult } from '@/lib/errors';
+import type { ActionResult } from '@/lib/core/errors';
 
 /**
  * useActionState without React's automatic form reset: a form that came back with errors keeps

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, isOverdue, isWorkingDay, workingDaysBetween, type WorkCalendar } from '@/lib/programs/rules/working-days';
+import { addWorkingDays, isOverdue, isWorkingDay, workingDaysBetween, type WorkCalendar } from '@/lib/core/working-days';
 
 // A plausible 2026 National Day arrangement, assumed for these tests (not the State Council's
 // notice): Thursday 1 October to Thursday 8 October off; Sunday 27 September and Saturday

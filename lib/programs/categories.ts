@@ -1,6 +1,6 @@
 // Which 分类施保 categories a member falls in, derived from registry data on a given date. The
 // age limits are policy data (passed in), and the rates for each category live elsewhere.
-import { parseDate } from './calendar-date';
+import { parseDate } from '@/lib/core/calendar-date';
 
 export const classifiedCategories = ['severe_disability', 'serious_illness', 'elderly', 'minor', 'student'] as const;
 export type ClassifiedCategory = (typeof classifiedCategories)[number];

@@ -5,7 +5,7 @@ import { enrollments } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 
 /** A supervisor confirms (or declines) a disability subsidy that a dibao decision proposed. */
 export async function confirmSubsidy(user: SessionUser, input: { enrollmentId: string; version: number; confirm: boolean; reason?: string }) {

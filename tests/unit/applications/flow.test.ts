@@ -8,7 +8,7 @@ import {
   publicNoticeEnd,
   startMonthAfterDecision,
   type ApplicationState,
-} from '@/lib/programs/rules/application-flow';
+} from '@/lib/applications/flow';
 
 describe('application state machine', () => {
   it('walks the normal path from draft to approval', () => {

@@ -2,11 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { authedAction } from '@/lib/actions/authed-action';
+import { confirmSubsidy } from '@/lib/enrollments/confirm-subsidy';
 import { decideChange } from '@/lib/enrollments/decide-change';
 import { proposeChange } from '@/lib/enrollments/propose-change';
 import { proposeRecomputeForCounty } from '@/lib/enrollments/propose-recompute-all';
 import { z } from 'zod';
-import { decideChangeSchema, proposeChangeSchema } from '@/lib/enrollments/schemas';
+import { confirmSubsidySchema, decideChangeSchema, proposeChangeSchema } from '@/lib/enrollments/schemas';
 
 export const proposeChangeAction = authedAction(proposeChangeSchema, async (user, input) => {
   const result = await proposeChange(user, input);
@@ -34,3 +35,9 @@ export const recomputeCountyAction = authedAction(
     return result;
   },
 );
+
+export const confirmSubsidyAction = authedAction(confirmSubsidySchema, async (user, input) => {
+  const result = await confirmSubsidy(user, input);
+  revalidatePath(`/households/${input.householdId}`);
+  return result;
+});

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db, Tx } from '@/db/client';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/core/errors';
 import { standardInForce } from '@/lib/policy/standards';
 
 /** An integer policy value (days, months, percent) that must be configured; its absence is an error, not a default. */

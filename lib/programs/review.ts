@@ -1,7 +1,7 @@
 // 动态管理: when an enrollment is next reviewed, and how long a gradual exit (渐退期) may run.
 // Both lengths are policy data: yearly for stable households and for 特困 (the caller passes
 // stable: true), half-yearly where income is unstable or members can work.
-import { addMonths, addMonthsToMonth, parseMonth } from './calendar-date';
+import { addMonths, addMonthsToMonth, parseMonth } from '@/lib/core/calendar-date';
 
 export type ReviewPolicy = { stableMonths: number; unstableMonths: number };
 

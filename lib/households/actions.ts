@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { authedAction } from '@/lib/actions/authed-action';
 import { addMember } from '@/lib/households/add-member';
 import { addAsset, disposeAsset } from '@/lib/households/assets';
@@ -19,7 +20,11 @@ import {
 import { addIncomeItem, endIncomeItem } from '@/lib/households/income-items';
 import { memberLeaves } from '@/lib/households/member-leaves';
 import { moveMember } from '@/lib/households/move-member';
+import { registerHousehold } from '@/lib/households/register-household';
 import { revealIdNumber } from '@/lib/households/reveal-id';
+import { householdInputSchema } from '@/lib/households/schemas';
+import { searchHouseholds } from '@/lib/households/search';
+import { searchParamsSchema } from '@/lib/households/search-input';
 import { updateHousehold } from '@/lib/households/update-household';
 import { updateMember } from '@/lib/households/update-member';
 
@@ -87,4 +92,13 @@ export const revealIdAction = authedAction(revealIdSchema, async (user, input) =
   const result = await revealIdNumber(user, input.memberId);
   refresh(result.householdId);
   return { name: result.name, idNumber: result.idNumber };
+});
+
+// A server action (a POST), not a GET form: names and resident IDs typed into the search box
+// must not end up in URLs, browser history or access logs.
+export const searchHouseholdsAction = authedAction(searchParamsSchema, (user, params) => searchHouseholds(user, params));
+
+export const registerHouseholdAction = authedAction(householdInputSchema, async (user, input) => {
+  const { id } = await registerHousehold(user, input);
+  redirect(`/households/${id}?registered=1`);
 });

@@ -1,7 +1,7 @@
 // The dibao / 特困 application as a state machine (最低生活保障审核确认办法): 受理 → 入户调查 →
 // 乡镇审核 → 村公示 → 县级确认. Every move not listed here is refused with a typed code, so a
 // case can never skip the home visit or the public notice.
-import { addDays, addMonthsToMonth, monthText, parseDate } from './calendar-date';
+import { addDays, addMonthsToMonth, monthText, parseDate } from '../core/calendar-date';
 
 export const applicationStates = [
   'draft',

@@ -1,7 +1,7 @@
 'use client';
 
-import { confirmSubsidyAction } from '@/app/(app)/applications/actions';
-import { useFormAction } from '@/components/households/use-form-action';
+import { confirmSubsidyAction } from '@/lib/enrollments/actions';
+import { useFormAction } from '@/components/ui/use-form-action';
 
 export function ConfirmSubsidyForm({ enrollmentId, householdId, version, label }: { enrollmentId: string; householdId: string; version: number; label: string }) {
   const { state, pending, onSubmit } = useFormAction(confirmSubsidyAction);

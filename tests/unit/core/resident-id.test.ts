@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { idCheckDigit, idNumberSchema, parseIdNumber } from '@/lib/households/id-number';
-import fixture from '../../../../shared/fixtures/mu-xiaojun.json';
+import { idCheckDigit, idNumberSchema, parseIdNumber } from '@/lib/core/resident-id';
+import fixture from '../../fixtures/mu-xiaojun.json';
 
 const today = new Date('2026-11-29T12:00:00+08:00');
 

@@ -26,3 +26,17 @@ export function parseYuanToFen(raw: string): ParsedFen {
   if (fen > MAX_FEN) return { ok: false, error: '金额不能超过 100,000,000 元' };
   return { ok: true, fen };
 }
+
+/** A bank file's amount: "2452.00", "2452", "2452.5" → fen; anything else (signs, separators, 3 decimals) → null. */
+export function parsePlainYuan(text: string): number | null {
+  const m = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+/** fen → "2452.00": the bank file's amount, no separators. */
+export function plainYuan(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}

@@ -2,9 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { authedAction } from '@/lib/actions/authed-action';
-import { confirmSubsidy } from '@/lib/applications/confirm-subsidy';
 import { createApplication } from '@/lib/applications/create-application';
 import { decideApplication } from '@/lib/applications/decide';
 import { recordInvestigation } from '@/lib/applications/investigate';
@@ -37,16 +35,3 @@ export const publicNoticeAction = authedAction(publicNoticeSchema, async (user, 
 export const objectionAction = authedAction(objectionSchema, async (user, input) => done((await recordObjection(user, input)).application.id));
 export const countyVisitAction = authedAction(countyVisitSchema, async (user, input) => done((await recordCountyVisit(user, input)).application.id));
 export const decideAction = authedAction(decideSchema, async (user, input) => done((await decideApplication(user, input)).application.id));
-
-const confirmSubsidySchema = z.object({
-  enrollmentId: z.uuid(),
-  householdId: z.uuid(),
-  version: z.coerce.number().int(),
-  confirm: z.enum(['yes', 'no']).transform((v) => v === 'yes'),
-  reason: z.string().trim().max(500).optional(),
-});
-export const confirmSubsidyAction = authedAction(confirmSubsidySchema, async (user, input) => {
-  const result = await confirmSubsidy(user, input);
-  revalidatePath(`/households/${input.householdId}`);
-  return result;
-});

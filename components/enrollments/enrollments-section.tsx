@@ -1,11 +1,11 @@
 import Link from 'next/link';
-import { listHouseholdEnrollments } from '@/lib/applications/queries';
+import { listHouseholdEnrollments } from '@/lib/enrollments/queries';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
-import { formatFen } from '@/lib/format';
+import { formatFen } from '@/lib/core/format';
 import { ProposeChangeForm } from '@/components/enrollments/change-forms';
-import { todayInChina } from '@/lib/applications/dates';
-import { addMonthsToMonth } from '@/lib/programs/rules/calendar-date';
+import { todayInChina } from '@/lib/core/time';
+import { addMonthsToMonth } from '@/lib/core/calendar-date';
 import { ConfirmSubsidyForm } from './confirm-subsidy-form';
 
 const programLabels = { dibao: '最低生活保障', tekun: '特困人员救助供养', dis_living: '困难残疾人生活补贴', dis_care: '重度残疾人护理补贴' } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseYuanToFen } from '@/lib/households/money';
+import { parsePlainYuan, parseYuanToFen, plainYuan } from '@/lib/core/money';
 
 const fen = (raw: string) => {
   const r = parseYuanToFen(raw);
@@ -47,5 +47,16 @@ describe('parseYuanToFen', () => {
     ['99999999999999999999', '金额不能超过 100,000,000 元'],
   ])('refuses "%s": %s', (raw, error) => {
     expect(parseYuanToFen(raw)).toEqual({ ok: false, error });
+  });
+});
+
+describe('the bank file’s plain yuan', () => {
+  it('reads and writes yuan exactly, without separators or signs', () => {
+    expect(parsePlainYuan('2452.00')).toBe(245_200);
+    expect(parsePlainYuan('50')).toBe(5_000);
+    expect(parsePlainYuan('0.5')).toBe(50);
+    for (const bad of ['-1', '1,000.00', '1.005', '', '¥5']) expect(parsePlainYuan(bad)).toBeNull();
+    expect(plainYuan(245_200)).toBe('2452.00');
+    expect(plainYuan(5)).toBe('0.05');
   });
 });

@@ -1,24 +1,25 @@
 import { z } from 'zod';
+import { todayInChina } from './time';
 
 /** GB 11643-1999 resident identity number: 6-digit region, 8-digit birth date, 3-digit sequence, check digit. */
 export type ParsedIdNumber =
   | { ok: true; id: string; birthDate: string; sex: '男' | '女'; regionCode: string }
   | { ok: false; error: string };
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
-const CHECK_CHARS = '10X98765432';
+/** The mod 11-2 weights of the first 17 digits, and the check character for each remainder. */
+export const ID_CHECK_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
+export const ID_CHECK_CHARS = '10X98765432';
 
 /** The mod 11-2 check character for the first 17 digits. */
 export function idCheckDigit(first17: string): string {
   if (!/^\d{17}$/.test(first17)) throw new Error('idCheckDigit expects exactly 17 digits');
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
-  return CHECK_CHARS[sum % 11]!;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_CHECK_WEIGHTS[i]!;
+  return ID_CHECK_CHARS[sum % 11]!;
 }
 
 // Dates are compared in China's time zone: a server clock in UTC would otherwise refuse a
 // child born this morning in 吕梁 as "born in the future" until 08:00.
-const chinaDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 function isRealDate(y: number, m: number, d: number): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
@@ -48,7 +49,7 @@ export function parseIdNumber(raw: string, today: Date): ParsedIdNumber {
     return { ok: false, error: `身份证号中的出生日期 ${birthDate} 不是有效日期` };
   }
   if (y < 1900) return { ok: false, error: '身份证号中的出生日期早于 1900 年，请核对' };
-  if (birthDate > chinaDay.format(today)) {
+  if (birthDate > todayInChina(today)) {
     return { ok: false, error: '身份证号中的出生日期晚于今天，请核对' };
   }
 
