@@ -41,10 +41,6 @@ const transitions: Record<ApplicationState, readonly ApplicationState[]> = {
   withdrawn: [],
 };
 
-export function nextStates(state: ApplicationState): readonly ApplicationState[] {
-  return transitions[state];
-}
-
 export function isFinal(state: ApplicationState): boolean {
   return transitions[state].length === 0;
 }

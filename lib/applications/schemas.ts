@@ -47,7 +47,6 @@ export const investigateSchema = z
 export const townshipOpinionSchema = z.object({ ...step, opinion: text(2, 1000, '请填写乡镇审核意见'), reviewedOn: day });
 export const publicNoticeSchema = z.object({ ...step, noticeStart: day });
 export const objectionSchema = z.object({ ...step, raisedOn: day, content: text(2, 1000, '请填写异议内容') });
-export const finishNoticeSchema = z.object({ ...step });
 export const countyVisitSchema = z.object({ ...step, visitedOn: day, notes: text(4, 2000, '请填写县级入户核查情况') });
 export const decideSchema = z
   .object({

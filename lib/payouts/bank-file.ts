@@ -13,6 +13,7 @@ import { lockRun, type PayoutRun } from './generate';
 import { summaryText } from './labels';
 import { recoveriesOf } from './queries';
 import { plainYuan } from '@/lib/core/money';
+import { bankAccountKinds } from '@/lib/households/bank-account';
 
 // The bank file: one row per payment the bank makes (every unblocked line but 扣回, which is netted
 // into the enrollment line it reduces), then one control row. Layout documented in README.md
@@ -63,7 +64,7 @@ export async function* bankRows(db: Db, runId: string): AsyncGenerator<BankRow> 
         holder: l.bankAccountHolder ?? '',
         idMasked: idNumber ? maskIdNumber(idNumber) : '',
         bankName: l.bankName ?? '',
-        kind: l.bankAccountKind === 'passbook' ? '存折' : '银行卡',
+        kind: bankAccountKinds[l.bankAccountKind === 'passbook' ? 'passbook' : 'card'],
         account: l.bankAccount ?? '',
         fen: l.amountFen + (l.kind === 'enrollment' && l.enrollmentId ? (recoveries.get(l.enrollmentId) ?? 0) : 0),
         summary: summaryText(l),

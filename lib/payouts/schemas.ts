@@ -75,7 +75,3 @@ export const confirmAccountSchema = z.object({
   note: z.string({ error: '请写明核实情况' }).trim().min(4, '请写明核实情况（至少 4 个字）').max(500),
 });
 
-export const linesQuerySchema = z.object({
-  after: optional(z.coerce.number().int().positive()),
-  blocked: optional(z.enum(['1'])),
-});

@@ -44,10 +44,6 @@ export function sumExact(parts: readonly ExactFen[]): ExactFen {
   }, { num: 0n, den: 1n });
 }
 
-export function isWholeFen(x: ExactFen): boolean {
-  return x.num % x.den === 0n;
-}
-
 /**
  * Rounds to whole yuan, half up (四舍五入), and returns fen (a multiple of 100): 705.50 → 706,
  * 705.49 → 705. A negative amount rounds half away from zero, mirroring the positive side, so

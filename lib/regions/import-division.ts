@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse } from 'csv-parse';
-import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { regions } from '@/db/schema';
 import { normalizeDivisionCode } from './codes';
@@ -62,9 +61,4 @@ export async function importCityFromDivision(db: Db, cityCode: string): Promise<
   const counts: Record<string, number> = {};
   for (const r of rows) counts[r.level] = (counts[r.level] ?? 0) + 1;
   return counts;
-}
-
-export async function regionCount(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(regions);
-  return row?.n ?? 0;
 }

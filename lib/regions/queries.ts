@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, eq, inArray, like } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { regions } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/types';
@@ -18,16 +18,6 @@ export async function listAssignableRegions(user: SessionUser) {
       ),
     )
     .orderBy(asc(regions.code));
-}
-
-export async function regionSummary(user: SessionUser) {
-  const db = await getDb();
-  const rows = await db
-    .select({ level: regions.level, n: count() })
-    .from(regions)
-    .where(like(regions.code, `${scopePrefix(user.regionCode, user.regionLevel)}%`))
-    .groupBy(regions.level);
-  return Object.fromEntries(rows.map((r) => [r.level, r.n])) as Record<string, number>;
 }
 
 export async function regionName(code: string): Promise<string | null> {
