@@ -2,11 +2,15 @@
 import { fileURLToPath } from 'node:url';
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
+import drizzle from 'eslint-plugin-drizzle';
 
 const tsconfigRootDir = fileURLToPath(new URL('.', import.meta.url));
 
 const dataAccessMessage =
   'Pages, route handlers and components reach the database only through lib/ (which scopes and audits every query); do not open it here.';
+
+const componentsFromAppMessage =
+  'Components do not import from app/ (routes only): take server actions from lib/<area>/actions.ts, or as props from the page.';
 
 const config = [
   {
@@ -74,10 +78,46 @@ const config = [
           patterns: [
             { group: ['drizzle-orm/*'], message: dataAccessMessage, allowTypeImports: true },
             // the same module reached by a relative path
+            // the same module reached by a relative path
             { regex: '^(\\.{1,2}/)+(.*/)?db/client(\\.ts)?$', message: dataAccessMessage, allowTypeImports: true },
           ],
         },
       ],
+    },
+  },
+
+  // Components are shared UI: they take what they show and the action they post to from their
+  // page or from lib/<area>/actions.ts, never from a route folder.
+  {
+    files: ['components/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@/db/client', message: dataAccessMessage, allowTypeImports: true },
+            { name: 'drizzle-orm', message: dataAccessMessage, allowTypeImports: true },
+            { name: 'postgres', message: dataAccessMessage },
+            { name: '@electric-sql/pglite', message: dataAccessMessage },
+          ],
+          patterns: [
+            { group: ['drizzle-orm/*'], message: dataAccessMessage, allowTypeImports: true },
+            { regex: '^(\\.{1,2}/)+(.*/)?db/client(\\.ts)?$', message: dataAccessMessage, allowTypeImports: true },
+            { regex: '^@/app(/|$)', message: componentsFromAppMessage },
+            { regex: '^(\\.{1,2}/)+(.*/)?app/', message: componentsFromAppMessage },
+          ],
+        },
+      ],
+    },
+  },
+
+  // An UPDATE or DELETE without WHERE changes every row of a table: never by accident.
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { drizzle },
+    rules: {
+      'drizzle/enforce-delete-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
+      'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
     },
   },
 ];

@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { policyStandards, users } from '@/db/schema';
 import type { Role } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
-import { importCityFromDivision } from '@/lib/regions/import-division';
+import { importCityFromDivision } from './division';
 import { seedStandards } from './policy';
 import { seedReserveFunds } from './temp-aid';
 

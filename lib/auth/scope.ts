@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq, like, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { SessionUser } from './types';

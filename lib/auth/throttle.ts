@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { signInThrottle } from '@/db/schema';

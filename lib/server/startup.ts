@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDatabase } from '@/db/client';
 import { assertAuthSecret } from '@/lib/auth/secret';
 

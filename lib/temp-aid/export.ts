@@ -2,6 +2,7 @@ import 'server-only';
 import ExcelJS from 'exceljs';
 import { getDb } from '@/db/client';
 import { recordAudit } from '@/lib/audit/record';
+import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 import { aidKindLabels, caseStateLabels, causeLabels } from './labels';
 import { listCases } from './queries';
@@ -32,6 +33,7 @@ const yuan = (fen: number | null) => (fen === null ? null : fen / 100);
  * export is audited with its filter and row count. Households appear by head name only.
  */
 export async function exportCases(user: SessionUser, filter: CaseFilter, now: Date = new Date()): Promise<Buffer> {
+  assertCan(user, 'tempaid.read');
   const rows = await listCases(user, filter, now, MAX_EXPORT_CASES);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('临时救助', { views: [{ state: 'frozen', ySplit: 1 }] });

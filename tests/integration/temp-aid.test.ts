@@ -257,8 +257,9 @@ describe('the fund ledger', () => {
   it('is append-only at the database, and the balance cannot be set below zero even by hand', async () => {
     const db = await appDb();
     const refused = { cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) };
-    await expect(db.update(fundLedger).set({ note: 'rewritten' })).rejects.toMatchObject(refused);
-    await expect(db.delete(fundLedger)).rejects.toMatchObject(refused);
+    // Every row on purpose (where true): the trigger must refuse even that.
+    await expect(db.update(fundLedger).set({ note: 'rewritten' }).where(sql`true`)).rejects.toMatchObject(refused);
+    await expect(db.delete(fundLedger).where(sql`true`)).rejects.toMatchObject(refused);
     await expect(db.execute(sql`truncate fund_ledger cascade`)).rejects.toMatchObject(refused);
     await expect(db.update(reserveFunds).set({ balanceFen: -1 }).where(eq(reserveFunds.townshipCode, KANGCHENG))).rejects.toMatchObject({
       cause: expect.objectContaining({ constraint_name: 'reserve_funds_balance_not_negative' }),

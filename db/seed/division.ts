@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse';
 import type { Db } from '@/db/client';
 import { regions } from '@/db/schema';
-import { normalizeDivisionCode } from './codes';
+import { normalizeDivisionCode } from '@/lib/regions/codes';
 
 type RegionRow = typeof regions.$inferInsert;
 
