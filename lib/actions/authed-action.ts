@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { getSessionUser } from '@/lib/auth/session';
 import type { SessionUser } from '@/lib/auth/types';
 import { AppError, failure, type ActionResult } from '@/lib/core/errors';
+import { databaseUnavailable } from '@/lib/db/errors';
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
@@ -34,15 +35,18 @@ export function authedAction<S extends z.ZodType, T>(
   run: (user: SessionUser, input: z.output<S>) => Promise<T>,
 ): (prev: unknown, formData: FormData) => Promise<ActionResult<T>> {
   return async (_prev, formData) => {
-    const user = await getSessionUser();
-    if (!user) return failure('unauthenticated');
-    const parsed = schema.safeParse(formDataToObject(formData));
-    if (!parsed.success) return failure('invalid_input', fieldErrorsOf(parsed.error));
     try {
+      // The session check reads the database too: inside the try, so that a lost connection
+      // answers with the app's own result instead of an error page.
+      const user = await getSessionUser();
+      if (!user) return failure('unauthenticated');
+      const parsed = schema.safeParse(formDataToObject(formData));
+      if (!parsed.success) return failure('invalid_input', fieldErrorsOf(parsed.error));
       return { ok: true, data: await run(user, parsed.data) };
     } catch (e) {
       unstable_rethrow(e); // redirect() and notFound() are control flow, not failures
       if (e instanceof AppError) return failure(e.code, e.fieldErrors);
+      if (databaseUnavailable(e)) return failure('unavailable');
       console.error('[action] failed:', e instanceof Error ? e.name : 'unknown');
       return failure('internal');
     }

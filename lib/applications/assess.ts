@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { enrollmentMembers, enrollments, households, incomeItems, members } from '@/db/schema';
 import { countMonthlyIncome } from '@/lib/households/income';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import { dibaoMonthlyStandard, standardsInForce } from '@/lib/policy/standards';
 import { categoriesOf, type ClassifiedCategory } from '@/lib/programs/categories';
 import { computeDibao, type ClassifiedRate, type DibaoAmount } from '@/lib/programs/dibao-amount';
@@ -11,6 +11,7 @@ import { annualToMonthlyFen } from '@/lib/programs/rounding';
 import { tekunMonthlyFen } from '@/lib/programs/tekun';
 import { wholeYuanText, yuanText } from '@/lib/programs/working-text';
 import type { Application } from './load';
+import { applicationMessages } from './messages';
 
 export interface Assessment {
   program: 'dibao' | 'tekun';
@@ -50,7 +51,7 @@ export async function assessApplication(db: Db | Tx, app: Pick<Application, 'kin
     const standards = await standardsInForce(d, 'tekun', household.countyCode, onDate);
     const component = app.kind === 'tekun_dispersed' ? 'dispersed_basic_annual' : 'centralized_basic_annual';
     const annual = standards.get(component)?.amountFen;
-    if (annual === null || annual === undefined) throw new AppError('invalid_input', { _form: '未配置特困供养基本生活标准' });
+    if (annual === null || annual === undefined) throw refuse('precondition', applicationMessages.notConfigured('特困供养基本生活标准'));
     const monthly = tekunMonthlyFen(annual);
     return {
       program: 'tekun',
@@ -76,10 +77,10 @@ export async function assessApplication(db: Db | Tx, app: Pick<Application, 'kin
     ).map((r) => r.memberId),
   );
   const covered = app.kind === 'dibao_single' ? active.filter((m) => m.id === app.memberId) : active.filter((m) => !inTekun.has(m.id));
-  if (covered.length === 0) throw new AppError('invalid_input', { _form: '没有可纳入保障的在户成员' });
+  if (covered.length === 0) throw refuse('precondition', applicationMessages.nobodyCovered);
 
   const standard = await dibaoMonthlyStandard(d, household.kind, household.countyCode, onDate, annualToMonthlyFen);
-  if (!standard) throw new AppError('invalid_input', { _form: `未配置${household.kind === 'rural' ? '农村' : '城市'}低保标准` });
+  if (!standard) throw refuse('precondition', applicationMessages.notConfigured(`${household.kind === 'rural' ? '农村' : '城市'}低保标准`));
   const standards = await standardsInForce(d, 'dibao', household.countyCode, onDate);
   const countedKinds = (standards.get('counted_income_kinds')?.textValue ?? '').split(',').filter(Boolean);
   const coveredIds = new Set(covered.map((m) => m.id));
@@ -101,7 +102,7 @@ export async function assessApplication(db: Db | Tx, app: Pick<Application, 'kin
   }
   const elderlyAge = standards.get('elderly_age')?.intValue;
   const minorAge = standards.get('minor_age')?.intValue;
-  if (elderlyAge == null || minorAge == null) throw new AppError('invalid_input', { _form: '未配置老年人、未成年人年龄界限' });
+  if (elderlyAge == null || minorAge == null) throw refuse('precondition', applicationMessages.notConfigured('老年人、未成年人年龄界限'));
   const agePolicy = { elderlyAge, minorAge };
   const result = computeDibao({
     monthlyStandardFen: standard.monthlyFen,

@@ -6,9 +6,10 @@ import { applications, households, members } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import { mayApplyAlone } from '@/lib/programs/near-dibao';
 import type { createApplicationSchema } from './schemas';
+import { applicationMessages } from './messages';
 
 const openStates = ['draft', 'accepted', 'investigated', 'township_reviewed', 'in_public_notice'] as const;
 
@@ -24,11 +25,9 @@ export async function createApplication(user: SessionUser, input: z.output<typeo
         .select()
         .from(members)
         .where(and(eq(members.id, input.memberId), eq(members.householdId, household.id), eq(members.status, 'active')));
-      if (!member) throw new AppError('invalid_input', { memberId: '申请人须是本户在户成员' });
+      if (!member) throw refuse('invalid_input', applicationMessages.applicantNotMember, 'memberId');
       if (input.kind === 'dibao_single' && !mayApplyAlone(member)) {
-        throw new AppError('invalid_input', {
-          memberId: '单独申请仅限重度残疾（一、二级，或三级智力、精神残疾）或患重病的成员',
-        });
+        throw refuse('precondition', applicationMessages.singleNotAllowed, 'memberId');
       }
     }
     const program = input.kind.startsWith('tekun') ? ['tekun_dispersed', 'tekun_centralized'] : ['dibao_household', 'dibao_single'];
@@ -42,7 +41,7 @@ export async function createApplication(user: SessionUser, input: z.output<typeo
           inArray(applications.state, [...openStates]),
         ),
       );
-    if (open.length > 0) throw new AppError('invalid_input', { kind: '该家庭已有一件同类申请正在办理' });
+    if (open.length > 0) throw refuse('precondition', applicationMessages.openApplication, 'kind');
 
     const [created] = await tx
       .insert(applications)

@@ -1,7 +1,8 @@
-import { AppError } from '@/lib/core/errors';
+import { refuse } from '@/lib/core/errors';
+import { applicationMessages } from './messages';
 
 /** A step's date must not be in the future nor before the step it follows. */
 export function assertStepDate(field: string, date: string, notBefore: string | null | undefined, today: string): void {
-  if (date > today) throw new AppError('invalid_input', { [field]: '日期不能晚于今天' });
-  if (notBefore && date < notBefore) throw new AppError('invalid_input', { [field]: `日期不能早于上一环节（${notBefore}）` });
+  if (date > today) throw refuse('invalid_input', applicationMessages.dateInFuture, field);
+  if (notBefore && date < notBefore) throw refuse('invalid_input', applicationMessages.dateBeforeStep(notBefore), field);
 }

@@ -5,7 +5,7 @@ import type { Tx } from '@/db/client';
 import { enrollmentAmounts, enrollmentMembers, enrollments, members } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/types';
 import { uniqueViolation } from '@/lib/db/errors';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import { standardsInForce } from '@/lib/policy/standards';
 import { canDecide, isPublicNoticeOver, publicNoticeEnd, startMonthAfterDecision } from '@/lib/applications/flow';
 import { disabilitySubsidies } from '@/lib/programs/disability';
@@ -16,6 +16,7 @@ import { policyInt } from '@/lib/policy/values';
 import { todayInChina } from '@/lib/core/time';
 import { runStep } from './run-step';
 import type { decideSchema } from './schemas';
+import { applicationMessages } from './messages';
 
 /**
  * The county's decision, by a supervisor who took no part in the case. Approval fixes the amount
@@ -29,7 +30,7 @@ export function decideApplication(user: SessionUser, input: z.output<typeof deci
     if (app.state !== 'in_public_notice' || app.version !== input.version) throw new AppError('conflict');
     const noticeDays = await policyInt(tx, 'dibao', 'public_notice_days', app.countyCode, app.noticeStart!);
     if (!isPublicNoticeOver(app.noticeStart!, noticeDays, today)) {
-      throw new AppError('invalid_input', { decision: `公示期至 ${publicNoticeEnd(app.noticeStart!, noticeDays)}，期满后方可审批` });
+      throw refuse('precondition', applicationMessages.noticeRunning(publicNoticeEnd(app.noticeStart!, noticeDays)), 'decision');
     }
     const allowed = canDecide({
       deciderId: user.id,
@@ -38,7 +39,7 @@ export function decideApplication(user: SessionUser, input: z.output<typeof deci
       closeRelativeFlag: app.closeRelative,
       countyHomeVisitRecorded: !!app.countyVisitOn,
     });
-    if (!allowed.ok) throw new AppError('invalid_input', { decision: allowed.message });
+    if (!allowed.ok) throw refuse(allowed.code === 'county_visit_required' ? 'precondition' : 'same_person', allowed.message, 'decision');
 
     if (input.decision === 'refuse') {
       const application = await moveState(tx, app, { state: 'in_public_notice', version: input.version }, 'refused', {
@@ -51,7 +52,7 @@ export function decideApplication(user: SessionUser, input: z.output<typeof deci
 
     const assessment = await assessApplication(tx, app, today);
     if (!assessment.eligible) {
-      throw new AppError('invalid_input', { decision: '按决定日的收入和标准，家庭收入不低于保障标准，不符合条件；如需不予批准请写明理由' });
+      throw refuse('precondition', applicationMessages.notEligible, 'decision');
     }
     const startMonth = startMonthAfterDecision(today);
     const application = await moveState(tx, app, { state: 'in_public_notice', version: input.version }, 'approved', {
@@ -102,7 +103,7 @@ async function enroll(tx: Tx, user: SessionUser, app: Application, assessment: A
     await tx.insert(enrollmentMembers).values(coveredMembers.map((m) => ({ enrollmentId: id, memberId: m.id, idNumber: m.idNumber, basicLiving: true })));
   } catch (e) {
     if (uniqueViolation(e) === 'enrollment_members_basic_uq') {
-      throw new AppError('invalid_input', { decision: '有成员已在低保或特困保障中，同一人不能同时享受两项基本生活保障' });
+      throw refuse('precondition', applicationMessages.alreadyCovered, 'decision');
     }
     throw e;
   }

@@ -4,7 +4,7 @@ import type { Tx } from '@/db/client';
 import { applications } from '@/db/schema';
 import { assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import { applicationStateLabels, assertTransition } from '@/lib/applications/flow';
 
 export type Application = typeof applications.$inferSelect;
@@ -33,7 +33,7 @@ export async function moveState(
   if (!states.includes(app.state) || app.version !== expected.version) throw new AppError('conflict');
   if (to !== app.state) {
     const legal = assertTransition(app.state, to);
-    if (!legal.ok) throw new AppError('invalid_input', { _form: legal.message });
+    if (!legal.ok) throw refuse('precondition', legal.message);
   }
   const [updated] = await tx
     .update(applications)

@@ -2,7 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { applicationObjections } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { refuse } from '@/lib/core/errors';
 import { publicNoticeEnd } from '@/lib/applications/flow';
 import { moveState } from './load';
 import { runStep } from './run-step';
@@ -10,6 +10,7 @@ import type { acceptSchema, countyVisitSchema, objectionSchema, publicNoticeSche
 import { policyInt } from '@/lib/policy/values';
 import { assertStepDate } from './dates';
 import { todayInChina } from '@/lib/core/time';
+import { applicationMessages } from './messages';
 
 /** 受理: one notice lists every missing document. */
 export function acceptApplication(user: SessionUser, input: z.output<typeof acceptSchema>) {
@@ -76,7 +77,7 @@ export function recordObjection(user: SessionUser, input: z.output<typeof object
 export function recordCountyVisit(user: SessionUser, input: z.output<typeof countyVisitSchema>) {
   return runStep(user, 'application.decide', input.applicationId, 'application.county_visit', async (tx, app) => {
     assertStepDate('visitedOn', input.visitedOn, app.acceptedOn, todayInChina());
-    if (!app.closeRelative) throw new AppError('invalid_input', { notes: '该申请不是近亲属备案件，无需县级入户核查' });
+    if (!app.closeRelative) throw refuse('precondition', applicationMessages.countyVisitNotNeeded, 'notes');
     return {
       application: await moveState(tx, app, { state: ['investigated', 'township_reviewed', 'in_public_notice'], version: input.version }, app.state, {
         countyVisitBy: user.id,

@@ -5,7 +5,8 @@ import { enrollments } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
+import { enrollmentMessages } from './messages';
 
 /** A supervisor confirms (or declines) a disability subsidy that a dibao decision proposed. */
 export async function confirmSubsidy(user: SessionUser, input: { enrollmentId: string; version: number; confirm: boolean; reason?: string }) {
@@ -16,7 +17,7 @@ export async function confirmSubsidy(user: SessionUser, input: { enrollmentId: s
     assertCovers(user, e?.villageCode);
     if (!e || (e.program !== 'dis_living' && e.program !== 'dis_care')) throw new AppError('not_found');
     if (e.status !== 'proposed' || e.version !== input.version) throw new AppError('conflict');
-    if (!input.confirm && !input.reason) throw new AppError('invalid_input', { reason: '不予确认须写明理由' });
+    if (!input.confirm && !input.reason) throw refuse('invalid_input', enrollmentMessages.refuseNeedsReason, 'reason');
     const status = input.confirm ? 'active' : 'terminated';
     await tx
       .update(enrollments)

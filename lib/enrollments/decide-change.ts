@@ -9,10 +9,11 @@ import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 import { uniqueViolation } from '@/lib/db/errors';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import { addMonthsToMonth } from '@/lib/core/calendar-date';
 import { gradualExitEnd, nextReviewDate } from '@/lib/programs/review';
 import type { decideChangeSchema } from './schemas';
+import { enrollmentMessages } from './messages';
 
 /**
  * A supervisor who did not propose it approves or rejects a change. Approval writes the new
@@ -28,7 +29,7 @@ export async function decideChange(user: SessionUser, input: z.output<typeof dec
     assertCovers(user, e?.villageCode);
     if (!change || !e) throw new AppError('not_found');
     if (change.state !== 'proposed') throw new AppError('conflict');
-    if (change.proposedBy === user.id) throw new AppError('invalid_input', { decision: '提出变更的人不能审批同一变更' });
+    if (change.proposedBy === user.id) throw refuse('same_person', enrollmentMessages.proposerDecides, 'decision');
 
     const decided = { state: input.decision === 'approve' ? ('approved' as const) : ('rejected' as const), decidedBy: user.id, decidedAt: new Date() };
     await tx.update(enrollmentChanges).set(decided).where(eq(enrollmentChanges.id, change.id));
@@ -37,7 +38,7 @@ export async function decideChange(user: SessionUser, input: z.output<typeof dec
         try {
           await tx.insert(enrollmentAmounts).values({ enrollmentId: e.id, effectiveMonth: change.effectiveMonth, amountFen: change.amountFen!, components: change.components ?? {}, approvedBy: user.id });
         } catch (err) {
-          if (uniqueViolation(err)) throw new AppError('invalid_input', { decision: `${change.effectiveMonth} 已有一条金额记录，请另定生效月份` });
+          if (uniqueViolation(err)) throw refuse('precondition', enrollmentMessages.amountMonthTaken(change.effectiveMonth), 'decision');
           throw err;
         }
         const stable = e.reviewCycle !== 'unstable';
@@ -52,7 +53,7 @@ export async function decideChange(user: SessionUser, input: z.output<typeof dec
         if (change.gradualExitMonths) {
           const max = await policyInt(tx, 'dibao', 'gradual_exit_max_months', e.countyCode, today);
           const end = gradualExitEnd(change.effectiveMonth, change.gradualExitMonths, max);
-          if (!end.ok) throw new AppError('invalid_input', { decision: end.message });
+          if (!end.ok) throw refuse('precondition', end.message, 'decision');
           endMonth = end.endMonth;
           gradualExitUntil = end.endMonth;
         }

@@ -9,9 +9,10 @@ import { policyInt } from '@/lib/policy/values';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import { gradualExitEnd } from '@/lib/programs/review';
 import type { proposeChangeSchema } from './schemas';
+import { enrollmentMessages } from './messages';
 
 /**
  * A change to an active enrollment, proposed by a caseworker and approved by a supervisor:
@@ -29,30 +30,30 @@ export async function proposeChange(user: SessionUser, input: z.output<typeof pr
     if (!e) throw new AppError('not_found');
     if (e.version !== input.version) throw new AppError('conflict');
     const allowedFrom = { recompute: ['active'], suspend: ['active'], terminate: ['active', 'suspended'], resume: ['suspended'] }[input.kind];
-    if (!allowedFrom.includes(e.status)) throw new AppError('invalid_input', { kind: '当前状态下不能进行这项变更' });
-    if (input.effectiveMonth < e.startMonth) throw new AppError('invalid_input', { effectiveMonth: `生效月份不能早于起始月份 ${e.startMonth}` });
+    if (!allowedFrom.includes(e.status)) throw refuse('precondition', enrollmentMessages.notInThisState, 'kind');
+    if (input.effectiveMonth < e.startMonth) throw refuse('invalid_input', enrollmentMessages.beforeStart(e.startMonth), 'effectiveMonth');
 
     const [current] = await tx.select().from(enrollmentAmounts).where(eq(enrollmentAmounts.enrollmentId, e.id)).orderBy(desc(enrollmentAmounts.effectiveMonth)).limit(1);
     let amountFen: number | null = null;
     let components: unknown = null;
     if (input.kind === 'recompute') {
-      if (e.program !== 'dibao' && e.program !== 'tekun') throw new AppError('invalid_input', { kind: '补贴类项目金额按标准执行，无需重新核算' });
+      if (e.program !== 'dibao' && e.program !== 'tekun') throw refuse('precondition', enrollmentMessages.fixedAmount, 'kind');
       const [app] = e.applicationId ? await tx.select().from(applications).where(eq(applications.id, e.applicationId)) : [];
       const kind = app?.kind ?? (e.program === 'tekun' ? 'tekun_dispersed' : e.memberId ? 'dibao_single' : 'dibao_household');
       const assessment = await assessApplication(tx, { kind, householdId: e.householdId, memberId: e.memberId }, `${input.effectiveMonth}-01` > today ? `${input.effectiveMonth}-01` : today);
       if (!assessment.eligible) {
-        throw new AppError('invalid_input', { kind: '按现有收入已不符合条件：请提出终止（可设渐退期），并记录告知情况' });
+        throw refuse('precondition', enrollmentMessages.noLongerEligible, 'kind');
       }
       amountFen = assessment.totalFen;
       components = assessment;
       if (current && amountFen < current.amountFen && !input.hearingNote) {
-        throw new AppError('invalid_input', { hearingNote: '减发须记录对保障对象的告知和陈述申辩情况' });
+        throw refuse('invalid_input', enrollmentMessages.reductionNeedsHearing, 'hearingNote');
       }
     }
     if (input.kind === 'terminate' && input.gradualExitMonths) {
       const max = await policyInt(tx, 'dibao', 'gradual_exit_max_months', e.countyCode, today);
       const end = gradualExitEnd(input.effectiveMonth, input.gradualExitMonths, max);
-      if (!end.ok) throw new AppError('invalid_input', { gradualExitMonths: end.message });
+      if (!end.ok) throw refuse('invalid_input', end.message, 'gradualExitMonths');
     }
     const [change] = await tx
       .insert(enrollmentChanges)

@@ -7,7 +7,8 @@ import { todayInChina } from '@/lib/core/time';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
+import { enrollmentMessages } from './messages';
 
 /**
  * When standards rise on a new effective date, every active dibao and 特困 enrollment of the
@@ -17,7 +18,7 @@ import { AppError } from '@/lib/core/errors';
 export async function proposeRecomputeForCounty(user: SessionUser, input: { countyCode: string; effectiveMonth: string; reason: string }) {
   assertCan(user, 'enrollment.propose');
   assertCovers(user, input.countyCode);
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.effectiveMonth)) throw new AppError('invalid_input', { effectiveMonth: '月份格式应为 2026-12' });
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.effectiveMonth)) throw refuse('invalid_input', enrollmentMessages.badMonth, 'effectiveMonth');
   const db = await getDb();
   const today = todayInChina();
   const asOf = `${input.effectiveMonth}-01` > today ? `${input.effectiveMonth}-01` : today;

@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { members } from '@/db/schema';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { refuse } from '@/lib/core/errors';
 import type { AddMemberInput } from './change-schemas';
 import {
   activeMembersOf,
@@ -17,6 +17,7 @@ import {
 import { parseIdNumber } from '@/lib/core/resident-id';
 import { memberAuditView } from './member-view';
 import { memberColumns } from './member-columns';
+import { householdMessages } from './messages';
 
 /**
  * Adds a member to a household. The ID must not be active anywhere (named like at
@@ -27,7 +28,7 @@ export async function addMember(user: SessionUser, input: AddMemberInput): Promi
   assertCan(user, 'household.write');
   const m = input.member;
   const parsed = parseIdNumber(m.idNumber, new Date());
-  if (!parsed.ok) throw new AppError('invalid_input', { 'member.idNumber': parsed.error });
+  if (!parsed.ok) throw refuse('invalid_input', parsed.error, 'member.idNumber');
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {
@@ -35,10 +36,10 @@ export async function addMember(user: SessionUser, input: AddMemberInput): Promi
       const present = await activeMembersOf(tx, h.id);
       const head = present.find((p) => p.isHead);
       if (head && m.relation === '本人') {
-        throw new AppError('invalid_input', { 'member.relation': `该户已有户主（${head.name}），不能再添加"本人"` });
+        throw refuse('invalid_input', householdMessages.headExists(head.name), 'member.relation');
       }
       if (!head && m.relation !== '本人') {
-        throw new AppError('invalid_input', { 'member.relation': '该户目前没有户主，请先登记户主（本人）' });
+        throw refuse('invalid_input', householdMessages.noHeadYet, 'member.relation');
       }
       await assertIdNumberFree(tx, user, h.id, parsed.id, 'member.idNumber');
 

@@ -4,10 +4,11 @@ import { getDb } from '@/db/client';
 import { assets } from '@/db/schema';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import type { AddAssetInput, DisposeAssetInput } from './change-schemas';
 import { assetKindLabels } from './labels';
 import { auditHousehold, bumpVersion, lockHousehold } from './household-tx';
+import { householdMessages } from './messages';
 
 /** Notes an asset for the eligibility decision. */
 export async function addAsset(user: SessionUser, input: AddAssetInput): Promise<{ assetId: string }> {
@@ -53,10 +54,10 @@ export async function disposeAsset(user: SessionUser, input: DisposeAssetInput):
       .where(and(eq(assets.id, input.assetId), eq(assets.householdId, h.id)));
     if (!asset) throw new AppError('not_found');
     if (asset.disposedOn !== null) {
-      throw new AppError('invalid_input', { disposedOn: `该资产已于 ${asset.disposedOn} 处置` });
+      throw refuse('precondition', householdMessages.assetDisposed(asset.disposedOn), 'disposedOn');
     }
     if (input.disposedOn < asset.recordedOn) {
-      throw new AppError('invalid_input', { disposedOn: `处置日期不能早于登记日期（${asset.recordedOn}）` });
+      throw refuse('invalid_input', householdMessages.disposedBeforeRecorded(asset.recordedOn), 'disposedOn');
     }
     await tx.update(assets).set({ disposedOn: input.disposedOn }).where(eq(assets.id, asset.id));
     await bumpVersion(tx, h);

@@ -7,8 +7,9 @@ import { recordAudit } from '@/lib/audit/record';
 import { userCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 import { uniqueViolation } from '@/lib/db/errors';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import { describeRegisteredElsewhere } from './duplicates';
+import { householdMessages } from './messages';
 
 // The steps every change to a registered household shares, inside the verb's transaction.
 
@@ -121,7 +122,7 @@ export async function assertIdNumberFree(
     .from(members)
     .where(and(eq(members.householdId, householdId), eq(members.idNumber, idNumber), eq(members.status, 'active')));
   const other = same.find((m) => m.id !== exceptMemberId);
-  if (other) throw new AppError('invalid_input', { [field]: `该身份证号已是本户成员（${other.name}）` });
+  if (other) throw refuse('invalid_input', householdMessages.idInThisHousehold(other.name), field);
   // Read through the transaction: embedded PGlite has one connection, which the transaction holds.
   const [elsewhere] = await tx
     .select({ villageCode: households.villageCode, villageName: regions.name, headName: head.name })
@@ -135,7 +136,7 @@ export async function assertIdNumberFree(
     const message = userCovers(user, elsewhere.villageCode)
       ? `该身份证号已登记在${elsewhere.villageName}${elsewhere.headName ? ` ${elsewhere.headName}户` : ''}`
       : '该身份证号已在其他地区登记';
-    throw new AppError('invalid_input', { [field]: message });
+    throw refuse('invalid_input', message, field);
   }
 }
 
@@ -149,10 +150,10 @@ export async function rethrowMemberConflict(
   const constraint = uniqueViolation(e);
   if (constraint === 'members_active_id_number_uq') {
     const where = (await describeRegisteredElsewhere(user, [idNumber])).get(idNumber);
-    throw new AppError('invalid_input', { [fields.idNumber]: where ?? '该身份证号已在其他家庭登记' });
+    throw refuse('invalid_input', where ?? householdMessages.idElsewhere, fields.idNumber);
   }
   if (constraint === 'members_one_head_uq') {
-    throw new AppError('invalid_input', { [fields.relation]: '该户已有户主，不能再有第二位"本人"' });
+    throw refuse('invalid_input', householdMessages.secondHeadUnnamed, fields.relation);
   }
   throw e;
 }

@@ -4,10 +4,11 @@ import { getDb } from '@/db/client';
 import { incomeItems, members } from '@/db/schema';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import type { AddIncomeItemInput, EndIncomeItemInput } from './change-schemas';
 import { auditHousehold, bumpVersion, lockHousehold } from './household-tx';
 import { incomeKindLabel } from './income';
+import { householdMessages } from './messages';
 
 /** Records a dated monthly income of the household or of one of its present members. */
 export async function addIncomeItem(user: SessionUser, input: AddIncomeItemInput): Promise<{ itemId: string }> {
@@ -21,7 +22,7 @@ export async function addIncomeItem(user: SessionUser, input: AddIncomeItemInput
         .select({ name: members.name })
         .from(members)
         .where(and(eq(members.id, input.memberId), eq(members.householdId, h.id), eq(members.status, 'active')));
-      if (!m) throw new AppError('invalid_input', { memberId: '请选择本户在册成员' });
+      if (!m) throw refuse('invalid_input', householdMessages.chooseMember, 'memberId');
       memberName = m.name;
     }
     const [item] = await tx
@@ -67,9 +68,9 @@ export async function endIncomeItem(user: SessionUser, input: EndIncomeItemInput
       .from(incomeItems)
       .where(and(eq(incomeItems.id, input.itemId), eq(incomeItems.householdId, h.id)));
     if (!item) throw new AppError('not_found');
-    if (item.toDate !== null) throw new AppError('invalid_input', { toDate: `该收入已于 ${item.toDate} 截止` });
+    if (item.toDate !== null) throw refuse('precondition', householdMessages.incomeEnded(item.toDate), 'toDate');
     if (input.toDate < item.fromDate) {
-      throw new AppError('invalid_input', { toDate: `截止日期不能早于起始日期（${item.fromDate}）` });
+      throw refuse('invalid_input', householdMessages.incomeEndBeforeStart(item.fromDate), 'toDate');
     }
     await tx.update(incomeItems).set({ toDate: input.toDate }).where(eq(incomeItems.id, item.id));
     await bumpVersion(tx, h);

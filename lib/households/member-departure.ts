@@ -2,8 +2,9 @@ import 'server-only';
 import { and, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { enrollmentMembers, enrollments, incomeItems, members } from '@/db/schema';
-import { AppError } from '@/lib/core/errors';
+import { refuse } from '@/lib/core/errors';
 import { activeMembersOf, type HouseholdRow, type MemberRow } from './household-tx';
+import { householdMessages } from './messages';
 
 export interface Departure {
   status: 'moved_out' | 'deceased';
@@ -21,19 +22,19 @@ export interface Departure {
  */
 export async function departMember(tx: Tx, h: HouseholdRow, member: MemberRow, d: Departure) {
   if (member.status !== 'active') {
-    throw new AppError('invalid_input', { _form: `${member.name} 已不在本户` });
+    throw refuse('precondition', householdMessages.memberGone(member.name));
   }
   if (d.date < member.birthDate) {
-    throw new AppError('invalid_input', { date: `日期不能早于该成员的出生日期（${member.birthDate}）` });
+    throw refuse('invalid_input', householdMessages.beforeBirth(member.birthDate), 'date');
   }
   const remaining = (await activeMembersOf(tx, h.id)).filter((m) => m.id !== member.id);
   let newHead: MemberRow | undefined;
   if (member.isHead && remaining.length > 0) {
     if (!d.newHeadMemberId) {
-      throw new AppError('invalid_input', { newHeadMemberId: '户主离开后须从本户在册成员中指定新户主' });
+      throw refuse('invalid_input', householdMessages.nameNewHead, 'newHeadMemberId');
     }
     newHead = remaining.find((m) => m.id === d.newHeadMemberId);
-    if (!newHead) throw new AppError('invalid_input', { newHeadMemberId: '新户主须是本户在册的其他成员' });
+    if (!newHead) throw refuse('invalid_input', householdMessages.newHeadNotMember, 'newHeadMemberId');
   }
 
   // The old head's row stops being head first: the one-head index allows no overlap.

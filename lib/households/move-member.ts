@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { members } from '@/db/schema';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import type { MoveMemberInput } from './change-schemas';
 import {
   activeMembersOf,
@@ -16,6 +16,7 @@ import {
 } from './household-tx';
 import { departMember } from './member-departure';
 import { maskIdNumber } from './mask';
+import { householdMessages } from './messages';
 
 /**
  * Moves a member to another household in the user's region. The old row ends as 'moved_out'
@@ -25,7 +26,7 @@ import { maskIdNumber } from './mask';
 export async function moveMember(user: SessionUser, input: MoveMemberInput): Promise<{ memberId: string }> {
   assertCan(user, 'household.write');
   if (input.targetHouseholdId === input.householdId) {
-    throw new AppError('invalid_input', { targetHouseholdId: '目标家庭不能是本户' });
+    throw refuse('invalid_input', householdMessages.moveToSelf, 'targetHouseholdId');
   }
   const db = await getDb();
   let idNumber = '';
@@ -41,10 +42,10 @@ export async function moveMember(user: SessionUser, input: MoveMemberInput): Pro
       const sourceHead = (await activeMembersOf(tx, source.id)).find((m) => m.isHead);
       const targetHead = (await activeMembersOf(tx, target.id)).find((m) => m.isHead);
       if (targetHead && input.relation === '本人') {
-        throw new AppError('invalid_input', { relation: `目标家庭已有户主（${targetHead.name}），关系不能为"本人"` });
+        throw refuse('invalid_input', householdMessages.targetHasHead(targetHead.name), 'relation');
       }
       if (!targetHead && input.relation !== '本人') {
-        throw new AppError('invalid_input', { relation: '目标家庭目前没有户主，迁入成员须为户主（本人）' });
+        throw refuse('invalid_input', householdMessages.targetHasNoHead, 'relation');
       }
 
       const departure = await departMember(tx, source, member, {

@@ -6,12 +6,13 @@ import { recordAudit } from '@/lib/audit/record';
 import { assertCan, userCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 import { uniqueViolation } from '@/lib/db/errors';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import { describeRegisteredElsewhere } from './duplicates';
 import { parseIdNumber } from '@/lib/core/resident-id';
 import { maskAccount, maskIdNumber } from './mask';
 import type { HouseholdInput } from './schemas';
 import { memberColumns } from './member-columns';
+import { householdMessages } from './messages';
 
 /**
  * Registers a household with its members in one transaction, with its audit row. A resident ID
@@ -44,7 +45,7 @@ export async function prepareRegistration(user: SessionUser, input: HouseholdInp
     .from(regions)
     .where(and(eq(regions.code, input.villageCode), eq(regions.level, 'village')));
   if (!village || !userCovers(user, village.code)) {
-    throw new AppError('invalid_input', { villageCode: '请选择您管辖范围内的村（社区）' });
+    throw refuse('invalid_input', householdMessages.villageOutOfScope, 'villageCode');
   }
   const ids = input.members.map((m) => m.idNumber);
   const elsewhere = await describeRegisteredElsewhere(user, ids);
@@ -79,7 +80,7 @@ export async function insertHousehold(tx: Tx, user: SessionUser, village: Villag
   await tx.insert(members).values(
     input.members.map((m, i) => {
       const parsed = parseIdNumber(m.idNumber, new Date());
-      if (!parsed.ok) throw new AppError('invalid_input', { [`members.${i}.idNumber`]: parsed.error });
+      if (!parsed.ok) throw refuse('invalid_input', parsed.error, `members.${i}.idNumber`);
       return {
         householdId,
         ...memberColumns(m, parsed),

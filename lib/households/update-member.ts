@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { members } from '@/db/schema';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { refuse } from '@/lib/core/errors';
 import type { UpdateMemberInput } from './change-schemas';
 import {
   activeMembersOf,
@@ -19,6 +19,7 @@ import {
 import { parseIdNumber } from '@/lib/core/resident-id';
 import { memberAuditView } from './member-view';
 import { memberColumns } from './member-columns';
+import { householdMessages } from './messages';
 
 /**
  * Corrects a member's details. A mistyped resident ID may be corrected, with the same
@@ -35,20 +36,18 @@ export async function updateMember(user: SessionUser, input: UpdateMemberInput):
       const h = await lockHousehold(tx, user, input.householdId, input.version);
       const current = await memberOf(tx, h.id, input.memberId);
       const parsed = parseIdNumber(m.idNumber ?? current.idNumber, new Date());
-      if (!parsed.ok) throw new AppError('invalid_input', { 'member.idNumber': parsed.error });
+      if (!parsed.ok) throw refuse('invalid_input', parsed.error, 'member.idNumber');
       idNumber = parsed.id;
       if (current.status !== 'active') {
-        throw new AppError('invalid_input', { _form: `${current.name} 已不在本户，不能修改` });
+        throw refuse('precondition', householdMessages.memberGoneNoEdit(current.name));
       }
       if (current.isHead && m.relation !== '本人') {
-        throw new AppError('invalid_input', {
-          'member.relation': '户主与户主的关系只能是"本人"；更换户主请在户主离开或迁移时指定新户主',
-        });
+        throw refuse('invalid_input', householdMessages.headRelation, 'member.relation');
       }
       if (!current.isHead && m.relation === '本人') {
         const head = (await activeMembersOf(tx, h.id)).find((p) => p.isHead);
         if (head) {
-          throw new AppError('invalid_input', { 'member.relation': `该户已有户主（${head.name}），不能再有第二位"本人"` });
+          throw refuse('invalid_input', householdMessages.secondHead(head.name), 'member.relation');
         }
       }
       if (parsed.id !== current.idNumber) {

@@ -6,9 +6,10 @@ import { enrollmentAmounts, enrollmentChanges, enrollments, payoutAdjustments, p
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import { amountInForce, arrearsCheck, monthVerdict, type StatusChangeKind } from './rules';
 import type { adjustmentSchema } from './schemas';
+import { payoutMessages } from './messages';
 
 /**
  * A manual adjustment with its reason: 补发 for a month that was missed (at most what the month
@@ -24,7 +25,7 @@ export async function addAdjustment(user: SessionUser, input: z.output<typeof ad
     assertCovers(user, e?.villageCode);
     if (!e) throw new AppError('not_found');
     const [run] = await tx.select().from(payoutRuns).where(and(eq(payoutRuns.countyCode, e.countyCode), eq(payoutRuns.month, input.startMonth)));
-    if (run && run.state !== 'draft') throw new AppError('invalid_input', { startMonth: `${input.startMonth} 的发放批次已审批，请选择以后的月份` });
+    if (run && run.state !== 'draft') throw refuse('precondition', payoutMessages.adjustmentMonthApproved(input.startMonth), 'startMonth');
 
     if (input.kind === 'arrears') {
       const forMonth = input.forMonth!;

@@ -6,11 +6,12 @@ import { payoutAdjustments, payoutRuns, tempAidPayments } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import { refreshPayoutSummary } from '@/lib/reports/refresh-summary';
 import { lockRun } from './generate';
 import { rowsOf } from '@/lib/core/sql';
 import type { approveRunSchema } from './schemas';
+import { payoutMessages } from './messages';
 
 /**
  * A supervisor of the county who neither generated the draft nor entered an adjustment in it
@@ -26,15 +27,15 @@ export async function approveRun(user: SessionUser, input: z.output<typeof appro
     assertCovers(user, run?.countyCode);
     if (!run) throw new AppError('not_found');
     if (run.state !== 'draft' || run.version !== input.version) throw new AppError('conflict');
-    if (!run.generatedAt || run.lineCount === 0) throw new AppError('invalid_input', { _form: '批次没有发放明细，不能审批' });
-    if (run.preparedBy === user.id) throw new AppError('invalid_input', { _form: '生成发放批次的人不能审批同一批次' });
+    if (!run.generatedAt || run.lineCount === 0) throw refuse('precondition', payoutMessages.noLines);
+    if (run.preparedBy === user.id) throw refuse('same_person', payoutMessages.generatorApproves);
     const sources = await sourcesOf(tx, run.id);
-    if (sources.adjustments.some((a) => a.createdBy === user.id)) throw new AppError('invalid_input', { _form: '批次中有您本人录入的补发或扣回，须由其他审核审批人审批' });
+    if (sources.adjustments.some((a) => a.createdBy === user.id)) throw refuse('same_person', payoutMessages.adjusterApproves);
     // What the draft was generated from may have changed since: approving it would pay money
     // that is no longer owed, or owed twice. Regeneration drops those lines.
-    if (sources.adjustments.some((a) => a.cancelledAt)) throw new AppError('invalid_input', { _form: '批次中有已撤销的补发或扣回，请先重新生成批次再审批' });
+    if (sources.adjustments.some((a) => a.cancelledAt)) throw refuse('precondition', payoutMessages.cancelledAdjustment);
     const paidByHand = sources.payments.filter((p) => p.status !== 'approved').length;
-    if (paidByHand > 0) throw new AppError('invalid_input', { _form: `批次中有 ${paidByHand} 笔临时救助已从乡镇备用金支付，请先重新生成批次再审批` });
+    if (paidByHand > 0) throw refuse('precondition', payoutMessages.tempAidPaidByHand(paidByHand));
 
     const approvedAt = new Date();
     await tx

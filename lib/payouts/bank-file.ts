@@ -7,13 +7,14 @@ import { members, payoutLines, payoutRuns, regions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import { maskIdNumber } from '@/lib/households/mask';
 import { lockRun, type PayoutRun } from './generate';
 import { summaryText } from './labels';
 import { recoveriesOf } from './queries';
 import { plainYuan } from '@/lib/core/money';
 import { bankAccountKinds } from '@/lib/households/bank-account';
+import { payoutMessages } from './messages';
 
 // The bank file: one row per payment the bank makes (every unblocked line but 扣回, which is netted
 // into the enrollment line it reduces), then one control row. Layout documented in README.md
@@ -147,7 +148,7 @@ export async function exportBankFile(user: SessionUser, runId: string, format: '
     const r = await lockRun(tx, runId);
     assertCovers(user, r?.countyCode);
     if (!r) throw new AppError('not_found');
-    if (r.state === 'draft') throw new AppError('invalid_input', { _form: '批次审批后才能导出银行文件' });
+    if (r.state === 'draft') throw refuse('precondition', payoutMessages.bankFileBeforeApproval);
     if (r.state === 'approved') {
       await tx.update(payoutRuns).set({ state: 'exported', exportedAt: new Date(), version: sql`${payoutRuns.version} + 1` }).where(eq(payoutRuns.id, r.id));
     }

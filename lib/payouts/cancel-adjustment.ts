@@ -6,7 +6,7 @@ import { enrollments, payoutAdjustments, payoutLines, payoutRuns } from '@/db/sc
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import { adjustmentCancelCheck } from './rules';
 import type { cancelAdjustmentSchema } from './schemas';
 import { isUuid } from '@/lib/core/uuid';
@@ -39,7 +39,7 @@ export async function cancelAdjustment(user: SessionUser, input: z.output<typeof
       .orderBy(asc(payoutLines.month))
       .limit(1);
     const check = adjustmentCancelCheck(a, taken ?? null);
-    if (!check.ok) throw new AppError('invalid_input', { _form: check.message });
+    if (!check.ok) throw refuse('precondition', check.message);
 
     const cancelledAt = new Date();
     const [done] = await tx

@@ -6,8 +6,9 @@ import { payoutAccountConfirmations, payoutLines, payoutRuns } from '@/db/schema
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import type { confirmAccountSchema } from './schemas';
+import { payoutMessages } from './messages';
 
 /**
  * A failed payment whose account turns out to be right (the bank's failure was transient): a
@@ -24,18 +25,18 @@ export async function confirmAccount(user: SessionUser, input: z.output<typeof c
       .where(eq(payoutLines.id, input.lineId));
     assertCovers(user, line?.l.villageCode);
     if (!line) throw new AppError('not_found');
-    if (line.l.status !== 'failed') throw new AppError('invalid_input', { _form: '只有银行退回（失败）的明细需要核实账户' });
+    if (line.l.status !== 'failed') throw refuse('precondition', payoutMessages.confirmOnlyFailed);
     const [reissued] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(payoutLines)
       .where(and(eq(payoutLines.kind, 'reissue'), eq(payoutLines.sourceId, String(line.l.id))));
-    if ((reissued?.n ?? 0) > 0) throw new AppError('invalid_input', { _form: '该明细已安排重新发放' });
+    if ((reissued?.n ?? 0) > 0) throw refuse('precondition', payoutMessages.alreadyReissued);
     const made = await tx
       .insert(payoutAccountConfirmations)
       .values({ lineId: line.l.id, householdId: line.l.householdId, note: input.note, confirmedBy: user.id })
       .onConflictDoNothing()
       .returning();
-    if (made.length === 0) throw new AppError('invalid_input', { _form: '该明细的账户已核实' });
+    if (made.length === 0) throw refuse('precondition', payoutMessages.alreadyConfirmed);
     const entry = { action: 'payout.confirm_account', regionCode: line.l.villageCode, after: { lineId: line.l.id, month: line.l.month, failureReason: line.l.failureReason }, reason: input.note };
     await recordAudit(tx, user, { ...entry, entity: 'payout_line', entityId: String(line.l.id) });
     await recordAudit(tx, user, { ...entry, entity: 'household', entityId: line.l.householdId });

@@ -7,8 +7,9 @@ import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 import { uniqueViolation } from '@/lib/db/errors';
-import { AppError } from '@/lib/core/errors';
+import { refuse } from '@/lib/core/errors';
 import type { priceSubsidySchema } from './schemas';
+import { payoutMessages } from './messages';
 
 /**
  * 价格临时补贴: an admin declares it for a month and a province, city or county; every run of that
@@ -21,12 +22,12 @@ export async function declarePriceSubsidy(user: SessionUser, input: z.output<typ
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [region] = await tx.select().from(regions).where(eq(regions.code, input.regionCode));
-    if (!region || !['province', 'city', 'county'].includes(region.level)) throw new AppError('invalid_input', { regionCode: '请选择省、市或县（区）' });
+    if (!region || !['province', 'city', 'county'].includes(region.level)) throw refuse('invalid_input', payoutMessages.priceSubsidyRegion, 'regionCode');
     const prefix = region.level === 'province' ? input.regionCode.slice(0, 2) : region.level === 'city' ? input.regionCode.slice(0, 4) : input.regionCode;
     const closed = (await tx.select({ county: payoutRuns.countyCode, state: payoutRuns.state }).from(payoutRuns).where(and(eq(payoutRuns.month, input.month)))).filter(
       (r) => r.county.startsWith(prefix) && r.state !== 'draft',
     );
-    if (closed.length > 0) throw new AppError('invalid_input', { month: `${input.month} 已有 ${closed.length} 个县（区）的发放批次审批通过，不能再追加补贴` });
+    if (closed.length > 0) throw refuse('precondition', payoutMessages.priceSubsidyTooLate(input.month, closed.length), 'month');
     try {
       const [row] = await tx
         .insert(priceSubsidies)
@@ -35,7 +36,7 @@ export async function declarePriceSubsidy(user: SessionUser, input: z.output<typ
       await recordAudit(tx, user, { action: 'price_subsidy.declare', entity: 'price_subsidy', entityId: row!.id, regionCode: input.regionCode, after: row });
       return { id: row!.id };
     } catch (e) {
-      if (uniqueViolation(e)) throw new AppError('invalid_input', { month: `${region.name} ${input.month} 已有价格临时补贴` });
+      if (uniqueViolation(e)) throw refuse('precondition', payoutMessages.priceSubsidyExists(region.name, input.month), 'month');
       throw e;
     }
   });

@@ -4,12 +4,13 @@ import type { Db, Tx } from '@/db/client';
 import { payoutRuns } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { refuse } from '@/lib/core/errors';
 import { addMonthsToMonth } from '@/lib/core/calendar-date';
 import { upsertEnrollmentLines } from './generation/enrollment-lines';
 import { upsertOtherLines } from './generation/other-lines';
 import { writeTotals } from './generation/totals';
 import type { Progress } from './progress';
+import { payoutMessages } from './messages';
 
 export type PayoutRun = typeof payoutRuns.$inferSelect;
 
@@ -28,7 +29,7 @@ export async function findRun(db: Db | Tx, runId: string): Promise<PayoutRun | u
 }
 
 export function assertDraft(run: PayoutRun): void {
-  if (run.state !== 'draft') throw new AppError('invalid_input', { _form: `${run.month} 的发放批次已审批，不能再修改` });
+  if (run.state !== 'draft') throw refuse('precondition', payoutMessages.runApproved(run.month));
 }
 
 export interface GenerationResult {

@@ -6,13 +6,14 @@ import { payoutRuns, regions } from '@/db/schema';
 import { todayInChina } from '@/lib/core/time';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import { assertRunVisible } from './access';
 import { assertDraft, generateLocked, type GenerationResult } from './generate';
 import { openProgress } from './progress';
 import { analyzeLinesIfStale } from './statistics';
 import { monthAllowed } from './rules';
 import type { startRunSchema } from './schemas';
+import { payoutMessages } from './messages';
 
 /**
  * Starts (or, when it exists, regenerates) the draft run of a county and month. Two starts at
@@ -22,10 +23,10 @@ import type { startRunSchema } from './schemas';
 export async function startRun(user: SessionUser, input: z.output<typeof startRunSchema>, now: Date = new Date()): Promise<GenerationResult & { created: boolean }> {
   assertCan(user, 'payout.prepare');
   assertRunVisible(user, input.countyCode);
-  if (!monthAllowed(input.month, todayInChina(now))) throw new AppError('invalid_input', { month: '只能编制本月及以前月份或下一个月的发放批次' });
+  if (!monthAllowed(input.month, todayInChina(now))) throw refuse('invalid_input', payoutMessages.monthOutOfRange, 'month');
   const db = await getDb();
   const [county] = await db.select({ code: regions.code }).from(regions).where(and(eq(regions.code, input.countyCode), eq(regions.level, 'county')));
-  if (!county) throw new AppError('invalid_input', { countyCode: '请选择县（区）' });
+  if (!county) throw refuse('invalid_input', payoutMessages.chooseCounty, 'countyCode');
 
   const progress = await openProgress(input.countyCode, input.month, user.id);
   try {

@@ -7,12 +7,13 @@ import { recordAudit } from '@/lib/audit/record';
 import { assertCan, userCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 import { uniqueViolation } from '@/lib/db/errors';
-import { AppError } from '@/lib/core/errors';
+import { refuse } from '@/lib/core/errors';
 import { parseYuanToFen } from '@/lib/core/money';
 import { checkTekunStandard } from '@/lib/programs/tekun';
 import { componentOf } from './components';
 import type { addStandardSchema } from './schemas';
 import { dibaoMonthlyStandard, standardInForce } from './standards';
+import { policyMessages } from './messages';
 
 /**
  * A change of policy is a new dated row, never an edit, so every past amount can be recomputed.
@@ -22,20 +23,20 @@ export async function addStandard(user: SessionUser, input: z.output<typeof addS
   assertCan(user, 'policy.manage');
   const [program, component] = input.key.split('/') as [string, string];
   const spec = componentOf(program, component);
-  if (!spec) throw new AppError('invalid_input', { key: '请选择标准项目' });
-  if (!userCovers(user, input.regionCode)) throw new AppError('invalid_input', { regionCode: '区划不在您的管辖范围内' });
+  if (!spec) throw refuse('invalid_input', policyMessages.chooseItem, 'key');
+  if (!userCovers(user, input.regionCode)) throw refuse('invalid_input', policyMessages.regionOutOfScope, 'regionCode');
 
   const value: { amountFen?: number; basisPoints?: number; intValue?: number; textValue?: string } = {};
   if (spec.kind === 'money') {
     const parsed = parseYuanToFen(input.value);
-    if (!parsed.ok) throw new AppError('invalid_input', { value: parsed.error });
+    if (!parsed.ok) throw refuse('invalid_input', parsed.error, 'value');
     value.amountFen = parsed.fen;
   } else if (spec.kind === 'percent') {
     const pct = Number(input.value);
-    if (!/^\d+(\.\d{1,2})?$/.test(input.value) || pct > 1000) throw new AppError('invalid_input', { value: '请填写百分比数字，最多两位小数，如 50 或 12.5' });
+    if (!/^\d+(\.\d{1,2})?$/.test(input.value) || pct > 1000) throw refuse('invalid_input', policyMessages.percent, 'value');
     value.basisPoints = Math.round(pct * 100);
   } else if (spec.kind === 'int') {
-    if (!/^\d{1,4}$/.test(input.value)) throw new AppError('invalid_input', { value: '请填写整数' });
+    if (!/^\d{1,4}$/.test(input.value)) throw refuse('invalid_input', policyMessages.integer, 'value');
     value.intValue = Number(input.value);
   } else {
     value.textValue = input.value;
@@ -51,7 +52,7 @@ export async function addStandard(user: SessionUser, input: z.output<typeof addS
     .where(and(like(payoutRuns.countyCode, counties), ne(payoutRuns.state, 'draft'), gte(payoutRuns.month, month)))
     .limit(1);
   if (covered) {
-    throw new AppError('invalid_input', { effectiveFrom: `${covered.month} 的发放批次已审批，标准不能从该月或更早生效；请选择之后的月份` });
+    throw refuse('precondition', policyMessages.monthPaid(covered.month), 'effectiveFrom');
   }
   if (program === 'tekun' && component.endsWith('_basic_annual')) {
     const [ratio, dibao] = await Promise.all([
@@ -61,7 +62,7 @@ export async function addStandard(user: SessionUser, input: z.output<typeof addS
     if (dibao) {
       const dibaoAnnualFen = dibao.source.component.endsWith('_annual') ? dibao.source.amountFen! : dibao.source.amountFen! * 12;
       const check = checkTekunStandard({ tekunAnnualFen: value.amountFen!, dibaoAnnualFen, minRatioPct: ratio?.intValue ?? null });
-      if (!check.ok) throw new AppError('invalid_input', { value: check.message });
+      if (!check.ok) throw refuse('invalid_input', check.message, 'value');
     }
   }
 
@@ -82,7 +83,7 @@ export async function addStandard(user: SessionUser, input: z.output<typeof addS
       return row!;
     });
   } catch (e) {
-    if (uniqueViolation(e)) throw new AppError('invalid_input', { effectiveFrom: '该区划在这一天已有同一项标准；调整请另选生效日期' });
+    if (uniqueViolation(e)) throw refuse('precondition', policyMessages.sameDay, 'effectiveFrom');
     throw e;
   }
 }

@@ -6,10 +6,11 @@ import { workCalendar } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import { weekday } from '@/lib/core/calendar-date';
 import type { WorkCalendar } from '@/lib/core/working-days';
 import type { calendarDaySchema } from './schemas';
+import { policyMessages } from './messages';
 
 /** The admin-maintained calendar (holidays, make-up working days) for a span of dates. */
 export async function loadCalendar(db: Db, from: string, to: string): Promise<WorkCalendar> {
@@ -31,8 +32,8 @@ export async function setCalendarDay(user: SessionUser, input: z.output<typeof c
   assertCan(user, 'calendar.manage');
   const wd = weekday(input.day); // 0 Sunday … 6 Saturday
   const weekend = wd === 0 || wd === 6;
-  if (input.kind === 'holiday' && weekend) throw new AppError('invalid_input', { day: '周末本来就是休息日，无需登记为节假日' });
-  if (input.kind === 'workday' && !weekend) throw new AppError('invalid_input', { day: '调休上班日应是周六或周日' });
+  if (input.kind === 'holiday' && weekend) throw refuse('invalid_input', policyMessages.weekendHoliday, 'day');
+  if (input.kind === 'workday' && !weekend) throw refuse('invalid_input', policyMessages.weekdayWorkday, 'day');
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(workCalendar).where(eq(workCalendar.day, input.day)).for('update');

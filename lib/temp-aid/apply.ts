@@ -5,7 +5,7 @@ import { tempAidCases } from '@/db/schema';
 import { todayInChina } from '@/lib/core/time';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { refuse } from '@/lib/core/errors';
 import { auditCase, lockHouseholdInScope, priorAidOf } from './load';
 import { loadTempAidPolicy } from './policy';
 import { checkApplication, sameCauseMessage, sameCausePrior, smallFastDeadline } from './rules';
@@ -23,9 +23,9 @@ export async function applyForAid(user: SessionUser, input: z.output<typeof appl
     const household = await lockHouseholdInScope(tx, user, input.householdId);
     const policy = await loadTempAidPolicy(tx, household, today);
     const allowed = checkApplication(input.kind, input.amount, policy.caps);
-    if (!allowed.ok) throw new AppError('invalid_input', { amount: allowed.message });
+    if (!allowed.ok) throw refuse('invalid_input', allowed.message, 'amount');
     const same = sameCausePrior(await priorAidOf(tx, household.id), input.cause, today);
-    if (same.length > 0 && !input.sameCauseNote) throw new AppError('invalid_input', { sameCauseNote: sameCauseMessage(same) });
+    if (same.length > 0 && !input.sameCauseNote) throw refuse('invalid_input', sameCauseMessage(same), 'sameCauseNote');
 
     const deadlineOn = input.kind === 'small_fast' ? smallFastDeadline(today, policy.smallFastDecisionDays) : null;
     const [created] = await tx

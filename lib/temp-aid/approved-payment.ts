@@ -2,9 +2,10 @@ import 'server-only';
 import type { Tx } from '@/db/client';
 import { tempAidPayments } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { refuse } from '@/lib/core/errors';
 import { canDecide } from '@/lib/applications/flow';
 import type { AidCase } from './load';
+import { tempAidMessages } from './messages';
 
 /**
  * Maker–checker: the county decision on a case is made by someone who neither opened it (paid
@@ -21,11 +22,11 @@ export function assertIndependent(user: SessionUser, c: AidCase, field: string):
   if (check.ok) return;
   const message =
     c.kind === 'first_response'
-      ? '发放先行救助或撰写情况说明的人不能办结同一案件'
+      ? tempAidMessages.completerTookPart
       : check.code === 'decider_is_submitter'
-        ? '提交申请的人不能审批同一申请'
+        ? tempAidMessages.deciderSubmitted
         : check.message;
-  throw new AppError('invalid_input', { [field]: message });
+  throw refuse(check.code === 'county_visit_required' ? 'precondition' : 'same_person', message, field);
 }
 
 /**

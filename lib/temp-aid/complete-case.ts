@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { households } from '@/db/schema';
 import { todayInChina } from '@/lib/core/time';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import { formatFen } from '@/lib/core/format';
 import { approvePayment, assertIndependent } from './approved-payment';
 import { moveCase } from './load';
@@ -12,6 +12,7 @@ import { loadTempAidPolicy } from './policy';
 import { checkAuthority } from './rules';
 import { runCaseStep } from './run-case-step';
 import type { completeSchema } from './schemas';
+import { tempAidMessages } from './messages';
 
 /**
  * The county completes a first response (办结) with the caseworker's written account in hand:
@@ -23,7 +24,7 @@ export function completeCase(user: SessionUser, input: z.output<typeof completeS
   return runCaseStep(user, 'tempaid.complete', input.caseId, input.outcome === 'improper' ? 'tempaid.improper' : 'tempaid.complete', async (tx, c) => {
     if (c.kind !== 'first_response' || c.state !== 'paid_awaiting_completion' || c.version !== input.version) throw new AppError('conflict');
     assertIndependent(user, c, 'outcome');
-    if (!c.accountOn) throw new AppError('invalid_input', { outcome: '经办人尚未提交情况说明和材料，暂不能办结' });
+    if (!c.accountOn) throw refuse('precondition', tempAidMessages.accountMissing, 'outcome');
 
     if (input.outcome === 'improper') {
       const aidCase = await moveCase(tx, c, { state: 'paid_awaiting_completion', version: input.version }, 'improper_recovery', {
@@ -41,9 +42,9 @@ export function completeCase(user: SessionUser, input: z.output<typeof completeS
       const policy = await loadTempAidPolicy(tx, household!, today);
       const total = c.paidFen + input.followUp;
       const allowed = checkAuthority({ role: user.role, regionLevel: user.regionLevel, kind: 'first_response', step: 'decide', amountFen: total, caps: policy.caps });
-      if (!allowed.ok) throw new AppError('invalid_input', { followUp: `连同已发放的先行救助合计 ${formatFen(total)}：${allowed.message}` });
+      if (!allowed.ok) throw refuse('invalid_input', tempAidMessages.followUpOverCap(formatFen(total), allowed.message), 'followUp');
       if (allowed.oneCase && !input.oneCaseNote) {
-        throw new AppError('invalid_input', { oneCaseNote: '合计金额超过一般救助上限，须按一事一议写明理由' });
+        throw refuse('invalid_input', tempAidMessages.totalNeedsOneCase, 'oneCaseNote');
       }
     }
     const aidCase = await moveCase(tx, c, { state: 'paid_awaiting_completion', version: input.version }, 'completed', {

@@ -4,24 +4,25 @@ import type { z } from 'zod';
 import { households } from '@/db/schema';
 import { todayInChina } from '@/lib/core/time';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import { approvePayment, assertIndependent } from './approved-payment';
 import { moveCase, type AidCase } from './load';
 import { loadTempAidPolicy } from './policy';
 import { checkAuthority } from './rules';
 import { runCaseStep } from './run-case-step';
 import type { decideCaseSchema } from './schemas';
+import { tempAidMessages } from './messages';
 
 /** The states a case may be decided from: small fast aid at once; 支出型 after investigation and, where required, a finished notice. */
 function assertReady(c: AidCase, today: string): void {
   if (c.kind === 'small_fast' && c.state === 'applied') return;
   if (c.kind === 'expenditure' && c.state === 'investigated') {
-    if (c.noticeRequired) throw new AppError('invalid_input', { decision: '该金额须先在村（社区）公示，公示期满后方可审批' });
+    if (c.noticeRequired) throw refuse('precondition', tempAidMessages.noticeFirst, 'decision');
     return;
   }
   if (c.kind === 'expenditure' && c.state === 'in_public_notice') {
     if (c.noticeEnd && today > c.noticeEnd) return;
-    throw new AppError('invalid_input', { decision: `公示期至 ${c.noticeEnd}，期满后方可审批` });
+    throw refuse('precondition', tempAidMessages.noticeRunning(c.noticeEnd), 'decision');
   }
   throw new AppError('conflict');
 }
@@ -48,8 +49,8 @@ export function decideCase(user: SessionUser, input: z.output<typeof decideCaseS
     const [household] = await tx.select().from(households).where(eq(households.id, c.householdId));
     const policy = await loadTempAidPolicy(tx, household!, today);
     const allowed = checkAuthority({ role: user.role, regionLevel: user.regionLevel, kind: c.kind, step: 'decide', amountFen, caps: policy.caps });
-    if (!allowed.ok) throw new AppError('invalid_input', { amount: allowed.message });
-    if (allowed.oneCase && !input.oneCaseNote) throw new AppError('invalid_input', { oneCaseNote: '金额超过一般救助上限，须按一事一议写明理由' });
+    if (!allowed.ok) throw refuse('invalid_input', allowed.message, 'amount');
+    if (allowed.oneCase && !input.oneCaseNote) throw refuse('invalid_input', tempAidMessages.needsOneCase, 'oneCaseNote');
 
     const aidCase = await moveCase(tx, c, expected, 'approved', {
       decidedBy: user.id,

@@ -3,9 +3,10 @@ import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { fundLedger, reserveFunds } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { refuse } from '@/lib/core/errors';
 import { formatFen } from '@/lib/core/format';
 import type { LedgerKind } from './labels';
+import { tempAidMessages } from './messages';
 
 export interface Movement {
   townshipCode: string;
@@ -23,7 +24,7 @@ export interface Posted {
 }
 
 function assertAmount(m: Movement): void {
-  if (!Number.isSafeInteger(m.amountFen) || m.amountFen <= 0) throw new AppError('invalid_input', { [m.field]: '金额须大于 0' });
+  if (!Number.isSafeInteger(m.amountFen) || m.amountFen <= 0) throw refuse('invalid_input', tempAidMessages.amountPositive, m.field);
 }
 
 async function post(tx: Tx, user: SessionUser, kind: LedgerKind, m: Movement, fund: { id: string; balanceFen: number }): Promise<Posted> {
@@ -49,8 +50,8 @@ export async function drawFromFund(tx: Tx, user: SessionUser, kind: 'draw' | 're
     .returning({ id: reserveFunds.id, balanceFen: reserveFunds.balanceFen });
   if (fund) return post(tx, user, kind, m, fund);
   const [current] = await tx.select({ balanceFen: reserveFunds.balanceFen }).from(reserveFunds).where(eq(reserveFunds.townshipCode, m.townshipCode));
-  if (!current) throw new AppError('invalid_input', { [m.field]: '本乡镇尚未设立临时救助备用金，请联系县级民政部门拨付' });
-  throw new AppError('invalid_input', { [m.field]: `备用金余额不足：当前余额 ${formatFen(current.balanceFen)}` });
+  if (!current) throw refuse('precondition', tempAidMessages.noFund, m.field);
+  throw refuse('precondition', tempAidMessages.fundShort(formatFen(current.balanceFen)), m.field);
 }
 
 /**
@@ -67,6 +68,6 @@ export async function creditFund(tx: Tx, user: SessionUser, kind: 'allocation' |
     .set({ balanceFen: sql`${reserveFunds.balanceFen} + ${m.amountFen}`, version: sql`${reserveFunds.version} + 1`, updatedAt: new Date() })
     .where(eq(reserveFunds.townshipCode, m.townshipCode))
     .returning({ id: reserveFunds.id, balanceFen: reserveFunds.balanceFen });
-  if (!fund) throw new AppError('invalid_input', { [m.field]: '本乡镇尚未设立临时救助备用金，请先由县级拨付' });
+  if (!fund) throw refuse('precondition', tempAidMessages.noFundYet, m.field);
   return post(tx, user, kind, m, fund);
 }

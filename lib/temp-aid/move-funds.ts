@@ -6,9 +6,10 @@ import { regions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, userCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { refuse } from '@/lib/core/errors';
 import { creditFund, drawFromFund } from './fund';
 import type { fundMovementSchema } from './schemas';
+import { tempAidMessages } from './messages';
 
 /**
  * The county's movements of a township's reserve fund: an allocation (which opens the fund the
@@ -22,7 +23,7 @@ export async function moveFunds(user: SessionUser, input: z.output<typeof fundMo
     .select()
     .from(regions)
     .where(and(eq(regions.code, input.townshipCode), eq(regions.level, 'township')));
-  if (!township || !userCovers(user, township.code)) throw new AppError('invalid_input', { townshipCode: '请选择您管辖范围内的乡镇' });
+  if (!township || !userCovers(user, township.code)) throw refuse('invalid_input', tempAidMessages.townshipOutOfScope, 'townshipCode');
   return db.transaction(async (tx) => {
     const movement = { townshipCode: township.code, countyCode: township.countyCode!, amountFen: input.amount, note: input.note, field: 'amount' };
     const posted = input.kind === 'return' ? await drawFromFund(tx, user, 'return', movement) : await creditFund(tx, user, input.kind, movement);

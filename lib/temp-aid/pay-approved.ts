@@ -6,7 +6,7 @@ import { households, tempAidPayments } from '@/db/schema';
 import { todayInChina } from '@/lib/core/time';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import { maskAccount } from '@/lib/households/mask';
 import { runLinesOf } from './bank-run';
 import { heldMessage, holdingMonth } from './bank-run-rules';
@@ -16,6 +16,7 @@ import { bankSnapshot, headNameOf } from './pay-first-response';
 import { runCaseStep } from './run-case-step';
 import type { payApprovedSchema } from './schemas';
 import { isUuid } from '@/lib/core/uuid';
+import { tempAidMessages } from './messages';
 
 /**
  * A caseworker pays money the county approved (small fast aid, a 支出型 case, a follow-up after
@@ -36,9 +37,9 @@ export async function payApproved(user: SessionUser, input: z.output<typeof payA
     // The payment row is locked: a run being approved (which locks it too) is either already
     // visible here, or waits and then finds the payment paid and refuses (lib/payouts/approve-run.ts).
     const held = p.method === 'bank' ? holdingMonth((await runLinesOf(tx, [p.id])).get(p.id) ?? []) : null;
-    if (held) throw new AppError('invalid_input', { _form: heldMessage(held) });
+    if (held) throw refuse('precondition', heldMessage(held));
     if (!(c.state === 'approved' || (c.state === 'completed' && p.purpose === 'follow_up'))) throw new AppError('conflict');
-    if (p.method === 'cash' && !input.receiptNo) throw new AppError('invalid_input', { receiptNo: '现金发放须填写收据编号' });
+    if (p.method === 'cash' && !input.receiptNo) throw refuse('invalid_input', tempAidMessages.cashReceipt, 'receiptNo');
     const [household] = await tx.select().from(households).where(eq(households.id, c.householdId));
     const bank = bankSnapshot(household!, p.method, 'receiptNo');
 

@@ -5,7 +5,7 @@ import { members, tempAidCases, tempAidPayments } from '@/db/schema';
 import { todayInChina } from '@/lib/core/time';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { refuse } from '@/lib/core/errors';
 import { maskAccount } from '@/lib/households/mask';
 import { insertHousehold, prepareRegistration, rethrowRegistrationConflict } from '@/lib/households/register-household';
 import { loadCalendar } from '@/lib/policy/calendar';
@@ -15,6 +15,7 @@ import { auditCase, lockHouseholdInScope, priorAidOf, type Household } from './l
 import { loadTempAidPolicy } from './policy';
 import { checkAuthority, completionDeadline, sameCauseMessage, sameCausePrior } from './rules';
 import type { FirstResponseInput } from './schemas';
+import { tempAidMessages } from './messages';
 
 /**
  * 先行救助: a caseworker pays at once, up to the configured cap, from the township's reserve
@@ -42,10 +43,10 @@ export async function payFirstResponse(user: SessionUser, input: FirstResponseIn
 async function pay(tx: Tx, user: SessionUser, household: Household, input: FirstResponseInput, today: string) {
   const policy = await loadTempAidPolicy(tx, household, today);
   const allowed = checkAuthority({ role: user.role, regionLevel: user.regionLevel, kind: 'first_response', step: 'pay', amountFen: input.amountFen, caps: policy.caps });
-  if (!allowed.ok) throw new AppError('invalid_input', { amount: allowed.message });
+  if (!allowed.ok) throw refuse('invalid_input', allowed.message, 'amount');
 
   const same = sameCausePrior(await priorAidOf(tx, household.id), input.cause, today);
-  if (same.length > 0 && !input.sameCauseNote) throw new AppError('invalid_input', { sameCauseNote: sameCauseMessage(same) });
+  if (same.length > 0 && !input.sameCauseNote) throw refuse('invalid_input', sameCauseMessage(same), 'sameCauseNote');
   const bank = bankSnapshot(household, input.method);
 
   const cal = await loadCalendar(tx as unknown as Db, today, addDays(today, 120));
@@ -119,7 +120,7 @@ async function pay(tx: Tx, user: SessionUser, household: Household, input: First
 /** A bank transfer goes to the household's registered account, as it is at the moment of payment. */
 export function bankSnapshot(household: Household, method: 'bank' | 'cash', field = 'method') {
   if (method === 'cash') return { bankName: null, bankAccount: null, bankAccountHolder: null };
-  if (!household.bankAccount) throw new AppError('invalid_input', { [field]: '该户未登记发放账户：请选择现金发放，或先在家庭档案中补充银行账户' });
+  if (!household.bankAccount) throw refuse('precondition', tempAidMessages.noAccount, field);
   return { bankName: household.bankName, bankAccount: household.bankAccount, bankAccountHolder: household.bankAccountHolder };
 }
 

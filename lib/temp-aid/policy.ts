@@ -1,9 +1,10 @@
 import 'server-only';
 import { getDb, type Db, type Tx } from '@/db/client';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import { dibaoMonthlyStandard, standardsInForce } from '@/lib/policy/standards';
 import { annualToMonthlyFen } from '@/lib/programs/rounding';
 import { capsOf, type CapPolicy, type Caps } from './rules';
+import { tempAidMessages } from './messages';
 
 export interface TempAidPolicy extends CapPolicy {
   caps: Caps;
@@ -23,7 +24,7 @@ export async function loadTempAidPolicy(db: Db | Tx, household: { kind: 'rural' 
   const d = db as Db;
   const rows = await standardsInForce(d, 'temp', household.countyCode, onDate);
   const standard = await dibaoMonthlyStandard(d, household.kind, household.countyCode, onDate, annualToMonthlyFen);
-  if (!standard) throw new AppError('invalid_input', { _form: `未配置${household.kind === 'rural' ? '农村' : '城市'}低保标准，无法确定临时救助上限` });
+  if (!standard) throw refuse('precondition', tempAidMessages.noStandard(household.kind === 'rural' ? '农村' : '城市'));
   const money = (component: string) => {
     const v = rows.get(component)?.amountFen;
     if (v === null || v === undefined) throw missing(component);
@@ -52,7 +53,7 @@ export async function loadTempAidPolicy(db: Db | Tx, household: { kind: 'rural' 
   };
 }
 
-const missing = (component: string) => new AppError('invalid_input', { _form: `未配置政策参数 temp/${component}，请联系系统管理员` });
+const missing = (component: string) => refuse('precondition', tempAidMessages.valueMissing(component));
 
 /** The caps in force today for a county and household kind, for the forms' hints. */
 export async function capsInForce(countyCode: string, kind: 'rural' | 'urban', today: string): Promise<TempAidPolicy | null> {

@@ -6,20 +6,21 @@ import { recordAudit } from '@/lib/audit/record';
 import { assertCan, userCovers } from '@/lib/auth/authorize';
 import { hashPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { refuse } from '@/lib/core/errors';
 import { allowedLevels, levelLabels } from './rules';
 import type { CreateUserInput } from './schemas';
+import { userMessages } from './messages';
 
 export async function createUser(actor: SessionUser, input: CreateUserInput): Promise<{ id: string }> {
   assertCan(actor, 'user.manage');
   const db = await getDb();
   const [region] = await db.select().from(regions).where(eq(regions.code, input.regionCode));
   if (!region || !userCovers(actor, region.code)) {
-    throw new AppError('invalid_input', { regionCode: '区划不存在或不在您的管辖范围内' });
+    throw refuse('invalid_input', userMessages.regionOutOfScope, 'regionCode');
   }
   if (!allowedLevels[input.role].includes(region.level)) {
     const levels = allowedLevels[input.role].map((l) => levelLabels[l]).join('或');
-    throw new AppError('invalid_input', { regionCode: `该角色只能设在${levels}区划` });
+    throw refuse('invalid_input', userMessages.roleLevel(levels), 'regionCode');
   }
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -28,7 +29,7 @@ export async function createUser(actor: SessionUser, input: CreateUserInput): Pr
       .values({ username: input.username, name: input.name, role: input.role, regionCode: region.code, passwordHash })
       .onConflictDoNothing()
       .returning({ id: users.id });
-    if (!created) throw new AppError('duplicate_username', { username: '该用户名已被使用' });
+    if (!created) throw refuse('duplicate_username', userMessages.usernameTaken, 'username');
     await recordAudit(tx, actor, {
       action: 'user.create',
       entity: 'user',

@@ -5,9 +5,10 @@ import { regions, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers, userCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import { allowedLevels, levelLabels } from './rules';
 import type { UpdateUserInput } from './schemas';
+import { userMessages } from './messages';
 
 /**
  * Changes a user's role, region or active flag. Any of these bumps the session version,
@@ -22,14 +23,14 @@ export async function updateUser(actor: SessionUser, input: UpdateUserInput): Pr
     if (!current) throw new AppError('not_found');
     const [region] = await tx.select().from(regions).where(eq(regions.code, input.regionCode));
     if (!region || !userCovers(actor, region.code)) {
-      throw new AppError('invalid_input', { regionCode: '区划不存在或不在您的管辖范围内' });
+      throw refuse('invalid_input', userMessages.regionOutOfScope, 'regionCode');
     }
     if (!allowedLevels[input.role].includes(region.level)) {
       const levels = allowedLevels[input.role].map((l) => levelLabels[l]).join('或');
-      throw new AppError('invalid_input', { regionCode: `该角色只能设在${levels}区划` });
+      throw refuse('invalid_input', userMessages.roleLevel(levels), 'regionCode');
     }
     if (current.id === actor.id && (input.role !== current.role || !input.active || input.regionCode !== current.regionCode)) {
-      throw new AppError('invalid_input', { role: '不能停用自己或更改自己的角色和区划' });
+      throw refuse('same_person', userMessages.notYourself, 'role');
     }
     const before = { role: current.role, regionCode: current.regionCode, active: current.active };
     const after = { role: input.role, regionCode: region.code, active: input.active };

@@ -97,7 +97,7 @@ describe('dibao application from intake to enrollment', () => {
     const supervisorAsCaseworker = await signedIn('supervisor');
     const { id, version } = await throughNotice(supervisorAsCaseworker, householdId);
     await expect(decideApplication(supervisorAsCaseworker, { applicationId: id, version, decision: 'approve' })).rejects.toMatchObject({
-      code: 'invalid_input',
+      code: 'same_person',
       fieldErrors: { decision: '提交申请的人不能审批同一申请' },
     });
 

@@ -43,15 +43,15 @@ describe('approval', () => {
 
     await expect(approveRun(staff.caseworker, { runId, version })).rejects.toMatchObject({ code: 'not_found' });
     await expect(approveRun(await signedIn('supervisor'), { runId, version })).rejects.toMatchObject({ code: 'not_found' }); // 交口县
-    await expect(approveRun(staff.supervisor, { runId, version })).rejects.toMatchObject({ fieldErrors: { _form: '生成发放批次的人不能审批同一批次' } });
+    await expect(approveRun(staff.supervisor, { runId, version })).rejects.toMatchObject({ code: 'same_person', fieldErrors: { _form: '生成发放批次的人不能审批同一批次' } });
     await expect(approveRun(staff.supervisor2, { runId, version: version - 1 })).rejects.toMatchObject({ code: 'conflict' });
     await approveRun(staff.supervisor2, { runId, version });
     expect(await run(runId)).toMatchObject({ state: 'approved', version: version + 1 });
     await expect(approveRun(staff.supervisor2, { runId, version: version + 1 })).rejects.toMatchObject({ code: 'conflict' });
 
     // The verbs refuse …
-    await expect(regenerateRun(staff.caseworker, { runId })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(startRun(staff.caseworker, { countyCode: COUNTY, month: '2019-02' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(regenerateRun(staff.caseworker, { runId })).rejects.toMatchObject({ code: 'precondition', fieldErrors: { _form: '2019-02 的发放批次已审批，不能再修改' } });
+    await expect(startRun(staff.caseworker, { countyCode: COUNTY, month: '2019-02' })).rejects.toMatchObject({ code: 'precondition', fieldErrors: { _form: '2019-02 的发放批次已审批，不能再修改' } });
     const [line] = await linesOf(db, runId);
     await expect(
       addAdjustment(staff.caseworker, { enrollmentId: line!.enrollment_id!, kind: 'recovery', startMonth: '2019-02', amount: 100, perMonth: 100, reason: '审批后追加扣回' }),
@@ -193,7 +193,7 @@ describe('bank file and reconciliation', () => {
     expect(await importReturn(staff.caseworker, runId, { name: 'part1.csv', text: partial })).toMatchObject({ ok: true, failedCount: 1, outstanding: 2, reconciled: false });
     expect((await run(runId)).state).toBe('exported');
     await confirmAccount(staff.caseworker, { lineId: lineC.id, note: '电话核实账户正常' });
-    await expect(confirmAccount(staff.caseworker, { lineId: lineC.id, note: '再次核实账户' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(confirmAccount(staff.caseworker, { lineId: lineC.id, note: '再次核实账户' })).rejects.toMatchObject({ code: 'precondition', fieldErrors: { _form: '该明细的账户已核实' } });
     const oct = await startRun(staff.caseworker, { countyCode: COUNTY, month: '2019-10' });
     expect((await linesOf(db, oct.runId)).filter((l) => l.kind === 'reissue').map((l) => l.source_id)).toEqual([String(lineC.id)]);
   });

@@ -58,7 +58,8 @@ describe('user administration', () => {
   it('does not let an admin lock themselves out', async () => {
     const admin = await signedIn('admin');
     await expect(updateUser(admin, { userId: admin.id, role: 'admin', regionCode: '141100', active: false, reason: '测试' })).rejects.toMatchObject({
-      code: 'invalid_input',
+      code: 'same_person',
+      fieldErrors: { role: '不能停用自己或更改自己的角色和区划' },
     });
   });
 });

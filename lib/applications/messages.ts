@@ -1,0 +1,15 @@
+// The refusals of the application area (dibao and 特困 from 受理 to decision), in one place.
+
+export const applicationMessages = {
+  notConfigured: (what: string) => `未配置${what}`,
+  nobodyCovered: '没有可纳入保障的在户成员',
+  applicantNotMember: '申请人须是本户在户成员',
+  singleNotAllowed: '单独申请仅限重度残疾（一、二级，或三级智力、精神残疾）或患重病的成员',
+  openApplication: '该家庭已有一件同类申请正在办理',
+  dateInFuture: '日期不能晚于今天',
+  dateBeforeStep: (notBefore: string) => `日期不能早于上一环节（${notBefore}）`,
+  noticeRunning: (end: string) => `公示期至 ${end}，期满后方可审批`,
+  notEligible: '按决定日的收入和标准，家庭收入不低于保障标准，不符合条件；如需不予批准请写明理由',
+  alreadyCovered: '有成员已在低保或特困保障中，同一人不能同时享受两项基本生活保障',
+  countyVisitNotNeeded: '该申请不是近亲属备案件，无需县级入户核查',
+} as const;
