@@ -14,6 +14,9 @@ export const payoutRuns = pgTable(
     month: varchar('month', { length: 7 }).notNull(),
     state: text('state', { enum: runStates }).notNull().default('draft'),
     preparedBy: uuid('prepared_by').notNull(),
+    // Everyone who started or regenerated the draft, or whose 补发 / 扣回 a generation took into
+    // it: none of them may approve it (maker–checker), not only the last to generate.
+    makerIds: uuid('maker_ids').array().notNull().default(sql`'{}'::uuid[]`),
     generatedAt: timestamp('generated_at', { withTimezone: true }),
     approvedBy: uuid('approved_by'),
     approvedAt: timestamp('approved_at', { withTimezone: true }),

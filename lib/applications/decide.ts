@@ -7,7 +7,7 @@ import type { SessionUser } from '@/lib/auth/types';
 import { uniqueViolation } from '@/lib/db/errors';
 import { AppError, refuse } from '@/lib/core/errors';
 import { standardsInForce } from '@/lib/policy/standards';
-import { canDecide, isPublicNoticeOver, publicNoticeEnd, startMonthAfterDecision } from '@/lib/applications/flow';
+import { decisionCheck, isPublicNoticeOver, publicNoticeEnd, startMonthAfterDecision } from '@/lib/applications/flow';
 import { disabilitySubsidies } from '@/lib/programs/disability';
 import { nextReviewDate } from '@/lib/programs/review';
 import { assessApplication, type Assessment } from './assess';
@@ -32,13 +32,7 @@ export function decideApplication(user: SessionUser, input: z.output<typeof deci
     if (!isPublicNoticeOver(app.noticeStart!, noticeDays, today)) {
       throw refuse('precondition', applicationMessages.noticeRunning(publicNoticeEnd(app.noticeStart!, noticeDays)), 'decision');
     }
-    const allowed = canDecide({
-      deciderId: user.id,
-      submittedBy: app.createdBy,
-      participantIds: [app.acceptedBy, app.investigatedBy, app.townshipReviewedBy].filter((x): x is string => !!x),
-      closeRelativeFlag: app.closeRelative,
-      countyHomeVisitRecorded: !!app.countyVisitOn,
-    });
+    const allowed = decisionCheck(app, user.id);
     if (!allowed.ok) throw refuse(allowed.code === 'county_visit_required' ? 'precondition' : 'same_person', allowed.message, 'decision');
 
     if (input.decision === 'refuse') {

@@ -88,6 +88,20 @@ export function canDecide(input: {
   return { ok: true };
 }
 
+/** The county decision on this application by this person: the maker–checker check of canDecide, with the case's own participants. */
+export function decisionCheck(
+  app: { createdBy: string; acceptedBy: string | null; investigatedBy: string | null; townshipReviewedBy: string | null; closeRelative: boolean; countyVisitOn: string | null },
+  deciderId: string,
+): DecideCheck {
+  return canDecide({
+    deciderId,
+    submittedBy: app.createdBy,
+    participantIds: [app.acceptedBy, app.investigatedBy, app.townshipReviewedBy].filter((x): x is string => !!x),
+    closeRelativeFlag: app.closeRelative,
+    countyHomeVisitRecorded: !!app.countyVisitOn,
+  });
+}
+
 /** Payment starts the month after the decision: 2026-12-05 → 2027-01. */
 export function startMonthAfterDecision(decisionDate: string): string {
   const { year, month } = parseDate(decisionDate);

@@ -12,6 +12,7 @@ import { lockRun } from './generate';
 import { rowsOf } from '@/lib/core/sql';
 import type { approveRunSchema } from './schemas';
 import { payoutMessages } from './messages';
+import { approvalRefusal } from './rules';
 
 /**
  * A supervisor of the county who neither generated the draft nor entered an adjustment in it
@@ -28,9 +29,9 @@ export async function approveRun(user: SessionUser, input: z.output<typeof appro
     if (!run) throw new AppError('not_found');
     if (run.state !== 'draft' || run.version !== input.version) throw new AppError('conflict');
     if (!run.generatedAt || run.lineCount === 0) throw refuse('precondition', payoutMessages.noLines);
-    if (run.preparedBy === user.id) throw refuse('same_person', payoutMessages.generatorApproves);
     const sources = await sourcesOf(tx, run.id);
-    if (sources.adjustments.some((a) => a.createdBy === user.id)) throw refuse('same_person', payoutMessages.adjusterApproves);
+    const samePerson = approvalRefusal(run, sources.adjustments.map((a) => a.createdBy), user.id);
+    if (samePerson) throw refuse('same_person', samePerson);
     // What the draft was generated from may have changed since: approving it would pay money
     // that is no longer owed, or owed twice. Regeneration drops those lines.
     if (sources.adjustments.some((a) => a.cancelledAt)) throw refuse('precondition', payoutMessages.cancelledAdjustment);

@@ -52,6 +52,17 @@ async function previousRunMoved(tx: Tx, run: PayoutRun): Promise<boolean> {
   return !!prev?.generatedAt && !!run.generatedAt && prev.generatedAt >= run.generatedAt;
 }
 
+/** The generator and the authors of the adjustments now in the draft join its makers (never leave them). */
+async function recordMakers(tx: Tx, runId: string, userId: string): Promise<void> {
+  await tx.execute(sql`
+    UPDATE payout_runs r SET maker_ids = ARRAY(
+      SELECT DISTINCT x FROM unnest(r.maker_ids || ${userId}::uuid || ARRAY(
+        -- Adjustments are few; each is probed in the lines' (kind, source_id, month) index.
+        SELECT a.created_by FROM payout_adjustments a WHERE EXISTS (
+          SELECT 1 FROM payout_lines l WHERE l.kind = a.kind AND l.source_id = a.id::text AND l.run_id = r.id))) x ORDER BY x)
+    WHERE r.id = ${runId}::uuid`);
+}
+
 /**
  * Brings a locked draft to what its month owes, inside the caller's transaction: all of it or,
  * on any failure (a crash, a killed connection), none of it. The caller holds the run's row lock.
@@ -73,6 +84,7 @@ export async function generateLocked(tx: Tx, run: PayoutRun, user: SessionUser, 
     // Nothing moved: the totals and the summary stand. The run records who generated it last.
     await tx.update(payoutRuns).set({ generatedAt: new Date(), preparedBy: user.id, version: sql`${payoutRuns.version} + 1` }).where(eq(payoutRuns.id, run.id));
   }
+  await recordMakers(tx, run.id, user.id);
   const [after] = await tx.select().from(payoutRuns).where(eq(payoutRuns.id, run.id));
   const result: GenerationResult = {
     runId: run.id,

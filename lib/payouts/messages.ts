@@ -4,8 +4,6 @@ export const payoutMessages = {
   runApproved: (month: string) => `${month} 的发放批次已审批，不能再修改`,
   adjustmentMonthApproved: (month: string) => `${month} 的发放批次已审批，请选择以后的月份`,
   noLines: '批次没有发放明细，不能审批',
-  generatorApproves: '生成发放批次的人不能审批同一批次',
-  adjusterApproves: '批次中有您本人录入的补发或扣回，须由其他审核审批人审批',
   cancelledAdjustment: '批次中有已撤销的补发或扣回，请先重新生成批次再审批',
   tempAidPaidByHand: (n: number) => `批次中有 ${n} 笔临时救助已从乡镇备用金支付，请先重新生成批次再审批`,
   bankFileBeforeApproval: '批次审批后才能导出银行文件',

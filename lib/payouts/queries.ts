@@ -10,6 +10,8 @@ import { maskAccount } from '@/lib/households/mask';
 import { assertRunVisible, runScope } from './access';
 import { findRun } from './generate';
 import { readProgress } from './progress';
+import { approvalRefusal } from './rules';
+import { rowsOf } from '@/lib/core/sql';
 
 const head = alias(members, 'head');
 const village = alias(regions, 'village');
@@ -88,7 +90,16 @@ export async function getRun(user: SessionUser, id: string) {
     .where(eq(bankReturns.runId, found.id))
     .orderBy(asc(bankReturns.importedAt));
   const job = await readProgress(found.countyCode, found.month);
-  return { ...found, ...names!, summary: found.summary as RunSummary | null, returns, job };
+  // Why this user may not approve the draft (maker–checker), so the page does not offer it.
+  let approvalBlock: string | null = null;
+  if (found.state === 'draft') {
+    const adjusters = rowsOf<{ created_by: string }>(
+      await db.execute(sql`SELECT DISTINCT a.created_by FROM payout_adjustments a WHERE EXISTS (
+        SELECT 1 FROM payout_lines l WHERE l.kind = a.kind AND l.source_id = a.id::text AND l.run_id = ${found.id}::uuid)`),
+    );
+    approvalBlock = approvalRefusal(found, adjusters.map((a) => a.created_by), user.id);
+  }
+  return { ...found, ...names!, summary: found.summary as RunSummary | null, returns, job, approvalBlock };
 }
 
 export type RunDetail = NonNullable<Awaited<ReturnType<typeof getRun>>>;

@@ -143,6 +143,18 @@ export function movementOf(now: MovementLine | null, before: MovementLine | null
   throw new Error('a movement needs a line in at least one month');
 }
 
+/**
+ * Maker–checker for a run: who may not approve it. The makers are everyone who started or
+ * regenerated the draft and the authors of the 补发 / 扣回 a generation took into it; an
+ * adjustment entered since the last generation counts too (its author is in adjusterIds).
+ * The verb refuses with this message; the page does not offer the button.
+ */
+export function approvalRefusal(run: { makerIds: readonly string[] }, adjusterIds: readonly string[], userId: string): string | null {
+  if (adjusterIds.includes(userId)) return '批次中有您本人录入的补发或扣回，须由其他审核审批人审批';
+  if (run.makerIds.includes(userId)) return '生成或重新生成发放批次的人不能审批同一批次';
+  return null;
+}
+
 /** Runs are prepared for a past month (a missed one) or up to next month, never further ahead. */
 export function monthAllowed(month: string, today: string): boolean {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return false;

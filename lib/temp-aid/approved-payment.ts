@@ -11,22 +11,27 @@ import { tempAidMessages } from './messages';
  * Maker–checker: the county decision on a case is made by someone who neither opened it (paid
  * the first response, or entered the application) nor investigated it nor wrote its account.
  */
-export function assertIndependent(user: SessionUser, c: AidCase, field: string): void {
+export function independenceRefusal(userId: string, c: Pick<AidCase, 'kind' | 'createdBy' | 'investigatedBy' | 'accountBy'>): { code: 'precondition' | 'same_person'; message: string } | null {
   const check = canDecide({
-    deciderId: user.id,
+    deciderId: userId,
     submittedBy: c.createdBy,
     participantIds: [c.investigatedBy, c.accountBy].filter((x): x is string => !!x),
     closeRelativeFlag: false,
     countyHomeVisitRecorded: true,
   });
-  if (check.ok) return;
+  if (check.ok) return null;
   const message =
     c.kind === 'first_response'
       ? tempAidMessages.completerTookPart
       : check.code === 'decider_is_submitter'
         ? tempAidMessages.deciderSubmitted
         : check.message;
-  throw refuse(check.code === 'county_visit_required' ? 'precondition' : 'same_person', message, field);
+  return { code: check.code === 'county_visit_required' ? 'precondition' : 'same_person', message };
+}
+
+export function assertIndependent(user: SessionUser, c: AidCase, field: string): void {
+  const refusal = independenceRefusal(user.id, c);
+  if (refusal) throw refuse(refusal.code, refusal.message, field);
 }
 
 /**

@@ -43,7 +43,7 @@ describe('approval', () => {
 
     await expect(approveRun(staff.caseworker, { runId, version })).rejects.toMatchObject({ code: 'not_found' });
     await expect(approveRun(await signedIn('supervisor'), { runId, version })).rejects.toMatchObject({ code: 'not_found' }); // 交口县
-    await expect(approveRun(staff.supervisor, { runId, version })).rejects.toMatchObject({ code: 'same_person', fieldErrors: { _form: '生成发放批次的人不能审批同一批次' } });
+    await expect(approveRun(staff.supervisor, { runId, version })).rejects.toMatchObject({ code: 'same_person', fieldErrors: { _form: '生成或重新生成发放批次的人不能审批同一批次' } });
     await expect(approveRun(staff.supervisor2, { runId, version: version - 1 })).rejects.toMatchObject({ code: 'conflict' });
     await approveRun(staff.supervisor2, { runId, version });
     expect(await run(runId)).toMatchObject({ state: 'approved', version: version + 1 });

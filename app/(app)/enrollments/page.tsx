@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { enrollmentMessages } from '@/lib/enrollments/messages';
 import { DecideChangeForm, RecomputeCountyForm } from '@/components/enrollments/change-forms';
 import { todayInChina } from '@/lib/core/time';
 import { addMonthsToMonth } from '@/lib/core/calendar-date';
@@ -35,7 +36,8 @@ export default async function EnrollmentsPage() {
                   {c.gradualExitMonths ? `，渐退 ${c.gradualExitMonths} 个月` : ''} · 提出人 {c.proposerName}
                 </p>
                 <p className="text-slate-600">原因：{c.reason}{c.hearingNote ? `；告知情况：${c.hearingNote}` : ''}</p>
-                {approve && <DecideChangeForm changeId={c.id} label={`${c.headName ?? ''}户 ${kindLabels[c.kind]}`} />}
+                {approve && c.proposedBy !== user.id && <DecideChangeForm changeId={c.id} label={`${c.headName ?? ''}户 ${kindLabels[c.kind]}`} />}
+                {approve && c.proposedBy === user.id && <p className="mt-1 text-slate-600">{enrollmentMessages.proposerDecides}，须由其他审核审批人审批。</p>}
               </li>
             ))}
           </ul>

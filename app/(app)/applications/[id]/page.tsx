@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AssessmentView } from '@/components/applications/assessment-view';
+import { decisionCheck } from '@/lib/applications/flow';
 import { AcceptForm, CountyVisitForm, DecideForm, InvestigateForm, ObjectionForm, PublicNoticeForm, TownshipOpinionForm } from '@/components/applications/step-forms';
 import type { Assessment } from '@/lib/applications/assess';
 import { todayInChina } from '@/lib/core/time';
@@ -21,6 +22,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const write = can(user.role, 'application.write');
   const decide = can(user.role, 'application.decide');
   const noticeOver = app.state === 'in_public_notice' && !!app.noticeEnd && today > app.noticeEnd;
+  // Maker–checker: the form is not offered to someone the decision would refuse.
+  const decision = decisionCheck(app, user.id);
   const head = app.members.find((m) => m.isHead);
   const applicant = app.members.find((m) => m.id === app.memberId);
   const name = (id: string | null) => (id ? (app.staffNames[id] ?? '—') : '—');
@@ -86,7 +89,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         {decide && app.closeRelative && !app.countyVisitOn && ['investigated', 'township_reviewed', 'in_public_notice'].includes(app.state) && (
           <CountyVisitForm id={app.id} version={app.version} today={today} />
         )}
-        {decide && app.state === 'in_public_notice' && (noticeOver ? <DecideForm id={app.id} version={app.version} /> : <p className="text-sm text-slate-600">公示期至 {app.noticeEnd}，期满后方可审批。</p>)}
+        {decide && app.state === 'in_public_notice' && !noticeOver && <p className="text-sm text-slate-600">公示期至 {app.noticeEnd}，期满后方可审批。</p>}
+        {decide && app.state === 'in_public_notice' && noticeOver && (decision.ok ? <DecideForm id={app.id} version={app.version} /> : <p className="text-sm text-slate-600">县级审批：{decision.message}。</p>)}
       </div>
     </div>
   );

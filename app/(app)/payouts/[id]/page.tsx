@@ -50,7 +50,12 @@ export default async function RunPage({ params, searchParams }: { params: Promis
 
       <section aria-label="操作" className="flex flex-wrap items-start gap-4 rounded border border-slate-200 bg-white p-4">
         {run.state === 'draft' && can(user.role, 'payout.prepare') && <RegenerateForm runId={run.id} county={run.countyCode} month={run.month} />}
-        {run.state === 'draft' && can(user.role, 'payout.approve') && county && <ApproveForm runId={run.id} version={run.version} label={label} />}
+        {run.state === 'draft' && can(user.role, 'payout.approve') && county &&
+          (run.approvalBlock ? (
+            <p className="max-w-md text-sm text-slate-700">审批：{run.approvalBlock}。</p>
+          ) : (
+            <ApproveForm runId={run.id} version={run.version} label={label} />
+          ))}
         {run.state !== 'draft' && can(user.role, 'payout.bank_file') && county && (
           <form method="post" action={`/api/payouts/${run.id}/bank-file`} className="flex gap-2">
             <button type="submit" name="format" value="csv" className={buttonClass}>下载银行文件（CSV）</button>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { independenceRefusal } from '@/lib/temp-aid/approved-payment';
 import { AccountForm, CaseNoticeForm, CompleteForm, DecideCaseForm, InvestigateCaseForm, PayForm, RecoveryForm } from '@/components/temp-aid/case-forms';
 import { todayInChina } from '@/lib/core/time';
 import { can } from '@/lib/auth/permissions';
@@ -22,6 +23,8 @@ export default async function TempAidCasePage({ params, searchParams }: { params
   const payee = c.headName ?? '';
   const write = can(user.role, 'tempaid.write');
   const decide = can(user.role, 'tempaid.decide');
+  // Maker–checker: completion and decision are not offered to someone who took part in the case.
+  const independence = independenceRefusal(user.id, c);
   const noticeOver = c.state === 'in_public_notice' && !!c.noticeEnd && today > c.noticeEnd;
   const steps: [string, string | null, string | null][] = [
     [c.kind === 'first_response' ? '先行救助' : '申请', c.openedOn, name(c.createdBy)],
@@ -108,13 +111,14 @@ export default async function TempAidCasePage({ params, searchParams }: { params
       <div className="space-y-4">
         {c.state === 'paid_awaiting_completion' && write && !can(user.role, 'tempaid.complete') && <AccountForm {...ref} />}
         {c.state === 'paid_awaiting_completion' && can(user.role, 'tempaid.complete') &&
-          (c.accountOn ? <CompleteForm {...ref} payee={payee} /> : <p className="text-sm text-slate-600">待经办人提交情况说明和材料后办结。</p>)}
+          (!c.accountOn ? <p className="text-sm text-slate-600">待经办人提交情况说明和材料后办结。</p>
+            : independence ? <p className="text-sm text-slate-600">办结：{independence.message}。</p>
+            : <CompleteForm {...ref} payee={payee} />)}
         {c.state === 'improper_recovery' && can(user.role, 'tempaid.pay') && <RecoveryForm {...ref} />}
         {c.kind === 'expenditure' && c.state === 'applied' && write && <InvestigateCaseForm {...ref} today={today} />}
         {c.state === 'investigated' && c.noticeRequired && write && <CaseNoticeForm {...ref} today={today} />}
-        {decide && ((c.kind === 'small_fast' && c.state === 'applied') || (c.state === 'investigated' && !c.noticeRequired) || noticeOver) && (
-          <DecideCaseForm {...ref} payee={payee} requested={(c.requestedFen / 100).toFixed(2)} />
-        )}
+        {decide && ((c.kind === 'small_fast' && c.state === 'applied') || (c.state === 'investigated' && !c.noticeRequired) || noticeOver) &&
+          (independence ? <p className="text-sm text-slate-600">审批：{independence.message}。</p> : <DecideCaseForm {...ref} payee={payee} requested={(c.requestedFen / 100).toFixed(2)} />)}
         {c.state === 'in_public_notice' && !noticeOver && <p className="text-sm text-slate-600">公示期至 {c.noticeEnd}，期满后方可审批。</p>}
         {can(user.role, 'tempaid.pay') &&
           c.payments.filter((p) => p.status === 'approved').map((p) =>
