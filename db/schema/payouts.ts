@@ -99,6 +99,9 @@ export const payoutLines = pgTable(
   (t) => [
     uniqueIndex('payout_lines_enrollment_month_uq').on(t.enrollmentId, t.month).where(sql`${t.kind} = 'enrollment'`),
     uniqueIndex('payout_lines_source_uq').on(t.kind, t.sourceId, t.month).where(sql`${t.sourceId} is not null`),
+    // A source of money (a re-issue of a failed line, a 补发, a temporary-aid payment, a price
+    // subsidy share) is held by one line, in one run, ever; only 扣回 has a line a month.
+    uniqueIndex('payout_lines_one_holder_uq').on(t.kind, t.sourceId).where(sql`${t.sourceId} is not null and ${t.kind} <> 'recovery'`),
     index('payout_lines_run_idx').on(t.runId, t.id),
     index('payout_lines_household_idx').on(t.householdId, t.month),
     // The run page's blocked list, and the failed or blocked lines a later run re-issues.

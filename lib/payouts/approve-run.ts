@@ -37,6 +37,10 @@ export async function approveRun(user: SessionUser, input: z.output<typeof appro
     if (sources.adjustments.some((a) => a.cancelledAt)) throw refuse('precondition', payoutMessages.cancelledAdjustment);
     const paidByHand = sources.payments.filter((p) => p.status !== 'approved').length;
     if (paidByHand > 0) throw refuse('precondition', payoutMessages.tempAidPaidByHand(paidByHand));
+    // The unique indexes keep a source in one line; this says so in the user's words should a
+    // line ever get past them (a restored backup, a hand-made fix).
+    const heldElsewhere = await linesHeldElsewhere(tx, run.id);
+    if (heldElsewhere > 0) throw refuse('precondition', payoutMessages.heldElsewhere(heldElsewhere));
 
     const approvedAt = new Date();
     await tx
@@ -55,6 +59,18 @@ export async function approveRun(user: SessionUser, input: z.output<typeof appro
     });
     return { state: 'approved' as const };
   });
+}
+
+/** Lines of the run whose source (an enrollment month, a re-issued line, a 补发 …) another run holds too. */
+async function linesHeldElsewhere(tx: Tx, runId: string): Promise<number> {
+  const [r] = rowsOf<{ n: string | number }>(
+    await tx.execute(sql`
+      SELECT count(*) AS n FROM payout_lines l
+      WHERE l.run_id = ${runId}::uuid AND l.source_id IS NOT NULL
+        AND EXISTS (SELECT 1 FROM payout_lines o WHERE o.kind = l.kind AND o.source_id = l.source_id AND o.run_id <> l.run_id
+          AND (l.kind <> 'recovery' OR o.month = l.month))`),
+  );
+  return Number(r?.n ?? 0);
 }
 
 /**

@@ -14,6 +14,9 @@ import { payoutMessages } from './messages';
 
 export type PayoutRun = typeof payoutRuns.$inferSelect;
 
+/** The advisory-lock class of payout generation (the second key is the county code). */
+const GENERATION_LOCK = 7301;
+
 /** The run row, locked for the rest of the transaction: generations, approval and imports queue here. */
 export async function lockRun(tx: Tx, runId: string): Promise<PayoutRun | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(runId)) return undefined;
@@ -72,6 +75,12 @@ export async function generateLocked(tx: Tx, run: PayoutRun, user: SessionUser, 
   // JIT compiling these statements costs seconds per county and saves less than it costs.
   await tx.execute(sql`set local work_mem = '128MB'`);
   await tx.execute(sql`set local jit = off`);
+  // One generation of a county at a time, whatever the run and whichever app server: what a run
+  // may take (a re-issue of a failed line, say) depends on what the county's other drafts hold,
+  // and a statement cannot see another transaction's uncommitted lines. Waiting here, each sees
+  // the last one's lines committed. (Lock order: the run row, then the county; nothing takes
+  // them the other way round.)
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${GENERATION_LOCK}, ${Number(run.countyCode)})`);
   await progress.step(2);
   const enrollment = await upsertEnrollmentLines(tx, run.id, run.countyCode, run.month, created);
   await progress.step(3);

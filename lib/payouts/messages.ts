@@ -6,6 +6,7 @@ export const payoutMessages = {
   noLines: '批次没有发放明细，不能审批',
   cancelledAdjustment: '批次中有已撤销的补发或扣回，请先重新生成批次再审批',
   tempAidPaidByHand: (n: number) => `批次中有 ${n} 笔临时救助已从乡镇备用金支付，请先重新生成批次再审批`,
+  heldElsewhere: (n: number) => `批次中有 ${n} 条明细的资金来源已由其他批次发放或列入，请先重新生成批次再审批`,
   bankFileBeforeApproval: '批次审批后才能导出银行文件',
   confirmOnlyFailed: '只有银行退回（失败）的明细需要核实账户',
   alreadyReissued: '该明细已安排重新发放',

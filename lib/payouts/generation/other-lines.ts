@@ -110,6 +110,23 @@ function desiredOtherLines(runId: string, county: string, month: string): SQL {
   );
 }
 
+/** The changed rows d of one class of kinds, inserted or updated in place through its unique index. */
+function upsert(runId: string, month: string, kinds: SQL, conflict: SQL): SQL {
+  return sql`
+      INSERT INTO payout_lines AS l (run_id, kind, program, enrollment_id, source_id, household_id, member_id, month, persons, amount_fen, components,
+        bank_name, bank_account_kind, bank_account, bank_account_holder, blocked, block_reason, county_code, township_code, village_code)
+      SELECT ${runId}::uuid, d.kind, d.program, d.enrollment_id, d.source_id, d.household_id, d.member_id, ${month}, d.persons, d.amount_fen, d.components,
+        d.bank_name, d.bank_account_kind, d.bank_account, d.bank_account_holder, d.block_reason IS NOT NULL, d.block_reason,
+        d.county_code, d.township_code, d.village_code
+      FROM changed d WHERE ${kinds}
+      ON CONFLICT ${conflict} DO UPDATE SET
+        persons = excluded.persons, amount_fen = excluded.amount_fen, components = excluded.components,
+        bank_name = excluded.bank_name, bank_account_kind = excluded.bank_account_kind, bank_account = excluded.bank_account,
+        bank_account_holder = excluded.bank_account_holder, blocked = excluded.blocked, block_reason = excluded.block_reason, updated_at = now()
+      WHERE l.run_id = excluded.run_id
+      RETURNING (xmax = 0) AS fresh`;
+}
+
 /** Steps 2–3: the non-enrollment lines, upserted by source, with the draft's stale ones removed. */
 export function upsertOtherLines(tx: Tx, runId: string, county: string, month: string, fresh = false): Promise<Counts> {
   // A run just created holds no line but the enrollment lines of this transaction: nothing to
@@ -133,24 +150,14 @@ export function upsertOtherLines(tx: Tx, runId: string, county: string, month: s
       SELECT d.* FROM desired d
       LEFT JOIN payout_lines cur ON cur.run_id = ${runId}::uuid AND cur.kind = d.kind AND cur.source_id = d.source_id AND cur.month = ${month}
       WHERE cur.id IS NULL
-        OR ((cur.run_id = ${runId}::uuid AND (
-          (cur.amount_fen, cur.persons, cur.components, cur.bank_name, cur.bank_account_kind, cur.bank_account, cur.bank_account_holder, cur.block_reason)
-          IS DISTINCT FROM (d.amount_fen, d.persons, d.components, d.bank_name, d.bank_account_kind, d.bank_account, d.bank_account_holder, d.block_reason))))
+        OR (cur.amount_fen, cur.persons, cur.components, cur.bank_name, cur.bank_account_kind, cur.bank_account, cur.bank_account_holder, cur.block_reason)
+          IS DISTINCT FROM (d.amount_fen, d.persons, d.components, d.bank_name, d.bank_account_kind, d.bank_account, d.bank_account_holder, d.block_reason)
     ),
-    upserted AS (
-      INSERT INTO payout_lines AS l (run_id, kind, program, enrollment_id, source_id, household_id, member_id, month, persons, amount_fen, components,
-        bank_name, bank_account_kind, bank_account, bank_account_holder, blocked, block_reason, county_code, township_code, village_code)
-      SELECT ${runId}::uuid, d.kind, d.program, d.enrollment_id, d.source_id, d.household_id, d.member_id, ${month}, d.persons, d.amount_fen, d.components,
-        d.bank_name, d.bank_account_kind, d.bank_account, d.bank_account_holder, d.block_reason IS NOT NULL, d.block_reason,
-        d.county_code, d.township_code, d.village_code
-      FROM changed d
-      ON CONFLICT (kind, source_id, month) WHERE source_id IS NOT NULL DO UPDATE SET
-        persons = excluded.persons, amount_fen = excluded.amount_fen, components = excluded.components,
-        bank_name = excluded.bank_name, bank_account_kind = excluded.bank_account_kind, bank_account = excluded.bank_account,
-        bank_account_holder = excluded.bank_account_holder, blocked = excluded.blocked, block_reason = excluded.block_reason, updated_at = now()
-      WHERE l.run_id = excluded.run_id
-      RETURNING (xmax = 0) AS fresh
-    ),
+    -- A source is held by one line only (payout_lines_one_holder_uq): a line that another run
+    -- holds is left where it is. 扣回 is the exception by design, one instalment a month.
+    once AS (${upsert(runId, month, sql`d.kind <> 'recovery'`, sql`(kind, source_id) WHERE source_id IS NOT NULL AND kind <> 'recovery'`)}),
+    monthly AS (${upsert(runId, month, sql`d.kind = 'recovery'`, sql`(kind, source_id, month) WHERE source_id IS NOT NULL`)}),
+    upserted AS (SELECT fresh FROM once UNION ALL SELECT fresh FROM monthly),
     removed AS (${removed})
     SELECT (SELECT count(*) FROM upserted WHERE fresh) AS inserted, (SELECT count(*) FROM upserted WHERE NOT fresh) AS updated,
       (SELECT count(*) FROM removed) AS removed`,

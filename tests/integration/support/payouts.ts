@@ -93,13 +93,13 @@ export async function enroll(
 }
 
 /** County-level staff of 岚县, made once per test file (the demo users sit in 交口县 and 方山县). */
-export async function countyStaff(): Promise<{ caseworker: SessionUser; supervisor: SessionUser; supervisor2: SessionUser }> {
+export async function countyStaff(county = COUNTY): Promise<{ caseworker: SessionUser; supervisor: SessionUser; supervisor2: SessionUser }> {
   const admin = await signedIn('admin');
   const { createUser } = await import('@/lib/users/create-user');
   const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
   const make = async (role: 'caseworker' | 'supervisor', n: string) => {
-    const username = `lx-${n}-${tag}`;
-    await createUser(admin, { username, name: `岚县${n}`, role, regionCode: COUNTY, password: 'Lanxian#2026' });
+    const username = `c${county}-${n}-${tag}`;
+    await createUser(admin, { username, name: `县级${n}`, role, regionCode: county, password: 'Lanxian#2026' });
     return signedIn(username);
   };
   return { caseworker: await make('caseworker', 'cw'), supervisor: await make('supervisor', 'sa'), supervisor2: await make('supervisor', 'sb') };
