@@ -9,7 +9,7 @@ import type { SessionUser } from '@/lib/auth/types';
 import { maskAccount } from '@/lib/households/mask';
 import { assertRunVisible, runScope } from './access';
 import { findRun } from './generate';
-import { readProgress } from './progress';
+import { readProgress, unfinishedJobs } from './progress';
 import { approvalRefusal } from './rules';
 import { rowsOf } from '@/lib/core/sql';
 
@@ -45,6 +45,17 @@ export async function listRuns(user: SessionUser) {
     .where(runScope(user))
     .orderBy(desc(payoutRuns.month), asc(payoutRuns.countyCode))
     .limit(300);
+}
+
+/** Generations in the user's area that died midway (nothing they did remains): the page offers to start them again. */
+export async function listInterruptedGenerations(user: SessionUser, now: Date = new Date()) {
+  assertCan(user, 'payout.read');
+  const prefix = user.regionCode.slice(0, user.regionLevel === 'province' ? 2 : user.regionLevel === 'city' ? 4 : 6);
+  const db = await getDb();
+  const jobs = (await unfinishedJobs(prefix, now)).filter((j) => j.status === 'interrupted');
+  if (jobs.length === 0) return [];
+  const names = new Map((await db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, jobs.map((j) => j.countyCode)))).map((r) => [r.code, r.name]));
+  return jobs.map((j) => ({ countyCode: j.countyCode, countyName: names.get(j.countyCode) ?? j.countyCode, month: j.month, step: j.step, steps: j.steps, label: j.label, updatedAt: j.updatedAt }));
 }
 
 /** Counties a user may start runs for. */

@@ -5,7 +5,7 @@ import type { SessionUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/core/errors';
 import { assertRunVisible } from './access';
 import { assertDraft, findRun, generateLocked, lockRun, type GenerationResult } from './generate';
-import { openProgress } from './progress';
+import { holdJob, openProgress } from './progress';
 import { analyzeLinesIfStale } from './statistics';
 
 /** Regenerates a draft: lines already right stay untouched, changed ones are updated, none is duplicated. */
@@ -17,6 +17,7 @@ export async function regenerateRun(user: SessionUser, input: { runId: string })
   const progress = await openProgress(peek!.countyCode, peek!.month, user.id);
   try {
     const result = await db.transaction(async (tx) => {
+      await holdJob(tx, peek!.countyCode, peek!.month);
       const run = await lockRun(tx, input.runId);
       if (!run) throw new AppError('not_found');
       assertDraft(run);

@@ -9,7 +9,7 @@ import type { SessionUser } from '@/lib/auth/types';
 import { AppError, refuse } from '@/lib/core/errors';
 import { assertRunVisible } from './access';
 import { assertDraft, generateLocked, type GenerationResult } from './generate';
-import { openProgress } from './progress';
+import { holdJob, openProgress } from './progress';
 import { analyzeLinesIfStale } from './statistics';
 import { monthAllowed } from './rules';
 import type { startRunSchema } from './schemas';
@@ -31,6 +31,7 @@ export async function startRun(user: SessionUser, input: z.output<typeof startRu
   const progress = await openProgress(input.countyCode, input.month, user.id);
   try {
     const result = await db.transaction(async (tx) => {
+      await holdJob(tx, input.countyCode, input.month);
       const made = await tx
         .insert(payoutRuns)
         .values({ countyCode: input.countyCode, month: input.month, preparedBy: user.id })

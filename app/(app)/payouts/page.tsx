@@ -4,20 +4,26 @@ import { StartRunForm } from '@/components/payouts/start-run-form';
 import { todayInChina } from '@/lib/core/time';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
-import { formatFen } from '@/lib/core/format';
+import { formatDateTime, formatFen } from '@/lib/core/format';
 import { runStateLabels } from '@/lib/payouts/labels';
-import { countiesFor, listRuns } from '@/lib/payouts/queries';
+import { countiesFor, listInterruptedGenerations, listRuns } from '@/lib/payouts/queries';
 import { addMonthsToMonth } from '@/lib/core/calendar-date';
 
 export const metadata: Metadata = { title: '资金发放' };
 
 export default async function PayoutsPage() {
   const user = await requirePermission('payout.read');
-  const [runs, counties] = await Promise.all([listRuns(user), countiesFor(user)]);
+  const [runs, counties, interrupted] = await Promise.all([listRuns(user), countiesFor(user), listInterruptedGenerations(user)]);
   const nextMonth = addMonthsToMonth(todayInChina().slice(0, 7), 1);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">资金发放</h1>
+      {interrupted.map((j) => (
+        <p key={`${j.countyCode}-${j.month}`} role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
+          {j.countyName} {j.month} 发放批次的生成在第 {j.step}/{j.steps} 步（{j.label}）中断（最后进展 {formatDateTime(j.updatedAt)}）。
+          中断的生成不留下任何改动：批次仍是中断前的样子。{can(user.role, 'payout.prepare') ? '请在下方重新生成。' : '请经办人重新生成。'}
+        </p>
+      ))}
       {can(user.role, 'payout.prepare') && counties.length > 0 && (
         <section aria-labelledby="h-start">
           <h2 id="h-start" className="text-lg font-semibold">生成发放批次</h2>

@@ -48,6 +48,12 @@ export default async function RunPage({ params, searchParams }: { params: Promis
         </dl>
       </header>
 
+      {run.job?.status === 'interrupted' && (
+        <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
+          上次生成在第 {run.job.step}/{run.job.steps} 步（{run.job.label}）中断（最后进展 {formatDateTime(run.job.updatedAt)}）。中断的生成不留下任何改动：
+          下面的明细和合计仍是中断前的样子。{run.state === 'draft' && can(user.role, 'payout.prepare') ? '请点“重新生成”再生成一次。' : ''}
+        </p>
+      )}
       <section aria-label="操作" className="flex flex-wrap items-start gap-4 rounded border border-slate-200 bg-white p-4">
         {run.state === 'draft' && can(user.role, 'payout.prepare') && <RegenerateForm runId={run.id} county={run.countyCode} month={run.month} />}
         {run.state === 'draft' && can(user.role, 'payout.approve') && county &&

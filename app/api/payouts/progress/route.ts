@@ -12,5 +12,5 @@ export const GET = withUser(async (user, req) => {
   if (!can(user.role, 'payout.read') || !/^\d{6}$/.test(county) || !/^\d{4}-\d{2}$/.test(month)) throw new AppError('not_found');
   assertRunVisible(user, county);
   const job = await readProgress(county, month);
-  return json(job && { step: job.step, steps: job.steps, label: job.label, startedAt: job.startedAt, finishedAt: job.finishedAt, error: job.error });
+  return json(job && { step: job.step, steps: job.steps, label: job.label, startedAt: job.startedAt, finishedAt: job.finishedAt, error: job.error, status: job.status });
 });
