@@ -108,6 +108,66 @@ describe('approval', () => {
     const { version } = await run(runId);
     await expect(approveRun(staff.supervisor2, { runId, version })).rejects.toMatchObject({ fieldErrors: { _form: expect.stringContaining('本人录入') } });
     await approveRun(staff.supervisor, { runId, version });
+    expect(await run(runId)).toMatchObject({ state: 'approved', version: version + 1 });
+  });
+
+  /** Approvals of a run recorded in the audit log, and who the run says approved it. */
+  async function approvals(runId: string) {
+    const db = await appDb();
+    const [r] = rows<{ n: number; approved_by: string | null }>(
+      await db.execute(sql`select (select count(*)::int from audit_log where entity_id = ${runId} and action = 'payout.approve') as n, approved_by from payout_runs where id = ${runId}`),
+    );
+    return r!;
+  }
+
+  it('refuses a supervisor who entered a 补发 the run took; another supervisor of the county approves the same version', async () => {
+    const db = await appDb();
+    const e = await enroll(db, { amountFen: 100_000, startMonth: '2021-01' });
+    const { id: adjustmentId } = await addAdjustment(staff.supervisor, {
+      enrollmentId: e.enrollmentId, kind: 'arrears', forMonth: '2021-03', startMonth: '2021-04', amount: 100_000, reason: '系统故障漏发三月',
+    });
+    const { runId } = await startRun(staff.caseworker, { countyCode: COUNTY, month: '2021-04' });
+    // The run took it: the month's own line and the 补发 line of this adjustment.
+    expect((await linesOf(db, runId)).map((l) => [l.kind, l.enrollment_id, l.source_id, l.amount_fen])).toEqual([
+      ['enrollment', e.enrollmentId, null, 100_000],
+      ['arrears', e.enrollmentId, adjustmentId, 100_000],
+    ]);
+    const { version } = await run(runId);
+
+    await expect(approveRun(staff.supervisor, { runId, version })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { _form: '批次中有您本人录入的补发或扣回，须由其他审核审批人审批' },
+    });
+    expect(await run(runId)).toMatchObject({ state: 'draft', version }); // nothing moved
+    expect(await approvals(runId)).toEqual({ n: 0, approved_by: null });
+
+    // The control: the county's other supervisor, who neither generated the run nor entered anything in it.
+    await approveRun(staff.supervisor2, { runId, version });
+    expect(await run(runId)).toMatchObject({ state: 'approved', version: version + 1 });
+    expect(await approvals(runId)).toEqual({ n: 1, approved_by: staff.supervisor2.id });
+  });
+
+  it('refuses the supervisor who entered a 扣回 in every run that takes an instalment of it, and only those', async () => {
+    const db = await appDb();
+    const e = await enroll(db, { amountFen: 100_000, startMonth: '2021-05' });
+    const { id: adjustmentId } = await addAdjustment(staff.supervisor2, {
+      enrollmentId: e.enrollmentId, kind: 'recovery', startMonth: '2021-06', amount: 2_000, perMonth: 1_000, floor: 0, reason: '重复领取分两月追回',
+    });
+    const instalments = async (runId: string) => (await linesOf(db, runId)).filter((l) => l.kind === 'recovery').map((l) => [l.source_id, l.amount_fen]);
+    for (const month of ['2021-06', '2021-07']) {
+      const { runId } = await startRun(staff.caseworker, { countyCode: COUNTY, month });
+      expect(await instalments(runId), `${month} takes an instalment`).toEqual([[adjustmentId, -1_000]]);
+      const { version } = await run(runId);
+      await expect(approveRun(staff.supervisor2, { runId, version }), month).rejects.toMatchObject({ fieldErrors: { _form: expect.stringContaining('本人录入') } });
+      expect(await run(runId)).toMatchObject({ state: 'draft', version });
+      await approveRun(staff.supervisor, { runId, version });
+      expect(await approvals(runId)).toEqual({ n: 1, approved_by: staff.supervisor.id });
+    }
+    // Recovered in full: August's run takes nothing of it, and its author may approve that run.
+    const { runId } = await startRun(staff.caseworker, { countyCode: COUNTY, month: '2021-08' });
+    expect(await instalments(runId)).toEqual([]);
+    await approveRun(staff.supervisor2, { runId, version: (await run(runId)).version });
+    expect(await approvals(runId)).toEqual({ n: 1, approved_by: staff.supervisor2.id });
   });
 });
 
