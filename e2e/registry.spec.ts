@@ -143,13 +143,13 @@ function roster(rows: { key: string; address: string; name: string; id: string; 
 }
 
 test('a roster with one bad row imports nothing and names the row; the fixed roster imports', async ({ page, sql }) => {
-  const { validIdNumber } = await import('./support/ids');
+  const { unusedIdNumber } = await import('./support/ids');
   const tag = uniqueSuffix();
   const rows = [
-    { key: '1', address: `导入测试甲 ${tag}`, name: '赵大山', id: validIdNumber('141130', '19700305'), relation: '本人' },
-    { key: '1', address: '', name: '钱秀英', id: validIdNumber('141130', '19720811'), relation: '配偶' },
-    { key: '2', address: `导入测试乙 ${tag}`, name: '孙小河', id: validIdNumber('141130', '19851120'), relation: '本人' },
-    { key: '2', address: '', name: '李红梅', id: validIdNumber('141130', '19880203'), relation: '配偶' },
+    { key: '1', address: `导入测试甲 ${tag}`, name: '赵大山', id: await unusedIdNumber(sql, '141130', '19700305', '男'), relation: '本人' },
+    { key: '1', address: '', name: '钱秀英', id: await unusedIdNumber(sql, '141130', '19720811', '女'), relation: '配偶' },
+    { key: '2', address: `导入测试乙 ${tag}`, name: '孙小河', id: await unusedIdNumber(sql, '141130', '19851120', '男'), relation: '本人' },
+    { key: '2', address: '', name: '李红梅', id: await unusedIdNumber(sql, '141130', '19880203', '女'), relation: '配偶' },
   ];
   const good = rows[3]!.id;
   const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0'); // wrong check digit

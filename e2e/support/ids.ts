@@ -1,18 +1,12 @@
 import { idCheckDigit } from '../../lib/core/resident-id';
 import type { Sql } from './db';
 
-/** A valid GB 11643 resident ID with the given 6-digit region and birth date (YYYYMMDD), unlikely to repeat. */
-export function validIdNumber(region = '141130', birth = '19750101'): string {
-  const seq = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
-  const body = `${region}${birth}${seq}`;
-  return body + idCheckDigit(body);
-}
-
 /**
  * A valid resident ID with the given region, birth date (YYYYMMDD) and sex that no member row
- * holds yet, in any household or status. A random sequence number repeats within a run often
- * enough (1 in 500 per pair) to fail a spec now and then; specs run one at a time, so the first
- * free number is free until the caller inserts it.
+ * holds yet, in any household or status. A random sequence number (as specs used to draw)
+ * repeats within a run often enough to fail a spec now and then: two draws for one birth date
+ * collide 1 time in 1,000. Specs run one at a time, so the first free number stays free until
+ * the caller inserts it.
  */
 export async function unusedIdNumber(sql: Sql, region: string, birth: string, sex: '男' | '女'): Promise<string> {
   const prefix = `${region}${birth}`;
