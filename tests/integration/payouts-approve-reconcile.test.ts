@@ -266,14 +266,15 @@ describe('bank file and reconciliation', () => {
     const status = (r: unknown[]) => String(r[14]);
     expect(data.filter((r) => status(r).startsWith('受阻')).map((r) => lineOf(r).household_id)).toEqual([blocked.householdId]);
     expect(data.filter((r) => !status(r).startsWith('受阻') && r[6] !== '扣回')).toHaveLength(figures!.payable_lines);
-    // By line: the enrollment amounts and c's 扣回 as a negative line of its own.
-    expect(data.map((r) => [lineOf(r).enrollment_id, r[6], r[7] ?? null, r[10]])).toEqual([
-      [a.enrollmentId, '月度发放', 5, 2452],
-      [c.enrollmentId, '月度发放', 1, 800],
-      [blocked.enrollmentId, '月度发放', 1, 700],
-      [b.enrollmentId, '月度发放', 1, 50],
-      [c.enrollmentId, '扣回', null, -30],
-    ]);
+    // By line (keyed, since the enrollment lines come in no set order): the enrollment amounts
+    // with their persons, and c's 扣回 as a negative line of its own.
+    expect(Object.fromEntries(data.map((r) => [`${lineOf(r).kind} ${lineOf(r).enrollment_id}`, [r[6], r[7], r[10]]]))).toEqual({
+      [`enrollment ${a.enrollmentId}`]: ['月度发放', 5, 2452],
+      [`enrollment ${b.enrollmentId}`]: ['月度发放', 1, 50],
+      [`enrollment ${c.enrollmentId}`]: ['月度发放', 1, 800],
+      [`enrollment ${blocked.enrollmentId}`]: ['月度发放', 1, 700],
+      [`recovery ${c.enrollmentId}`]: ['扣回', null, -30],
+    });
     for (const r of data) expect(Number(r[8]) + Number(r[9]), `保障金 + 分类施保金 of line ${String(r[0])}`).toBe(r[10]);
 
     // The total row: 合计, the row count, persons and money summed over the rows, and the run's own total.
