@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { expect, test, type Sql } from './support/db';
 import { signIn } from './support/auth';
-import { forgetPayoutRun } from './support/payouts';
-import { insertReferenceHousehold } from './support/reference';
+import { forgetPayoutRun, insertPayoutHousehold, PAYOUT_ACCOUNT, PAYOUT_COUNTY, PAYOUT_HEAD, payoutStaff } from './support/payouts';
 
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
 /** 'YYYY-MM' moved by n months. */
@@ -13,47 +12,54 @@ const addMonths = (month: string, n: number) => {
 };
 const nextMonth = () => addMonths(today().slice(0, 7), 1);
 
+// This spec works in a county of its own (中阳县, see e2e/support/payouts.ts) with its own staff,
+// so the county's run holds exactly what it seeded whatever the other specs did before.
+let staff: { caseworker: string; supervisor: string };
+test.beforeAll(async ({ sql }) => {
+  staff = await payoutStaff(sql);
+});
+
 /**
- * The reference household as a dibao decision leaves it: enrolled from next month at ¥2,452.00
- * (补差 2,010 + 分类施保 442, five covered), and 穆小军's two disability subsidies confirmed.
- * The county's other enrollments are ended first, so the run holds exactly this household.
+ * A household enrolled as a dibao decision on the reference case leaves it: from next month at
+ * ¥2,452.00 (补差 2,010 + 分类施保 442, five covered), and the head's two disability subsidies
+ * confirmed. Only this spec's own rows change: its earlier run of the month is removed and its
+ * earlier households' enrollments end, so the run holds exactly this household.
  */
-async function enrollReference(sql: Sql): Promise<string> {
-  await forgetPayoutRun(sql, '141130', nextMonth()); // a retry starts from no run
-  await sql`update enrollments set status = 'terminated', end_month = '2000-01' where county_code = '141130'`;
-  const householdId = await insertReferenceHousehold(sql);
+async function enrollHousehold(sql: Sql): Promise<string> {
+  await forgetPayoutRun(sql, PAYOUT_COUNTY.code, nextMonth()); // a retry or repeat starts from no run
+  const householdId = await insertPayoutHousehold(sql);
   const members = await sql<{ id: string; id_number: string; name: string }[]>`select id, id_number, name from members where household_id = ${householdId} order by sort_order`;
   const start = nextMonth();
   const enroll = async (program: string, memberId: string | null, fen: number, components: object, covered: { id: string; id_number: string }[], basic: boolean) => {
     const [e] = await sql<{ id: string }[]>`
       insert into enrollments (program, household_id, member_id, status, county_code, township_code, village_code, start_month)
-      values (${program}, ${householdId}, ${memberId}, 'active', '141130', '141130101', '141130101200', ${start}) returning id`;
+      values (${program}, ${householdId}, ${memberId}, 'active', ${PAYOUT_COUNTY.code}, ${PAYOUT_COUNTY.township}, ${PAYOUT_COUNTY.village}, ${start}) returning id`;
     await sql`insert into enrollment_amounts (enrollment_id, effective_month, amount_fen, components) values (${e!.id}, ${start}, ${fen}, ${sql.json(components as never)})`;
     for (const m of covered) await sql`insert into enrollment_members (enrollment_id, member_id, id_number, basic_living) values (${e!.id}, ${m.id}, ${m.id_number}, ${basic})`;
   };
   await enroll('dibao', null, 245_200, { program: 'dibao', totalFen: 245_200, coveredMemberIds: members.map((m) => m.id), components: { gap: 201_000, classified: 44_200 }, standardFen: 40_200 }, members, true);
-  const head = members.find((m) => m.name === '穆小军')!;
+  const head = members.find((m) => m.name === PAYOUT_HEAD)!;
   await enroll('dis_living', head.id, 5_000, { dis_living: 5_000 }, [head], false);
   await enroll('dis_care', head.id, 5_000, { dis_care: 5_000 }, [head], false);
   return householdId;
 }
 
-test('a month’s run pays the reference household, is approved by the supervisor, goes to the bank and comes back paid', async ({ browser, sql }) => {
+test('a month’s run pays a household at the reference amounts, is approved by the supervisor, goes to the bank and comes back paid', async ({ browser, sql }) => {
   test.setTimeout(90_000);
-  const householdId = await enrollReference(sql);
+  const householdId = await enrollHousehold(sql);
   const month = nextMonth();
 
   // The caseworker generates the run for next month.
   const cw = await browser.newContext();
   const caseworker = await cw.newPage();
-  await signIn(caseworker, 'caseworker');
+  await signIn(caseworker, staff.caseworker);
   await caseworker.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '资金发放' }).click();
   const start = caseworker.getByRole('form', { name: '生成发放批次' });
-  await expect(start.getByLabel('县（区）')).toHaveValue('141130');
+  await expect(start.getByLabel('县（区）')).toHaveValue(PAYOUT_COUNTY.code);
   await expect(start.getByLabel('发放月份')).toHaveValue(month);
   await start.getByRole('button', { name: '生成发放批次' }).click();
-  await expect(caseworker.getByRole('heading', { name: `交口县 ${month} 发放批次` })).toBeVisible({ timeout: 30_000 });
-  const lines = caseworker.getByRole('region', { name: '发放明细' }).getByRole('row').filter({ hasText: '穆小军' });
+  await expect(caseworker.getByRole('heading', { name: `${PAYOUT_COUNTY.name} ${month} 发放批次` })).toBeVisible({ timeout: 30_000 });
+  const lines = caseworker.getByRole('region', { name: '发放明细' }).getByRole('row').filter({ hasText: PAYOUT_HEAD });
   await expect(lines).toHaveCount(3);
   await expect(lines.filter({ hasText: '最低生活保障' })).toContainText('¥2,452.00');
   await expect(lines.filter({ hasText: '¥50.00' })).toHaveCount(2);
@@ -63,7 +69,7 @@ test('a month’s run pays the reference household, is approved by the superviso
   // The supervisor approves it, then downloads the bank file.
   const sv = await browser.newContext({ acceptDownloads: true });
   const supervisor = await sv.newPage();
-  await signIn(supervisor, 'supervisor');
+  await signIn(supervisor, staff.supervisor);
   await supervisor.goto(runUrl);
   await supervisor.getByRole('button', { name: /审批通过/ }).click();
   await expect(supervisor.getByText('状态：已审批')).toBeVisible();
@@ -73,9 +79,11 @@ test('a month’s run pays the reference household, is approved by the superviso
   expect(bankFile[0]).toEqual(['序号', '收款人', '身份证号', '开户银行', '账户类型', '账号', '金额（元）', '摘要']);
   const rows = bankFile.slice(1, -1);
   expect(rows.map((r) => r[6]).sort()).toEqual(['2452.00', '50.00', '50.00']);
-  expect(rows.every((r) => r[5] === '6228480470000001235')).toBe(true);
+  expect(rows.map((r) => r[5])).toEqual([PAYOUT_ACCOUNT, PAYOUT_ACCOUNT, PAYOUT_ACCOUNT]);
+  expect(rows.every((r) => /^141129\*{8}\d{3}[\dX]$/.test(r[2]!))).toBe(true); // the head's ID, masked
   expect(bankFile.at(-1)!.slice(0, 2)).toEqual(['合计', '3']);
   expect(bankFile.at(-1)![6]).toBe('2552.00');
+  expect(bankFile.at(-1)).toEqual(['合计', '3', '', '', '', '', '2552.00', `${PAYOUT_COUNTY.name} ${month} 发放批次 ${new URL(runUrl).pathname.split('/').pop()}`]);
 
   // A return file that does not match (a wrong amount, a line of no run) is refused whole.
   await supervisor.reload();
@@ -110,14 +118,14 @@ test('a month’s run pays the reference household, is approved by the superviso
 
 test('a caseworker records 补发 for a missed month, a too-short reason is refused, and withdrawing it with a reason keeps it as 已撤销', async ({ browser, sql }) => {
   // Enrolled since last month; this month's payment was never made.
-  const householdId = await enrollReference(sql);
+  const householdId = await enrollHousehold(sql);
   const thisMonth = today().slice(0, 7);
   const lastMonth = addMonths(thisMonth, -1);
   await sql`update enrollment_amounts set effective_month = ${lastMonth} where enrollment_id in (select id from enrollments where household_id = ${householdId})`;
   await sql`update enrollments set start_month = ${lastMonth} where household_id = ${householdId}`;
   const cw = await browser.newContext();
   const caseworker = await cw.newPage();
-  await signIn(caseworker, 'caseworker');
+  await signIn(caseworker, staff.caseworker);
   await caseworker.goto(`/households/${householdId}`);
   const history = caseworker.getByRole('region', { name: '发放记录' });
   await history.getByText('补发或扣回', { exact: true }).click(); // the form folds open

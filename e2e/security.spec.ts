@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test, uniqueSuffix, type Sql } from './support/db';
 import { signIn } from './support/auth';
 import { postServerAction } from './support/actions';
-import { validIdNumber } from './support/ids';
+import { unusedIdNumber } from './support/ids';
 
 const BYPASS = { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' };
 const LEGACY_BYPASS = { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' };
@@ -11,7 +11,7 @@ async function insertJiaokouHousehold(sql: Sql, headName: string): Promise<strin
   const [h] = await sql<{ id: string }[]>`
     insert into households (village_code, township_code, county_code, address, kind)
     values ('141130101200', '141130101', '141130', '康城村 3 号', 'rural') returning id`;
-  const idNumber = validIdNumber('141130', '19750101');
+  const idNumber = await unusedIdNumber(sql, '141130', '19750101', '男');
   await sql`insert into members (household_id, name, id_number, birth_date, sex, relation, is_head) values (${h!.id}, ${headName}, ${idNumber}, '1975-01-01', '男', '本人', true)`;
   return h!.id;
 }

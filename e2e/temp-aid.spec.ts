@@ -1,6 +1,6 @@
 import { signIn } from './support/auth';
 import { expect, test, uniqueSuffix, type Sql } from './support/db';
-import { validIdNumber } from './support/ids';
+import { unusedIdNumber } from './support/ids';
 import { insertReferenceHousehold } from './support/reference';
 
 const KANGCHENG = '141130101';
@@ -84,7 +84,7 @@ test('a first response paid for a household registered on the spot shows as over
   await form.getByLabel('村（社区）').selectOption({ label: '康城村' });
   await form.getByLabel('住址').fill('康城村 7 号');
   await form.getByLabel('姓名').fill(name);
-  await form.getByLabel('身份证号').fill(validIdNumber());
+  await form.getByLabel('身份证号').fill(await unusedIdNumber(sql, '141130', '19750101', '男'));
   await form.getByLabel('与户主关系').selectOption('本人');
   await form.getByLabel('劳动能力').selectOption('full');
   await form.getByLabel('急难情形').selectOption({ label: '火灾' });

@@ -1,8 +1,19 @@
 import { idCheckDigit } from '../../lib/core/resident-id';
+import type { Sql } from './db';
 
-/** A valid GB 11643 resident ID with the given 6-digit region and birth date (YYYYMMDD), unlikely to repeat. */
-export function validIdNumber(region = '141130', birth = '19750101'): string {
-  const seq = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
-  const body = `${region}${birth}${seq}`;
-  return body + idCheckDigit(body);
+/**
+ * A valid resident ID with the given region, birth date (YYYYMMDD) and sex that no member row
+ * holds yet, in any household or status. A random sequence number (as specs used to draw)
+ * repeats within a run often enough to fail a spec now and then: two draws for one birth date
+ * collide 1 time in 1,000. Specs run one at a time, so the first free number stays free until
+ * the caller inserts it.
+ */
+export async function unusedIdNumber(sql: Sql, region: string, birth: string, sex: '男' | '女'): Promise<string> {
+  const prefix = `${region}${birth}`;
+  const taken = new Set((await sql<{ id_number: string }[]>`select id_number from members where id_number like ${`${prefix}%`}`).map((r) => r.id_number.slice(14, 17)));
+  for (let n = sex === '男' ? 1 : 0; n < 1000; n += 2) {
+    const seq = String(n).padStart(3, '0');
+    if (!taken.has(seq)) return `${prefix}${seq}${idCheckDigit(prefix + seq)}`;
+  }
+  throw new Error(`no free resident ID left for ${prefix} (${sex})`);
 }

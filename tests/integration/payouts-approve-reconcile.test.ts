@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addAdjustment } from '@/lib/payouts/add-adjustment';
 import { approveRun } from '@/lib/payouts/approve-run';
@@ -31,6 +32,40 @@ async function bankCsv(runId: string) {
   const cells = lines.map((l) => l.split(','));
   return { header: cells[0]!, rows: cells.slice(1, -1), control: cells.at(-1)! };
 }
+
+/** The first sheet of an XLSX stream: its name and its rows as cell values (an empty cell is null). */
+async function sheetOf(stream: ReadableStream<Uint8Array>) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await new Response(stream).arrayBuffer()) as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0]!;
+  const values: unknown[][] = [];
+  sheet.eachRow((r) => values.push(Array.from((r.values as unknown[]).slice(1), (v) => v ?? null))); // holes → null
+  return { name: sheet.name, values };
+}
+
+/**
+ * What the files must carry or hide, read from the tables rather than from the code under test:
+ * every resident ID of the run's households, and each household's head ID and bank account.
+ */
+async function peopleOf(runId: string) {
+  const db = await appDb();
+  const ids = rows<{ household_id: string; id_number: string; is_head: boolean }>(
+    await db.execute(sql`select m.household_id, m.id_number, m.is_head from members m where m.household_id in (select household_id from payout_lines where run_id = ${runId})`),
+  );
+  const accounts = rows<{ id: string; bank_account: string | null }>(
+    await db.execute(sql`select id, bank_account from households where id in (select household_id from payout_lines where run_id = ${runId})`),
+  );
+  return {
+    allIds: ids.map((m) => m.id_number),
+    headId: new Map(ids.filter((m) => m.is_head).map((m) => [m.household_id, m.id_number])),
+    account: new Map(accounts.map((h) => [h.id, h.bank_account])),
+  };
+}
+
+// The masks spelled out here, not imported: a test that reused maskIdNumber would pass whatever it did.
+const maskedId = (id: string) => `${id.slice(0, 6)}********${id.slice(14)}`;
+const maskedAccount = (account: string) => `${account.slice(0, 4)} **** **** ${account.slice(-4)}`;
+const yuanText = (fen: number) => (fen / 100).toFixed(2);
 
 const csv = (rows: string[][]) => ['序号,账号,金额,结果,原因', ...rows.map((r) => r.join(','))].join('\r\n');
 
@@ -73,6 +108,66 @@ describe('approval', () => {
     const { version } = await run(runId);
     await expect(approveRun(staff.supervisor2, { runId, version })).rejects.toMatchObject({ fieldErrors: { _form: expect.stringContaining('本人录入') } });
     await approveRun(staff.supervisor, { runId, version });
+    expect(await run(runId)).toMatchObject({ state: 'approved', version: version + 1 });
+  });
+
+  /** Approvals of a run recorded in the audit log, and who the run says approved it. */
+  async function approvals(runId: string) {
+    const db = await appDb();
+    const [r] = rows<{ n: number; approved_by: string | null }>(
+      await db.execute(sql`select (select count(*)::int from audit_log where entity_id = ${runId} and action = 'payout.approve') as n, approved_by from payout_runs where id = ${runId}`),
+    );
+    return r!;
+  }
+
+  it('refuses a supervisor who entered a 补发 the run took; another supervisor of the county approves the same version', async () => {
+    const db = await appDb();
+    const e = await enroll(db, { amountFen: 100_000, startMonth: '2021-01' });
+    const { id: adjustmentId } = await addAdjustment(staff.supervisor, {
+      enrollmentId: e.enrollmentId, kind: 'arrears', forMonth: '2021-03', startMonth: '2021-04', amount: 100_000, reason: '系统故障漏发三月',
+    });
+    const { runId } = await startRun(staff.caseworker, { countyCode: COUNTY, month: '2021-04' });
+    // The run took it: the month's own line and the 补发 line of this adjustment.
+    expect((await linesOf(db, runId)).map((l) => [l.kind, l.enrollment_id, l.source_id, l.amount_fen])).toEqual([
+      ['enrollment', e.enrollmentId, null, 100_000],
+      ['arrears', e.enrollmentId, adjustmentId, 100_000],
+    ]);
+    const { version } = await run(runId);
+
+    await expect(approveRun(staff.supervisor, { runId, version })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { _form: '批次中有您本人录入的补发或扣回，须由其他审核审批人审批' },
+    });
+    expect(await run(runId)).toMatchObject({ state: 'draft', version }); // nothing moved
+    expect(await approvals(runId)).toEqual({ n: 0, approved_by: null });
+
+    // The control: the county's other supervisor, who neither generated the run nor entered anything in it.
+    await approveRun(staff.supervisor2, { runId, version });
+    expect(await run(runId)).toMatchObject({ state: 'approved', version: version + 1 });
+    expect(await approvals(runId)).toEqual({ n: 1, approved_by: staff.supervisor2.id });
+  });
+
+  it('refuses the supervisor who entered a 扣回 in every run that takes an instalment of it, and only those', async () => {
+    const db = await appDb();
+    const e = await enroll(db, { amountFen: 100_000, startMonth: '2021-05' });
+    const { id: adjustmentId } = await addAdjustment(staff.supervisor2, {
+      enrollmentId: e.enrollmentId, kind: 'recovery', startMonth: '2021-06', amount: 2_000, perMonth: 1_000, floor: 0, reason: '重复领取分两月追回',
+    });
+    const instalments = async (runId: string) => (await linesOf(db, runId)).filter((l) => l.kind === 'recovery').map((l) => [l.source_id, l.amount_fen]);
+    for (const month of ['2021-06', '2021-07']) {
+      const { runId } = await startRun(staff.caseworker, { countyCode: COUNTY, month });
+      expect(await instalments(runId), `${month} takes an instalment`).toEqual([[adjustmentId, -1_000]]);
+      const { version } = await run(runId);
+      await expect(approveRun(staff.supervisor2, { runId, version }), month).rejects.toMatchObject({ fieldErrors: { _form: expect.stringContaining('本人录入') } });
+      expect(await run(runId)).toMatchObject({ state: 'draft', version });
+      await approveRun(staff.supervisor, { runId, version });
+      expect(await approvals(runId)).toEqual({ n: 1, approved_by: staff.supervisor.id });
+    }
+    // Recovered in full: August's run takes nothing of it, and its author may approve that run.
+    const { runId } = await startRun(staff.caseworker, { countyCode: COUNTY, month: '2021-08' });
+    expect(await instalments(runId)).toEqual([]);
+    await approveRun(staff.supervisor2, { runId, version: (await run(runId)).version });
+    expect(await approvals(runId)).toEqual({ n: 1, approved_by: staff.supervisor2.id });
   });
 });
 
@@ -90,23 +185,55 @@ describe('bank file and reconciliation', () => {
   }
 
   it('writes one row per payment with the control total, nets 扣回, leaves out the blocked, and audits the full-account export', async () => {
-    const { runId, c } = await approvedRun('2019-04');
+    const { runId, a, b, c, blocked } = await approvedRun('2019-04');
     const auditor = await signedIn('auditor');
     await expect(exportBankFile(auditor, runId, 'csv')).rejects.toMatchObject({ code: 'not_found' });
     await expect(exportBankFile(await signedIn('caseworker2'), runId, 'csv')).rejects.toMatchObject({ code: 'not_found' });
 
+    const db = await appDb();
+    const [figures] = rows<{ line_count: number; blocked_count: number; total_fen: string; payable_lines: number; payable_fen: number }>(
+      await db.execute(sql`select line_count, blocked_count, total_fen, (summary->>'payableLines')::int as payable_lines, (summary->>'payableFen')::int as payable_fen from payout_runs where id = ${runId}`),
+    );
+    expect(figures).toMatchObject({ line_count: 5, blocked_count: 1, payable_lines: 3, payable_fen: 327_200 });
+    const lines = await linesOf(db, runId);
+    // The bank pays every unblocked line but 扣回, which is netted into the line it reduces.
+    const payable = lines.filter((l) => !l.blocked && l.kind !== 'recovery');
+    const people = await peopleOf(runId);
+
     const { header, rows: data, control } = await bankCsv(runId);
     expect(header).toEqual(['序号', '收款人', '身份证号', '开户银行', '账户类型', '账号', '金额（元）', '摘要']);
-    expect(data.map((r) => r[6]).sort()).toEqual(['2452.00', '50.00', '770.00']);
-    expect(control.slice(0, 2)).toEqual(['合计', '3']);
-    expect(control[6]).toBe('3272.00');
-    expect(data.every((r) => /^\d{19}$/.test(r[5]!))).toBe(true); // full account numbers: the bank needs them
-    expect(data.every((r) => /^\d{6}\*{8}\d{3}[\dX]$/.test(r[2]!))).toBe(true); // IDs masked: it does not
+    expect(data).toHaveLength(figures!.payable_lines);
+    expect(data.map((r) => Number(r[0])).sort((x, y) => x - y)).toEqual(payable.map((l) => l.id).sort((x, y) => x - y));
+    const lineOf = (r: string[]) => lines.find((l) => l.id === Number(r[0]))!;
+    // By enrollment: 2,452 and 50 for household a, c's 800 net of its 30 扣回; nothing for the blocked.
+    expect(Object.fromEntries(data.map((r) => [lineOf(r).enrollment_id, r[6]]))).toEqual({
+      [a.enrollmentId]: '2452.00',
+      [b.enrollmentId]: '50.00',
+      [c.enrollmentId]: '770.00',
+    });
+    expect(data.some((r) => lineOf(r).household_id === blocked.householdId)).toBe(false);
+    const sumFen = data.reduce((s, r) => s + Math.round(Number(r[6]) * 100), 0);
+    expect(sumFen).toBe(figures!.payable_fen);
+    expect(control).toEqual(['合计', String(figures!.payable_lines), '', '', '', '', yuanText(sumFen), `岚县 2019-04 发放批次 ${runId}`]);
+    // Full account numbers (the bank needs them), each the household's own; IDs masked (it does not).
+    for (const r of data) {
+      const householdId = lineOf(r).household_id;
+      expect(r[5], `account of line ${r[0]}`).toBe(people.account.get(householdId));
+      expect(r[5]).toMatch(/^\d{19}$/);
+      expect(r[2], `ID of line ${r[0]}`).toBe(maskedId(people.headId.get(householdId)!));
+      expect(r[2]).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    }
+    const csvText = [header, ...data, control].map((r) => r.join(',')).join('\n');
+    for (const id of people.allIds) expect(csvText, 'a full resident ID in the bank file').not.toContain(id);
     expect((await run(runId)).state).toBe('exported');
 
-    const xlsx = await exportBankFile(staff.caseworker, runId, 'xlsx');
-    expect((await new Response(xlsx.stream).arrayBuffer()).byteLength).toBeGreaterThan(1000);
-    const db = await appDb();
+    // The XLSX carries the same rows as the CSV, account and ID as text (a number would lose digits).
+    const xlsx = await sheetOf((await exportBankFile(staff.caseworker, runId, 'xlsx')).stream);
+    expect(xlsx.name).toBe('银行代发');
+    expect(xlsx.values.map((r) => r.map((v) => (v === null ? '' : String(v))))).toEqual([header, ...data, control]);
+    expect(xlsx.values.slice(1, -1).every((r) => typeof r[5] === 'string' && typeof r[2] === 'string')).toBe(true);
+    expect(xlsx.values.at(-1)!.slice(0, 2)).toEqual(['合计', figures!.payable_lines]);
+
     const audits = rows<{ actor_id: string; after: { format: string; fullAccountNumbers: boolean; lines: number; totalFen: number } }>(
       await db.execute(sql`select actor_id, after from audit_log where entity_id = ${runId} and action = 'payout.bank_file' order by id`),
     );
@@ -114,9 +241,63 @@ describe('bank file and reconciliation', () => {
       [staff.supervisor.id, 'csv', true, 3, 327_200],
       [staff.caseworker.id, 'xlsx', true, 3, 327_200],
     ]);
-    const roster = await exportRoster(auditor, runId);
-    expect((await new Response(roster.stream).arrayBuffer()).byteLength).toBeGreaterThan(1000);
-    expect(c).toBeTruthy();
+  });
+
+  it('gives the roster (花名册) every line of the run, blocked ones marked, IDs and accounts masked, with a total row equal to the run', async () => {
+    const { runId, a, b, c, blocked } = await approvedRun('2019-11');
+    const db = await appDb();
+    const [figures] = rows<{ line_count: number; blocked_count: number; total_fen: string; payable_lines: number }>(
+      await db.execute(sql`select line_count, blocked_count, total_fen, (summary->>'payableLines')::int as payable_lines from payout_runs where id = ${runId}`),
+    );
+    expect(figures).toMatchObject({ line_count: 5, blocked_count: 1, total_fen: '397200', payable_lines: 3 });
+    const lines = await linesOf(db, runId);
+    const people = await peopleOf(runId);
+
+    // The auditor reads it (a display export, nothing in full), and the export is audited.
+    const roster = await sheetOf((await exportRoster(await signedIn('auditor'), runId)).stream);
+    expect(roster.name).toBe('花名册 2019-11');
+    const [header, ...body] = roster.values;
+    expect(header).toEqual(['序号', '乡镇', '村（社区）', '户主', '身份证号', '项目', '类别', '保障人数', '保障金（元）', '分类施保金（元）', '合计（元）', '账户名', '开户银行', '账号', '状态']);
+    const data = body.slice(0, -1);
+    const total = body.at(-1)!;
+    expect(data).toHaveLength(figures!.line_count);
+    expect(data.map((r) => r[0])).toEqual(lines.map((l) => l.id));
+    const lineOf = (r: unknown[]) => lines.find((l) => l.id === r[0])!;
+    const status = (r: unknown[]) => String(r[14]);
+    expect(data.filter((r) => status(r).startsWith('受阻')).map((r) => lineOf(r).household_id)).toEqual([blocked.householdId]);
+    expect(data.filter((r) => !status(r).startsWith('受阻') && r[6] !== '扣回')).toHaveLength(figures!.payable_lines);
+    // By line (keyed, since the enrollment lines come in no set order): the enrollment amounts
+    // with their persons, and c's 扣回 as a negative line of its own.
+    expect(Object.fromEntries(data.map((r) => [`${lineOf(r).kind} ${lineOf(r).enrollment_id}`, [r[6], r[7], r[10]]]))).toEqual({
+      [`enrollment ${a.enrollmentId}`]: ['月度发放', 5, 2452],
+      [`enrollment ${b.enrollmentId}`]: ['月度发放', 1, 50],
+      [`enrollment ${c.enrollmentId}`]: ['月度发放', 1, 800],
+      [`enrollment ${blocked.enrollmentId}`]: ['月度发放', 1, 700],
+      [`recovery ${c.enrollmentId}`]: ['扣回', null, -30],
+    });
+    for (const r of data) expect(Number(r[8]) + Number(r[9]), `保障金 + 分类施保金 of line ${String(r[0])}`).toBe(r[10]);
+
+    // The total row: 合计, the row count, persons and money summed over the rows, and the run's own total.
+    const sum = (col: number) => data.reduce((s, r) => s + Math.round(Number(r[col] ?? 0) * 100), 0) / 100;
+    expect(total).toEqual(['合计', `${data.length} 条`, null, null, null, null, null, sum(7), sum(8), sum(9), sum(10)]);
+    expect(total[7]).toBe(8); // a's five, and one each for b, c and the blocked household
+    expect(total[10]).toBe(Number(figures!.total_fen) / 100);
+
+    // Masked IDs and accounts, each the household's own; no full ID or account anywhere in the file.
+    for (const r of data) {
+      const householdId = lineOf(r).household_id;
+      expect(r[4], `ID of line ${String(r[0])}`).toBe(maskedId(people.headId.get(householdId)!));
+      const account = people.account.get(householdId);
+      expect(r[13] ?? null, `account of line ${String(r[0])}`).toBe(account ? maskedAccount(account) : null);
+    }
+    const cells = roster.values.flat().map((v) => String(v ?? ''));
+    for (const id of people.allIds) expect(cells.some((v) => v.includes(id)), `resident ID ${maskedId(id)} in full in the roster`).toBe(false);
+    for (const account of people.account.values()) {
+      if (account) expect(cells.some((v) => v.includes(account)), `account ${maskedAccount(account)} in full in the roster`).toBe(false);
+    }
+    expect(cells.some((v) => /\d{17}[\dX]/.test(v))).toBe(false);
+    const [audit] = rows<{ n: number }>(await db.execute(sql`select count(*)::int as n from audit_log where entity_id = ${runId} and action = 'payout.roster'`));
+    expect(audit!.n).toBe(1);
   });
 
   it('refuses a return file that does not match the run, whole, with a report per line', async () => {

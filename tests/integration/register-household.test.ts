@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, households, members } from '@/db/schema';
 import { registerHousehold } from '@/lib/households/register-household';
@@ -45,24 +45,52 @@ describe('registering a household', () => {
     ).rejects.toMatchObject({ fieldErrors: { 'members.0.idNumber': '该身份证号已在其他地区登记' } });
   });
 
-  it('lets only one of two concurrent registrations of the same ID succeed (database constraint)', async () => {
+  it('lets only one of three concurrent registrations of the same ID succeed (database constraint), and the losers leave nothing behind', async () => {
     const shared = randomIdNumber();
     const caseworker = await signedIn('caseworker');
-    const results = await Promise.allSettled([
-      registerHousehold(caseworker, input({ address: '并发 A' }, [shared])),
-      registerHousehold(caseworker, input({ address: '并发 B' }, [shared])),
-      registerHousehold(caseworker, input({ address: '并发 C' }, [shared])),
-    ]);
-    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    for (const r of results.filter((r) => r.status === 'rejected')) {
-      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'invalid_input', fieldErrors: { 'members.0.idNumber': expect.stringContaining('已登记') } });
-    }
+    const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+    const addresses = ['A', 'B', 'C'].map((x) => `并发 ${x} ${tag}`);
     const db = await appDb();
-    const active = await db.select().from(members).where(and(eq(members.idNumber, shared), eq(members.status, 'active')));
-    expect(active).toHaveLength(1);
-    const orphans = await db.select().from(households).where(eq(households.address, '并发 B'));
-    const orphansC = await db.select().from(households).where(eq(households.address, '并发 C'));
-    expect(orphans.length + orphansC.length).toBeLessThanOrEqual(1); // a loser's household rolled back with its members
+    // Left alone, the calls often run one after another and the losers are refused by the
+    // pre-check, so the constraint would go untested. A SHARE lock on households lets the
+    // pre-checks (reads) through and holds every INSERT: all three pass the pre-check before any
+    // writes, and the unique index alone decides.
+    let running!: Promise<PromiseSettledResult<{ id: string }>[]>;
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`lock table households in share mode`);
+      running = Promise.allSettled(addresses.map((address) => registerHousehold(caseworker, input({ address }, [shared]))));
+      for (let waited = 0; ; waited += 20) {
+        // pg_stat_activity is read once per transaction unless the snapshot is cleared.
+        await tx.execute(sql`select pg_stat_clear_snapshot()`);
+        const [w] = await tx.execute<{ n: number }>(
+          sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into "households"%'`,
+        );
+        if (w!.n === addresses.length) break;
+        if (waited > 10_000) throw new Error(`only ${w!.n} of ${addresses.length} registrations reached their insert`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    });
+    const results = await running;
+    const won = results.filter((r): r is PromiseFulfilledResult<{ id: string }> => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    const winner = won[0]!.value.id;
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(lost).toHaveLength(2);
+    for (const r of lost) {
+      expect(r.reason).toMatchObject({ code: 'invalid_input', fieldErrors: { 'members.0.idNumber': expect.stringContaining('已登记') } });
+    }
+    // Exactly one household of the three, the winner's, with its one member; a loser's household,
+    // its member and its audit row rolled back together.
+    const written = await db.select({ id: households.id }).from(households).where(inArray(households.address, addresses));
+    expect(written.map((h) => h.id)).toEqual([winner]);
+    const withId = await db.select({ householdId: members.householdId, status: members.status }).from(members).where(eq(members.idNumber, shared));
+    expect(withId).toEqual([{ householdId: winner, status: 'active' }]);
+    expect(await db.select({ id: members.id }).from(members).where(eq(members.householdId, winner))).toHaveLength(1);
+    const audits = await db
+      .select({ entityId: auditLog.entityId })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'household.register'), inArray(sql<string>`${auditLog.after}->>'address'`, addresses)));
+    expect(audits).toEqual([{ entityId: winner }]);
   });
 
   it('has the database itself refuse a second active member with the same ID', async () => {
@@ -73,7 +101,11 @@ describe('registering a household', () => {
     await expect(db.insert(members).values(row)).rejects.toMatchObject({ cause: expect.objectContaining({ code: '23505' }) });
     // A member who has left no longer blocks the ID.
     await db.update(members).set({ status: 'moved_out' }).where(eq(members.idNumber, shared));
-    await expect(db.insert(members).values(row)).resolves.toBeDefined();
+    await db.insert(members).values(row);
+    expect((await db.select({ name: members.name, status: members.status }).from(members).where(eq(members.idNumber, shared))).sort((a, b) => a.status.localeCompare(b.status))).toEqual([
+      { name: '绕过检查', status: 'active' },
+      { name: '登记测试0', status: 'moved_out' },
+    ]);
   });
 
   it('refuses a village outside the user region and a user who may not write, changing nothing', async () => {

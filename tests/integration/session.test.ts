@@ -65,7 +65,7 @@ describe('sign-out', () => {
     const { row } = await freshCaseworker('signout');
     const db = await appDb();
     const claims = { uid: row.id, sv: row.sessionVersion, loginAt: Date.now() / 1000 };
-    expect(await resolveSessionUser(db, claims, Date.now())).not.toBeNull();
+    expect(await resolveSessionUser(db, claims, Date.now())).toMatchObject({ id: row.id });
     await endSession(db, claims);
     expect(await resolveSessionUser(db, claims, Date.now())).toBeNull();
   });

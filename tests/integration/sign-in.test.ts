@@ -31,7 +31,9 @@ describe('sign-in with password', () => {
         last = await signInWithPassword(db, { username, password: 'wrong-password', ip: `10.8.${i}.1` }, now, wait);
       }
       expect(last).toEqual({ ok: false, code: 'locked' });
-      expect(waits.length).toBeGreaterThan(0);
+      // From the failure that reaches slowAfter on, each answer waits one step longer (400, 800, … ms).
+      const steps = THROTTLE.lockAfterPerAccount - THROTTLE.slowAfter;
+      expect(waits).toEqual(Array.from({ length: steps }, (_, k) => Math.min(THROTTLE.maxDelayMs, (k + 1) * THROTTLE.delayStepMs)));
       expect(waits[waits.length - 1]).toBeGreaterThan(waits[0]!);
       const right = await signInWithPassword(db, { username, password: DEMO_PASSWORD, ip: '10.8.99.1' }, now, wait);
       expect(right).toEqual({ ok: false, code: 'locked' });

@@ -219,7 +219,7 @@ describe('region scoping', () => {
     const wrongCounty = await refusal(moveFunds(supervisor, { townshipCode: '141128102', kind: 'top_up', amount: 100, note: '越权拨付' }));
     expect(wrongCounty.fieldErrors.townshipCode).toBe('请选择您管辖范围内的乡镇');
 
-    expect(await getCase(auditor, paid.id)).not.toBeNull();
+    expect(await getCase(auditor, paid.id)).toMatchObject({ id: paid.id });
     expect((await refusal(payFirstResponse(auditor, firstResponse(householdId)))).code).toBe('not_found');
     expect((await refusal(moveFunds(auditor, { townshipCode: KANGCHENG, kind: 'top_up', amount: 100, note: '监督不能拨付' }))).code).toBe('not_found');
     expect((await refusal(moveFunds(caseworker, { townshipCode: KANGCHENG, kind: 'top_up', amount: 100, note: '经办人不能拨付' }))).code).toBe('not_found');
