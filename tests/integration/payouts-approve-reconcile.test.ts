@@ -135,7 +135,7 @@ describe('approval', () => {
     const { version } = await run(runId);
 
     await expect(approveRun(staff.supervisor, { runId, version })).rejects.toMatchObject({
-      code: 'invalid_input',
+      code: 'same_person',
       fieldErrors: { _form: '批次中有您本人录入的补发或扣回，须由其他审核审批人审批' },
     });
     expect(await run(runId)).toMatchObject({ state: 'draft', version }); // nothing moved
