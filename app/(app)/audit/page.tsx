@@ -18,7 +18,7 @@ export default async function AuditPage() {
         rows={entries}
         rowKey={(e) => e.id}
         columns={[
-          { key: 'at', header: '时间', className: 'tabular-nums', cell: (e) => formatDateTime(e.at) },
+          { key: 'at', header: '时间', className: 'whitespace-nowrap tabular-nums', cell: (e) => formatDateTime(e.at) },
           { key: 'actor', header: '操作人', cell: (e) => e.actorName ?? '系统' },
           { key: 'action', header: '操作', className: 'font-mono', cell: (e) => e.action },
           { key: 'entity', header: '对象', className: 'font-mono', cell: (e) => e.entity },

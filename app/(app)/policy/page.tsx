@@ -26,8 +26,8 @@ export default async function PolicyPage() {
         columns={[
           { key: 'program', header: '项目', className: 'font-mono', cell: (r) => r.program },
           { key: 'component', header: '内容', cell: (r) => componentOf(r.program, r.component)?.label ?? r.component },
-          { key: 'region', header: '区划', cell: (r) => r.regionName },
-          { key: 'from', header: '生效日期', className: 'tabular-nums', cell: (r) => r.effectiveFrom },
+          { key: 'region', header: '区划', className: 'whitespace-nowrap', cell: (r) => r.regionName },
+          { key: 'from', header: '生效日期', className: 'whitespace-nowrap tabular-nums', cell: (r) => r.effectiveFrom },
           {
             key: 'value',
             header: '数值',
