@@ -3,6 +3,7 @@ import { listHouseholdEnrollments } from '@/lib/enrollments/queries';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
 import { formatFen } from '@/lib/core/format';
+import { DataTable } from '@/components/ui/data-table';
 import { ProposeChangeForm } from '@/components/enrollments/change-forms';
 import { todayInChina } from '@/lib/core/time';
 import { addMonthsToMonth } from '@/lib/core/calendar-date';
@@ -19,39 +20,33 @@ export async function EnrollmentsSection({ user, householdId }: { user: SessionU
   return (
     <section aria-labelledby="h-programs">
       <h2 id="h-programs" className="text-lg font-semibold">救助项目</h2>
-      {rows.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-600">尚未纳入任何救助项目。</p>
-      ) : (
-        <table className="mt-2 w-full border-collapse bg-white text-sm">
-          <thead>
-            <tr className="border-b border-slate-200 text-left">
-              <th scope="col" className="p-2">项目</th>
-              <th scope="col" className="p-2">对象</th>
-              <th scope="col" className="p-2">月金额</th>
-              <th scope="col" className="p-2">起始月份</th>
-              <th scope="col" className="p-2">状态</th>
-              <th scope="col" className="p-2">下次复核</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((e) => (
-              <tr key={e.id} className="border-b border-slate-100">
-                <td className="p-2">{programLabels[e.program]}</td>
-                <td className="p-2">{e.memberName ?? '全户'}</td>
-                <td className="p-2 tabular-nums">{formatFen(e.amountFen)}</td>
-                <td className="p-2 tabular-nums">{e.startMonth}</td>
-                <td className="p-2">
-                  {statusLabels[e.status]}
-                  {approve && e.status === 'proposed' && (
-                    <ConfirmSubsidyForm enrollmentId={e.id} householdId={householdId} version={e.version} label={`${programLabels[e.program]}（${e.memberName ?? ''}）`} />
-                  )}
-                </td>
-                <td className="p-2 tabular-nums">{e.nextReviewOn ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        className="mt-2"
+        aria-labelledby="h-programs"
+        rows={rows}
+        rowKey={(e) => e.id}
+        whenEmpty="message"
+        empty="尚未纳入任何救助项目。"
+        columns={[
+          { key: 'program', header: '项目', cell: (e) => programLabels[e.program] },
+          { key: 'member', header: '对象', cell: (e) => e.memberName ?? '全户' },
+          { key: 'amount', header: '月金额', numeric: true, cell: (e) => formatFen(e.amountFen) },
+          { key: 'start', header: '起始月份', className: 'tabular-nums', cell: (e) => e.startMonth },
+          {
+            key: 'status',
+            header: '状态',
+            cell: (e) => (
+              <>
+                {statusLabels[e.status]}
+                {approve && e.status === 'proposed' && (
+                  <ConfirmSubsidyForm enrollmentId={e.id} householdId={householdId} version={e.version} label={`${programLabels[e.program]}（${e.memberName ?? ''}）`} />
+                )}
+              </>
+            ),
+          },
+          { key: 'review', header: '下次复核', className: 'tabular-nums', cell: (e) => e.nextReviewOn ?? '—' },
+        ]}
+      />
       {can(user.role, 'enrollment.propose') &&
         rows
           .filter((e) => (e.program === 'dibao' || e.program === 'tekun') && (e.status === 'active' || e.status === 'suspended'))

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { searchHouseholdsAction } from '@/lib/households/actions';
+import { DataTable } from '@/components/ui/data-table';
 import { buttonClass, inputClass } from '@/components/ui/field';
 import type { HouseholdListRow } from '@/lib/households/search';
 import { useFormAction } from '@/components/ui/use-form-action';
@@ -87,39 +88,26 @@ export function HouseholdSearch({ initial, regions }: { initial: Page; regions: 
       {page.message && <p role="alert" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">{page.message}</p>}
       {state && !state.ok && <p role="alert" className="text-sm text-red-700">{state.message}</p>}
 
-      {page.rows.length === 0 && !page.message ? (
-        <p className="text-slate-600">没有符合条件的家庭。</p>
-      ) : page.rows.length > 0 ? (
-        <table className="w-full border-collapse bg-white text-sm">
-          <caption className="sr-only">家庭列表</caption>
-          <thead>
-            <tr className="border-b border-slate-200 text-left">
-              <th scope="col" className="p-2">户主</th>
-              <th scope="col" className="p-2">身份证号</th>
-              <th scope="col" className="p-2">人数</th>
-              <th scope="col" className="p-2">乡镇</th>
-              <th scope="col" className="p-2">村（社区）</th>
-              <th scope="col" className="p-2">住址</th>
-              <th scope="col" className="p-2">建档立卡</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((h) => (
-              <tr key={h.id} className="border-b border-slate-100">
-                <td className="p-2">
-                  <Link href={`/households/${h.id}`} className="text-blue-700 underline">{h.headName ?? '（无户主）'}</Link>
-                </td>
-                <td className="p-2 font-mono">{h.headIdMasked}</td>
-                <td className="p-2 tabular-nums">{h.memberCount}</td>
-                <td className="p-2">{h.townshipName}</td>
-                <td className="p-2">{h.villageName}</td>
-                <td className="p-2">{h.address}</td>
-                <td className="p-2">{h.registeredPoor ? '是' : '否'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      {/* A refused search (too short, say) has its message above: no "nothing found" under it. */}
+      {(page.rows.length > 0 || !page.message) && (
+        <DataTable
+          caption="家庭列表"
+          captionHidden
+          rows={page.rows}
+          rowKey={(h) => h.id}
+          whenEmpty="message"
+          empty="没有符合条件的家庭。"
+          columns={[
+            { key: 'head', header: '户主', cell: (h) => <Link href={`/households/${h.id}`} className="text-blue-700 underline">{h.headName ?? '（无户主）'}</Link> },
+            { key: 'id', header: '身份证号', className: 'font-mono', cell: (h) => h.headIdMasked },
+            { key: 'members', header: '人数', numeric: true, cell: (h) => h.memberCount },
+            { key: 'township', header: '乡镇', cell: (h) => h.townshipName },
+            { key: 'village', header: '村（社区）', cell: (h) => h.villageName },
+            { key: 'address', header: '住址', cell: (h) => h.address },
+            { key: 'poor', header: '建档立卡', cell: (h) => (h.registeredPoor ? '是' : '否') },
+          ]}
+        />
+      )}
     </div>
   );
 }

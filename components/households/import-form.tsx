@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
+import { DataTable } from '@/components/ui/data-table';
 import { buttonClass, inputClass } from '@/components/ui/field';
 
 interface RowError {
@@ -120,27 +121,16 @@ function ErrorTable({ errors, total }: { errors: RowError[]; total: number }) {
         <button type="submit" className={buttonClass}>下载错误报告</button>
       </form>
       {total > errors.length && <p className="text-sm text-slate-600">共 {total} 处错误，错误报告列出前 {errors.length} 处。</p>}
-      <table className="w-full border-collapse bg-white text-sm">
-        <caption className="text-left text-sm text-slate-600">
-          {errors.length > SHOWN_ERRORS ? `前 ${SHOWN_ERRORS} 处错误，完整列表见错误报告` : '全部错误'}
-        </caption>
-        <thead>
-          <tr className="border-b border-slate-200 text-left">
-            <th scope="col" className="p-2">行号</th>
-            <th scope="col" className="p-2">列</th>
-            <th scope="col" className="p-2">原因</th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.slice(0, SHOWN_ERRORS).map((e) => (
-            <tr key={`${e.row}-${e.column}`} className="border-b border-slate-100">
-              <td className="p-2 font-mono">{e.row}</td>
-              <td className="p-2">{e.column}</td>
-              <td className="p-2">{e.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={<span className="text-sm font-normal text-slate-600">{errors.length > SHOWN_ERRORS ? `前 ${SHOWN_ERRORS} 处错误，完整列表见错误报告` : '全部错误'}</span>}
+        rows={errors.slice(0, SHOWN_ERRORS)}
+        rowKey={(e) => `${e.row}-${e.column}`}
+        columns={[
+          { key: 'row', header: '行号', className: 'font-mono', cell: (e) => e.row },
+          { key: 'column', header: '列', cell: (e) => e.column },
+          { key: 'message', header: '原因', cell: (e) => e.message },
+        ]}
+      />
     </section>
   );
 }

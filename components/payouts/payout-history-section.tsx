@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { AdjustmentForm } from '@/components/payouts/adjustment-form';
 import { AdjustmentList } from '@/components/payouts/adjustment-list';
 import { listHouseholdEnrollments } from '@/lib/enrollments/queries';
@@ -20,42 +21,32 @@ export async function PayoutHistorySection({ user, householdId }: { user: Sessio
   return (
     <section aria-labelledby="h-payouts">
       <h2 id="h-payouts" className="text-lg font-semibold">发放记录</h2>
-      {rows.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-600">尚无发放记录。</p>
-      ) : (
-        <table className="mt-2 w-full border-collapse bg-white text-sm">
-          <thead>
-            <tr className="border-b border-slate-200 text-left">
-              <th scope="col" className="p-2">月份</th>
-              <th scope="col" className="p-2">项目</th>
-              <th scope="col" className="p-2 text-right">金额</th>
-              <th scope="col" className="p-2">账户</th>
-              <th scope="col" className="p-2">批次</th>
-              <th scope="col" className="p-2">发放结果</th>
-            </tr>
-          </thead>
-          {months.map((m) => (
-            <tbody key={m} className="border-b border-slate-200">
-              {rows
-                .filter((r) => r.month === m)
-                .map((r, i) => (
-                  <tr key={r.id} className="border-b border-slate-100">
-                    <td className="p-2 tabular-nums">{i === 0 ? m : ''}</td>
-                    <td className="p-2">{programLabels[r.program] ?? r.program}{r.kind !== 'enrollment' && `（${kindLabels[r.kind]}）`}</td>
-                    <td className="p-2 text-right tabular-nums">{formatFen(r.amountFen)}</td>
-                    <td className="p-2">{r.bankName ? `${r.bankName} ${r.accountMasked}` : '—'}</td>
-                    <td className="p-2"><Link href={`/payouts/${r.runId}`} className="text-blue-700 underline">{runStateLabels[r.runState]}</Link></td>
-                    <td className="p-2">
-                      {r.blocked ? `受阻：${r.blockReason}` : r.kind === 'recovery' ? '随所扣明细' : r.runState === 'draft' ? '待审批' : lineStatusLabels[r.status]}
-                      {r.failureReason && `（${r.failureReason}）`}
-                      {r.reissuedIn && ` · 已于 ${r.reissuedIn} 重新发放`}
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          ))}
-        </table>
-      )}
+      <DataTable
+        className="mt-2"
+        aria-labelledby="h-payouts"
+        groups={months.map((m) => ({ key: m, header: m, rows: rows.filter((r) => r.month === m) }))}
+        groupHeader={{ header: '月份', className: 'align-top font-normal tabular-nums' }}
+        rowKey={(r) => r.id}
+        whenEmpty="message"
+        empty="尚无发放记录。"
+        columns={[
+          { key: 'program', header: '项目', cell: (r) => <>{programLabels[r.program] ?? r.program}{r.kind !== 'enrollment' && `（${kindLabels[r.kind]}）`}</> },
+          { key: 'amount', header: '金额', numeric: true, cell: (r) => formatFen(r.amountFen) },
+          { key: 'account', header: '账户', cell: (r) => (r.bankName ? `${r.bankName} ${r.accountMasked}` : '—') },
+          { key: 'run', header: '批次', cell: (r) => <Link href={`/payouts/${r.runId}`} className="text-blue-700 underline">{runStateLabels[r.runState]}</Link> },
+          {
+            key: 'result',
+            header: '发放结果',
+            cell: (r) => (
+              <>
+                {r.blocked ? `受阻：${r.blockReason}` : r.kind === 'recovery' ? '随所扣明细' : r.runState === 'draft' ? '待审批' : lineStatusLabels[r.status]}
+                {r.failureReason && `（${r.failureReason}）`}
+                {r.reissuedIn && ` · 已于 ${r.reissuedIn} 重新发放`}
+              </>
+            ),
+          },
+        ]}
+      />
       {adjustments.length > 0 && (
         <>
           <h3 className="mt-4 font-semibold">补发与扣回</h3>

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
+import { DataTable } from '@/components/ui/data-table';
 import { buttonClass, inputClass } from '@/components/ui/field';
 import { formatFen } from '@/lib/core/format';
 
@@ -64,25 +65,16 @@ export function ReturnFileForm({ runId, open }: { runId: string; open: boolean }
         {state.kind === 'failed' && <p className="rounded border border-red-300 bg-red-50 p-2 text-red-900">{state.message}</p>}
       </div>
       {state.kind === 'failed' && state.errors.length > 0 && (
-        <table className="w-full border-collapse bg-white text-sm">
-          <caption className="text-left text-slate-600">回盘文件错误明细{state.totalErrors > state.errors.length ? `（前 ${state.errors.length} 处，共 ${state.totalErrors} 处）` : ''}</caption>
-          <thead>
-            <tr className="border-b border-slate-200 text-left">
-              <th scope="col" className="p-2">行号</th>
-              <th scope="col" className="p-2">序号</th>
-              <th scope="col" className="p-2">原因</th>
-            </tr>
-          </thead>
-          <tbody>
-            {state.errors.slice(0, 200).map((e, i) => (
-              <tr key={`${e.row}-${i}`} className="border-b border-slate-100">
-                <td className="p-2 font-mono">{e.row}</td>
-                <td className="p-2 font-mono">{e.lineId}</td>
-                <td className="p-2">{e.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={`回盘文件错误明细${state.totalErrors > state.errors.length ? `（前 ${state.errors.length} 处，共 ${state.totalErrors} 处）` : ''}`}
+          rows={state.errors.slice(0, 200)}
+          rowKey={(e, i) => `${e.row}-${i}`}
+          columns={[
+            { key: 'row', header: '行号', className: 'font-mono', cell: (e) => e.row },
+            { key: 'line', header: '序号', className: 'font-mono', cell: (e) => e.lineId },
+            { key: 'message', header: '原因', cell: (e) => e.message },
+          ]}
+        />
       )}
     </div>
   );

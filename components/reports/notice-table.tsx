@@ -1,12 +1,38 @@
 import Link from 'next/link';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { formatFen } from '@/lib/core/format';
-import { columnGroups, noticeColumns, type NoticeBlock } from '@/lib/reports/notice-columns';
+import type { NoticeRow } from '@/lib/reports/notice-build';
+import { noticeColumns, type NoticeBlock } from '@/lib/reports/notice-columns';
 
-const cell = 'border border-slate-300 px-1.5 py-1';
+/** A row of the notice with the block (place) it belongs to. */
+type Line = { block: NoticeBlock; row: NoticeRow };
 
 function show(v: number | null, money?: boolean): string {
   if (v === null) return '—';
   return money ? formatFen(v).replace('¥', '') : v.toLocaleString('zh-CN');
+}
+
+const rowLabel = (row: NoticeRow) => (row.key === '' ? '小计' : row.label);
+
+function figureColumns(links: boolean): Column<Line>[] {
+  return noticeColumns.map((c, j) => ({
+    key: String(j),
+    group: c.group,
+    header: c.header,
+    numeric: true,
+    cell: ({ block, row }) => {
+      const v = c.value(row, block.area.firstResponse);
+      const text = show(v, c.money);
+      const href = links && v !== null && v !== 0 ? c.href?.(row, block.place) : null;
+      return href ? (
+        <Link href={href} className="text-blue-800 underline decoration-slate-300" aria-label={`${block.label} ${rowLabel(row)} ${c.header} ${text}，查看明细`}>
+          {text}
+        </Link>
+      ) : (
+        text
+      );
+    },
+  }));
 }
 
 /**
@@ -16,54 +42,15 @@ function show(v: number | null, money?: boolean): string {
 export function NoticeTable({ caption, blocks, links = true }: { caption: string; blocks: NoticeBlock[]; links?: boolean }) {
   return (
     <div className="overflow-x-auto print:overflow-visible">
-      <table className="border-collapse bg-white text-xs print:text-[8pt]">
-        <caption className="mb-1 text-left text-sm font-medium">{caption}（金额：元）</caption>
-        <thead className="bg-slate-50">
-          <tr>
-            <th scope="col" rowSpan={2} className={cell}>地区</th>
-            <th scope="col" rowSpan={2} className={cell}>项目</th>
-            {columnGroups().map((g) => (
-              <th key={g.group} scope="colgroup" colSpan={g.span} className={cell}>{g.group}</th>
-            ))}
-          </tr>
-          <tr>
-            {noticeColumns.map((c, i) => (
-              <th key={i} scope="col" className={`${cell} font-medium`}>{c.header}</th>
-            ))}
-          </tr>
-        </thead>
-        {blocks.map((b) => {
-          const rows = [...b.area.rows, b.area.total];
-          return (
-            <tbody key={b.area.code + b.label}>
-              {rows.map((row, i) => (
-                <tr key={row.key} className={row.key === '' ? 'bg-slate-50 font-semibold' : undefined}>
-                  {i === 0 && (
-                    <th scope="rowgroup" rowSpan={rows.length} className={`${cell} whitespace-nowrap text-left align-middle`}>{b.label}</th>
-                  )}
-                  <th scope="row" className={`${cell} whitespace-nowrap text-left font-normal`}>{row.key === '' ? '小计' : row.label}</th>
-                  {noticeColumns.map((c, j) => {
-                    const v = c.value(row, b.area.firstResponse);
-                    const text = show(v, c.money);
-                    const href = links && v !== null && v !== 0 ? c.href?.(row, b.place) : null;
-                    return (
-                      <td key={j} className={`${cell} text-right tabular-nums`}>
-                        {href ? (
-                          <Link href={href} className="text-blue-800 underline decoration-slate-300" aria-label={`${b.label} ${row.key === '' ? '小计' : row.label} ${c.header} ${text}，查看明细`}>
-                            {text}
-                          </Link>
-                        ) : (
-                          text
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          );
-        })}
-      </table>
+      <DataTable
+        variant="grid"
+        caption={<span className="text-sm font-medium">{caption}（金额：元）</span>}
+        groups={blocks.map((b) => ({ key: b.area.code + b.label, header: b.label, rows: [...b.area.rows, b.area.total].map((row) => ({ block: b, row })) }))}
+        groupHeader={{ header: '地区', className: 'whitespace-nowrap align-middle font-semibold' }}
+        rowKey={({ row }) => row.key}
+        rowClassName={({ row }) => (row.key === '' ? 'bg-slate-50 font-semibold' : undefined)}
+        columns={[{ key: 'program', header: '项目', rowHeader: true, className: 'whitespace-nowrap', cell: ({ row }) => rowLabel(row) }, ...figureColumns(links)]}
+      />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useId, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { DataTable } from '@/components/ui/data-table';
 import { formatFen } from '@/lib/core/format';
 
 export interface TrendSeries {
@@ -86,29 +87,21 @@ export function TrendChart({ months, series }: TrendProps) {
 function TrendTable({ months, series }: TrendProps) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse bg-white text-sm">
-        <caption className="sr-only">近 12 个月各项目保障人数与已发放金额</caption>
-        <thead>
-          <tr className="border-b border-slate-200 text-left">
-            <th scope="col" className="p-2">月份</th>
-            {series.map((s) => (
-              <th key={s.key} scope="col" className="p-2 text-right">{s.label}<br />人数 / 已发放</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {months.map((m) => (
-            <tr key={m.month} className="border-b border-slate-100">
-              <th scope="row" className="p-2 text-left font-normal tabular-nums">{m.month}</th>
-              {series.map((s) => (
-                <td key={s.key} className="p-2 text-right tabular-nums">
-                  {count.format(m.persons[s.key] ?? 0)} / {formatFen(m.paidFen[s.key] ?? 0)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="近 12 个月各项目保障人数与已发放金额"
+        captionHidden
+        rows={months}
+        rowKey={(m) => m.month}
+        columns={[
+          { key: 'month', header: '月份', rowHeader: true, className: 'tabular-nums', cell: (m) => m.month },
+          ...series.map((s) => ({
+            key: s.key,
+            header: <>{s.label}<br />人数 / 已发放</>,
+            numeric: true,
+            cell: (m: TrendProps['months'][number]) => `${count.format(m.persons[s.key] ?? 0)} / ${formatFen(m.paidFen[s.key] ?? 0)}`,
+          })),
+        ]}
+      />
     </div>
   );
 }

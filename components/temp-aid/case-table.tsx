@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { formatFen } from '@/lib/core/format';
 import { aidKindLabels, caseStateLabels, causeLabels } from '@/lib/temp-aid/labels';
 import type { CaseRow } from '@/lib/temp-aid/queries';
@@ -8,41 +9,36 @@ export function CaseTable({ title, rows, empty = '无。' }: { title: string; ro
   return (
     <section aria-label={title}>
       <h2 className="text-lg font-semibold">{title}（{rows.length}）</h2>
-      {rows.length === 0 ? (
-        <p className="text-sm text-slate-600">{empty}</p>
-      ) : (
-        <table className="mt-2 w-full border-collapse bg-white text-sm">
-          <thead>
-            <tr className="border-b border-slate-200 text-left">
-              <th scope="col" className="p-2">户主</th>
-              <th scope="col" className="p-2">乡镇 · 村</th>
-              <th scope="col" className="p-2">类型</th>
-              <th scope="col" className="p-2">事由</th>
-              <th scope="col" className="p-2">金额</th>
-              <th scope="col" className="p-2">状态</th>
-              <th scope="col" className="p-2">期限</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-b border-slate-100">
-                <td className="p-2">
-                  <Link href={`/temp-aid/${r.id}`} className="text-blue-700 underline">{r.headName ?? '—'}</Link>
-                  {r.sameCauseFlag && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-800">同因再次救助</span>}
-                </td>
-                <td className="p-2">{r.townshipName} · {r.villageName}</td>
-                <td className="p-2">{aidKindLabels[r.kind]}</td>
-                <td className="p-2">{causeLabels[r.cause]}</td>
-                <td className="p-2 tabular-nums">{formatFen(r.paidFen > 0 ? r.paidFen : (r.approvedFen ?? r.requestedFen))}</td>
-                <td className="p-2">{caseStateLabels[r.state]}</td>
-                <td className={`p-2 tabular-nums ${r.overdue ? 'font-semibold text-red-700' : ''}`}>
-                  {r.deadlineOn ? `${r.deadlineOn}${r.overdue ? '（已超期）' : ''}` : '—'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        className="mt-2"
+        rows={rows}
+        rowKey={(r) => r.id}
+        whenEmpty="message"
+        empty={empty}
+        columns={[
+          {
+            key: 'head',
+            header: '户主',
+            cell: (r) => (
+              <>
+                <Link href={`/temp-aid/${r.id}`} className="text-blue-700 underline">{r.headName ?? '—'}</Link>
+                {r.sameCauseFlag && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-800">同因再次救助</span>}
+              </>
+            ),
+          },
+          { key: 'place', header: '乡镇 · 村', cell: (r) => <>{r.townshipName} · {r.villageName}</> },
+          { key: 'kind', header: '类型', cell: (r) => aidKindLabels[r.kind] },
+          { key: 'cause', header: '事由', cell: (r) => causeLabels[r.cause] },
+          { key: 'amount', header: '金额', numeric: true, cell: (r) => formatFen(r.paidFen > 0 ? r.paidFen : (r.approvedFen ?? r.requestedFen)) },
+          { key: 'state', header: '状态', cell: (r) => caseStateLabels[r.state] },
+          {
+            key: 'deadline',
+            header: '期限',
+            className: (r) => (r.overdue ? 'tabular-nums font-semibold text-red-700' : 'tabular-nums'),
+            cell: (r) => (r.deadlineOn ? `${r.deadlineOn}${r.overdue ? '（已超期）' : ''}` : '—'),
+          },
+        ]}
+      />
     </section>
   );
 }

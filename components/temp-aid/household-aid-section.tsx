@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
 import { formatFen } from '@/lib/core/format';
@@ -12,35 +13,35 @@ export async function HouseholdAidSection({ user, householdId }: { user: Session
   return (
     <section aria-labelledby="h-temp-aid">
       <h2 id="h-temp-aid" className="text-lg font-semibold">临时救助</h2>
-      {cases.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-600">没有临时救助记录。</p>
-      ) : (
-        <table className="mt-2 w-full border-collapse bg-white text-sm">
-          <thead>
-            <tr className="border-b border-slate-200 text-left">
-              <th scope="col" className="p-2">日期</th>
-              <th scope="col" className="p-2">类型</th>
-              <th scope="col" className="p-2">事由</th>
-              <th scope="col" className="p-2">已发放</th>
-              <th scope="col" className="p-2">状态</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cases.map((c) => (
-              <tr key={c.id} className="border-b border-slate-100">
-                <td className="p-2 tabular-nums"><Link href={`/temp-aid/${c.id}`} className="text-blue-700 underline">{c.openedOn}</Link></td>
-                <td className="p-2">{aidKindLabels[c.kind]}</td>
-                <td className="p-2">{causeLabels[c.cause]}{c.sameCauseFlag && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-800">同因再次救助</span>}</td>
-                <td className="p-2 tabular-nums">
-                  {formatFen(c.paidFen)}
-                  {c.runNotes.map((n, i) => <span key={i} className="block text-xs text-slate-600">{n}</span>)}
-                </td>
-                <td className="p-2">{caseStateLabels[c.state]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        className="mt-2"
+        aria-labelledby="h-temp-aid"
+        rows={cases}
+        rowKey={(c) => c.id}
+        whenEmpty="message"
+        empty="没有临时救助记录。"
+        columns={[
+          { key: 'opened', header: '日期', className: 'tabular-nums', cell: (c) => <Link href={`/temp-aid/${c.id}`} className="text-blue-700 underline">{c.openedOn}</Link> },
+          { key: 'kind', header: '类型', cell: (c) => aidKindLabels[c.kind] },
+          {
+            key: 'cause',
+            header: '事由',
+            cell: (c) => <>{causeLabels[c.cause]}{c.sameCauseFlag && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-800">同因再次救助</span>}</>,
+          },
+          {
+            key: 'paid',
+            header: '已发放',
+            numeric: true,
+            cell: (c) => (
+              <>
+                {formatFen(c.paidFen)}
+                {c.runNotes.map((n, i) => <span key={i} className="block text-xs text-slate-600">{n}</span>)}
+              </>
+            ),
+          },
+          { key: 'state', header: '状态', cell: (c) => caseStateLabels[c.state] },
+        ]}
+      />
       {(can(user.role, 'tempaid.pay') || can(user.role, 'tempaid.write')) && (
         <p className="mt-2 flex gap-4 text-sm">
           {can(user.role, 'tempaid.pay') && <Link href={`/temp-aid/new?household=${householdId}`} className="text-blue-700 underline">先行救助</Link>}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { kindLabels, stateLabels } from '@/lib/applications/load';
 import { listApplications, type ApplicationRow } from '@/lib/applications/queries';
 import { requirePermission } from '@/lib/auth/session';
@@ -30,37 +31,34 @@ function Queue({ title, rows }: { title: string; rows: ApplicationRow[] }) {
       <h2 className="text-lg font-semibold">
         {title}（{rows.length}）
       </h2>
-      {rows.length === 0 ? (
-        <p className="text-sm text-slate-600">无。</p>
-      ) : (
-        <table className="mt-2 w-full border-collapse bg-white text-sm">
-          <thead>
-            <tr className="border-b border-slate-200 text-left">
-              <th scope="col" className="p-2">申请人</th>
-              <th scope="col" className="p-2">类型</th>
-              <th scope="col" className="p-2">村（社区）</th>
-              <th scope="col" className="p-2">环节</th>
-              <th scope="col" className="p-2">期限</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-b border-slate-100">
-                <td className="p-2">
-                  <Link href={`/applications/${r.id}`} className="text-blue-700 underline">{r.applicantName ?? r.headName ?? '—'}</Link>
-                  {r.closeRelative && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-800">近亲属备案</span>}
-                </td>
-                <td className="p-2">{kindLabels[r.kind]}</td>
-                <td className="p-2">{r.villageName}</td>
-                <td className="p-2">{stateLabels[r.state]}{r.state === 'in_public_notice' && r.noticeEnd ? `（至 ${r.noticeEnd}）` : ''}</td>
-                <td className={`p-2 tabular-nums ${r.deadline?.overdue ? 'font-semibold text-red-700' : ''}`}>
-                  {r.deadline ? `${r.deadline.label} ${r.deadline.due}${r.deadline.overdue ? '（已超期）' : ''}` : '—'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        className="mt-2"
+        rows={rows}
+        rowKey={(r) => r.id}
+        whenEmpty="message"
+        empty="无。"
+        columns={[
+          {
+            key: 'applicant',
+            header: '申请人',
+            cell: (r) => (
+              <>
+                <Link href={`/applications/${r.id}`} className="text-blue-700 underline">{r.applicantName ?? r.headName ?? '—'}</Link>
+                {r.closeRelative && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-800">近亲属备案</span>}
+              </>
+            ),
+          },
+          { key: 'kind', header: '类型', cell: (r) => kindLabels[r.kind] },
+          { key: 'village', header: '村（社区）', cell: (r) => r.villageName },
+          { key: 'state', header: '环节', cell: (r) => <>{stateLabels[r.state]}{r.state === 'in_public_notice' && r.noticeEnd ? `（至 ${r.noticeEnd}）` : ''}</> },
+          {
+            key: 'deadline',
+            header: '期限',
+            className: (r) => (r.deadline?.overdue ? 'tabular-nums font-semibold text-red-700' : 'tabular-nums'),
+            cell: (r) => (r.deadline ? `${r.deadline.label} ${r.deadline.due}${r.deadline.overdue ? '（已超期）' : ''}` : '—'),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DataTable } from '@/components/ui/data-table';
 import { listAuditEntries } from '@/lib/audit/queries';
 import { requirePermission } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/core/format';
@@ -11,29 +12,19 @@ export default async function AuditPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">审计日志</h1>
-      <table className="w-full border-collapse bg-white text-sm">
-        <caption className="sr-only">最近 100 条操作记录</caption>
-        <thead>
-          <tr className="border-b border-slate-200 text-left">
-            <th scope="col" className="p-2">时间</th>
-            <th scope="col" className="p-2">操作人</th>
-            <th scope="col" className="p-2">操作</th>
-            <th scope="col" className="p-2">对象</th>
-            <th scope="col" className="p-2">原因</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id} className="border-b border-slate-100">
-              <td className="p-2 tabular-nums">{formatDateTime(e.at)}</td>
-              <td className="p-2">{e.actorName ?? '系统'}</td>
-              <td className="p-2 font-mono">{e.action}</td>
-              <td className="p-2 font-mono">{e.entity}</td>
-              <td className="p-2">{e.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="最近 100 条操作记录"
+        captionHidden
+        rows={entries}
+        rowKey={(e) => e.id}
+        columns={[
+          { key: 'at', header: '时间', className: 'whitespace-nowrap tabular-nums', cell: (e) => formatDateTime(e.at) },
+          { key: 'actor', header: '操作人', cell: (e) => e.actorName ?? '系统' },
+          { key: 'action', header: '操作', className: 'font-mono', cell: (e) => e.action },
+          { key: 'entity', header: '对象', className: 'font-mono', cell: (e) => e.entity },
+          { key: 'reason', header: '原因', cell: (e) => e.reason },
+        ]}
+      />
     </div>
   );
 }

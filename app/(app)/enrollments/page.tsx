@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { enrollmentMessages } from '@/lib/enrollments/messages';
 import { DecideChangeForm, RecomputeCountyForm } from '@/components/enrollments/change-forms';
+import { DataTable } from '@/components/ui/data-table';
 import { todayInChina } from '@/lib/core/time';
 import { addMonthsToMonth } from '@/lib/core/calendar-date';
 import { can } from '@/lib/auth/permissions';
@@ -44,29 +45,26 @@ export default async function EnrollmentsPage() {
         )}
       </section>
       <section aria-label="复核">
-        <h2 className="text-lg font-semibold">复核到期与逾期（{reviews.length}）</h2>
-        {reviews.length === 0 ? <p className="text-sm text-slate-600">30 天内没有到期的复核。</p> : (
-          <table className="mt-2 w-full border-collapse bg-white text-sm">
-            <thead>
-              <tr className="border-b border-slate-200 text-left">
-                <th scope="col" className="p-2">户主</th>
-                <th scope="col" className="p-2">项目</th>
-                <th scope="col" className="p-2">村（社区）</th>
-                <th scope="col" className="p-2">复核日期</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reviews.map((r) => (
-                <tr key={r.id} className="border-b border-slate-100">
-                  <td className="p-2"><Link href={`/households/${r.householdId}`} className="text-blue-700 underline">{r.headName ?? '—'}</Link></td>
-                  <td className="p-2">{programLabels[r.program]}</td>
-                  <td className="p-2">{r.villageName}</td>
-                  <td className={`p-2 tabular-nums ${r.overdue ? 'font-semibold text-red-700' : ''}`}>{r.nextReviewOn}{r.overdue ? '（已逾期）' : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <h2 id="h-reviews" className="text-lg font-semibold">复核到期与逾期（{reviews.length}）</h2>
+        <DataTable
+          className="mt-2"
+          aria-labelledby="h-reviews"
+          rows={reviews}
+          rowKey={(r) => r.id}
+          whenEmpty="message"
+          empty="30 天内没有到期的复核。"
+          columns={[
+            { key: 'head', header: '户主', cell: (r) => <Link href={`/households/${r.householdId}`} className="text-blue-700 underline">{r.headName ?? '—'}</Link> },
+            { key: 'program', header: '项目', cell: (r) => programLabels[r.program] },
+            { key: 'village', header: '村（社区）', cell: (r) => r.villageName },
+            {
+              key: 'due',
+              header: '复核日期',
+              className: (r) => (r.overdue ? 'tabular-nums font-semibold text-red-700' : 'tabular-nums'),
+              cell: (r) => <>{r.nextReviewOn}{r.overdue ? '（已逾期）' : ''}</>,
+            },
+          ]}
+        />
       </section>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StartRunForm } from '@/components/payouts/start-run-form';
+import { DataTable } from '@/components/ui/data-table';
 import { todayInChina } from '@/lib/core/time';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
@@ -33,36 +34,22 @@ export default async function PayoutsPage() {
       )}
       <section aria-labelledby="h-runs">
         <h2 id="h-runs" className="text-lg font-semibold">发放批次</h2>
-        {runs.length === 0 ? (
-          <p className="mt-1 text-sm text-slate-600">还没有发放批次。</p>
-        ) : (
-          <table className="mt-2 w-full border-collapse bg-white text-sm">
-            <thead>
-              <tr className="border-b border-slate-200 text-left">
-                <th scope="col" className="p-2">月份</th>
-                <th scope="col" className="p-2">县（区）</th>
-                <th scope="col" className="p-2">状态</th>
-                <th scope="col" className="p-2 text-right">明细</th>
-                <th scope="col" className="p-2 text-right">受阻</th>
-                <th scope="col" className="p-2 text-right">金额</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((r) => (
-                <tr key={r.id} className="border-b border-slate-100">
-                  <td className="p-2 tabular-nums">
-                    <Link href={`/payouts/${r.id}`} className="text-blue-700 underline">{r.month}</Link>
-                  </td>
-                  <td className="p-2">{r.countyName}</td>
-                  <td className="p-2">{runStateLabels[r.state]}</td>
-                  <td className="p-2 text-right tabular-nums">{r.lineCount.toLocaleString('zh-CN')}</td>
-                  <td className="p-2 text-right tabular-nums">{r.blockedCount.toLocaleString('zh-CN')}</td>
-                  <td className="p-2 text-right tabular-nums">{formatFen(r.totalFen)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          className="mt-2"
+          aria-labelledby="h-runs"
+          rows={runs}
+          rowKey={(r) => r.id}
+          whenEmpty="message"
+          empty="还没有发放批次。"
+          columns={[
+            { key: 'month', header: '月份', className: 'tabular-nums', cell: (r) => <Link href={`/payouts/${r.id}`} className="text-blue-700 underline">{r.month}</Link> },
+            { key: 'county', header: '县（区）', cell: (r) => r.countyName },
+            { key: 'state', header: '状态', cell: (r) => runStateLabels[r.state] },
+            { key: 'lines', header: '明细', numeric: true, cell: (r) => r.lineCount.toLocaleString('zh-CN') },
+            { key: 'blocked', header: '受阻', numeric: true, cell: (r) => r.blockedCount.toLocaleString('zh-CN') },
+            { key: 'total', header: '金额', numeric: true, cell: (r) => formatFen(r.totalFen) },
+          ]}
+        />
       </section>
     </div>
   );

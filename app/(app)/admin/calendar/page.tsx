@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { CalendarDayForm, RemoveCalendarDay } from '@/components/policy/calendar-form';
+import { DataTable } from '@/components/ui/data-table';
 import { todayInChina } from '@/lib/core/time';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
@@ -17,26 +18,16 @@ export default async function CalendarPage() {
       <h1 className="text-2xl font-semibold">工作日历</h1>
       <p className="text-sm text-slate-600">办理时限按工作日计算：周一至周五为工作日，以下登记的节假日和调休上班日除外。</p>
       {manage && <CalendarDayForm />}
-      <table className="w-full border-collapse bg-white text-sm">
-        <thead>
-          <tr className="border-b border-slate-200 text-left">
-            <th scope="col" className="p-2">日期</th>
-            <th scope="col" className="p-2">类型</th>
-            <th scope="col" className="p-2">说明</th>
-            {manage && <th scope="col" className="p-2"><span className="sr-only">操作</span></th>}
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((d) => (
-            <tr key={d.day} className="border-b border-slate-100">
-              <td className="p-2 tabular-nums">{d.day}</td>
-              <td className="p-2">{d.kind === 'holiday' ? '节假日' : '调休上班'}</td>
-              <td className="p-2">{d.note}</td>
-              {manage && <td className="p-2"><RemoveCalendarDay day={d.day} /></td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={days}
+        rowKey={(d) => d.day}
+        columns={[
+          { key: 'day', header: '日期', className: 'tabular-nums', cell: (d) => d.day },
+          { key: 'kind', header: '类型', cell: (d) => (d.kind === 'holiday' ? '节假日' : '调休上班') },
+          { key: 'note', header: '说明', cell: (d) => d.note },
+          manage && { key: 'remove', header: <span className="sr-only">操作</span>, cell: (d) => <RemoveCalendarDay day={d.day} /> },
+        ]}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { requirePermission } from '@/lib/auth/session';
 import { roleLabels } from '@/lib/auth/types';
 import { listAssignableRegions } from '@/lib/regions/queries';
@@ -15,35 +16,28 @@ export default async function UsersPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">用户管理</h1>
       <CreateUserForm regions={regions} />
-      <table className="w-full border-collapse bg-white text-sm">
-        <caption className="sr-only">用户列表</caption>
-        <thead>
-          <tr className="border-b border-slate-200 text-left">
-            <th scope="col" className="p-2">用户名</th>
-            <th scope="col" className="p-2">姓名</th>
-            <th scope="col" className="p-2">角色</th>
-            <th scope="col" className="p-2">区划</th>
-            <th scope="col" className="p-2">状态</th>
-            <th scope="col" className="p-2"><span className="sr-only">操作</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id} className="border-b border-slate-100">
-              <td className="p-2 font-mono">{u.username}</td>
-              <td className="p-2">{u.name}</td>
-              <td className="p-2">{roleLabels[u.role]}</td>
-              <td className="p-2">{u.regionName}</td>
-              <td className="p-2">{u.active ? '启用' : <span className="text-red-700">已停用</span>}</td>
-              <td className="p-2">
-                <Link href={`/admin/users/${u.id}`} className="text-blue-700 underline" aria-label={`编辑 ${u.username}`}>
-                  编辑
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="用户列表"
+        captionHidden
+        rows={users}
+        rowKey={(u) => u.id}
+        columns={[
+          { key: 'username', header: '用户名', className: 'font-mono', cell: (u) => u.username },
+          { key: 'name', header: '姓名', cell: (u) => u.name },
+          { key: 'role', header: '角色', cell: (u) => roleLabels[u.role] },
+          { key: 'region', header: '区划', cell: (u) => u.regionName },
+          { key: 'status', header: '状态', cell: (u) => (u.active ? '启用' : <span className="text-red-700">已停用</span>) },
+          {
+            key: 'edit',
+            header: <span className="sr-only">操作</span>,
+            cell: (u) => (
+              <Link href={`/admin/users/${u.id}`} className="text-blue-700 underline" aria-label={`编辑 ${u.username}`}>
+                编辑
+              </Link>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

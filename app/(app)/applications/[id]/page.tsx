@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { AssessmentView } from '@/components/applications/assessment-view';
 import { decisionCheck } from '@/lib/applications/flow';
 import { AcceptForm, CountyVisitForm, DecideForm, InvestigateForm, ObjectionForm, PublicNoticeForm, TownshipOpinionForm } from '@/components/applications/step-forms';
+import { DataTable } from '@/components/ui/data-table';
 import type { Assessment } from '@/lib/applications/assess';
 import { todayInChina } from '@/lib/core/time';
 import { kindLabels, stateLabels } from '@/lib/applications/load';
@@ -55,17 +56,17 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
 
       <section aria-label="办理过程">
         <h2 className="text-lg font-semibold">办理过程</h2>
-        <table className="mt-2 w-full border-collapse bg-white text-sm">
-          <tbody>
-            {steps.map(([label, when, who]) => (
-              <tr key={label} className="border-b border-slate-100">
-                <th scope="row" className="w-40 p-2 text-left font-medium">{label}</th>
-                <td className="p-2 tabular-nums">{when ?? '—'}</td>
-                <td className="p-2">{when ? who : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="mt-2"
+          hideHeader
+          rows={steps}
+          rowKey={([label]) => label}
+          columns={[
+            { key: 'step', header: '环节', rowHeader: true, className: 'w-40 font-medium', cell: ([label]) => label },
+            { key: 'when', header: '日期', className: 'tabular-nums', cell: ([, when]) => when ?? '—' },
+            { key: 'who', header: '经办人', cell: ([, when, who]) => (when ? who : '') },
+          ]}
+        />
         {app.missingDocuments && app.missingDocuments.length > 0 && <p className="mt-2 text-sm">需补齐材料：{app.missingDocuments.join('；')}</p>}
         {app.findings && <p className="mt-2 text-sm">调查情况：{app.findings}</p>}
         {app.townshipOpinion && <p className="mt-1 text-sm">乡镇意见：{app.townshipOpinion}</p>}

@@ -5,6 +5,7 @@ import { ConfirmAccountForm } from '@/components/payouts/confirm-account-form';
 import { ReturnFileForm } from '@/components/payouts/return-file-form';
 import { ApproveForm, RegenerateForm } from '@/components/payouts/run-actions';
 import { RunSummaryTables } from '@/components/payouts/run-summary';
+import { DataTable } from '@/components/ui/data-table';
 import { buttonClass } from '@/components/ui/field';
 import { userCovers } from '@/lib/auth/authorize';
 import { can } from '@/lib/auth/permissions';
@@ -115,40 +116,39 @@ export default async function RunPage({ params, searchParams }: { params: Promis
 }
 
 function LinesTable({ rows, canConfirm }: { rows: LineRow[]; canConfirm: boolean }) {
-  if (rows.length === 0) return <p className="mt-2 text-sm text-slate-600">没有明细。</p>;
   return (
-    <table className="mt-2 w-full border-collapse bg-white text-sm">
-      <thead>
-        <tr className="border-b border-slate-200 text-left">
-          <th scope="col" className="p-2">序号</th>
-          <th scope="col" className="p-2">村（社区）</th>
-          <th scope="col" className="p-2">户主</th>
-          <th scope="col" className="p-2">项目</th>
-          <th scope="col" className="p-2 text-right">人数</th>
-          <th scope="col" className="p-2 text-right">金额</th>
-          <th scope="col" className="p-2">账户</th>
-          <th scope="col" className="p-2">状态</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((l) => (
-          <tr key={l.id} className="border-b border-slate-100">
-            <td className="p-2 font-mono">{l.id}</td>
-            <td className="p-2">{l.villageName}</td>
-            <td className="p-2"><Link href={`/households/${l.householdId}`} className="text-blue-700 underline">{l.headName ?? '—'}</Link></td>
-            <td className="p-2">{programLabels[l.program] ?? l.program}{l.kind !== 'enrollment' && `（${kindLabels[l.kind]}）`}{l.working?.gradualExit === true && '（渐退期）'}</td>
-            <td className="p-2 text-right tabular-nums">{l.persons}</td>
-            <td className="p-2 text-right tabular-nums">{formatFen(l.amountFen)}</td>
-            <td className="p-2">{l.bankName ? `${l.bankName} ${l.accountMasked}` : '—'}</td>
-            <td className="p-2">
+    <DataTable
+      className="mt-2"
+      aria-labelledby="h-lines"
+      rows={rows}
+      rowKey={(l) => l.id}
+      whenEmpty="message"
+      empty="没有明细。"
+      columns={[
+        { key: 'id', header: '序号', className: 'font-mono', cell: (l) => l.id },
+        { key: 'village', header: '村（社区）', cell: (l) => l.villageName },
+        { key: 'head', header: '户主', cell: (l) => <Link href={`/households/${l.householdId}`} className="text-blue-700 underline">{l.headName ?? '—'}</Link> },
+        {
+          key: 'program',
+          header: '项目',
+          cell: (l) => <>{programLabels[l.program] ?? l.program}{l.kind !== 'enrollment' && `（${kindLabels[l.kind]}）`}{l.working?.gradualExit === true && '（渐退期）'}</>,
+        },
+        { key: 'persons', header: '人数', numeric: true, cell: (l) => l.persons },
+        { key: 'amount', header: '金额', numeric: true, cell: (l) => formatFen(l.amountFen) },
+        { key: 'account', header: '账户', cell: (l) => (l.bankName ? `${l.bankName} ${l.accountMasked}` : '—') },
+        {
+          key: 'status',
+          header: '状态',
+          cell: (l) => (
+            <>
               {l.blocked ? <span className="text-red-700">受阻：{l.blockReason}</span> : l.kind === 'recovery' ? '随所扣明细' : lineStatusLabels[l.status]}
               {l.failureReason && `（${l.failureReason}）`}
               {canConfirm && l.status === 'failed' && !l.confirmed && <ConfirmAccountForm lineId={l.id} />}
               {l.confirmed && ' · 账户已核实'}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

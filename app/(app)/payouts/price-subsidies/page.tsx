@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { PriceSubsidyForm } from '@/components/payouts/price-subsidy-form';
+import { DataTable } from '@/components/ui/data-table';
 import { todayInChina } from '@/lib/core/time';
 import { requirePermission } from '@/lib/auth/session';
 import { formatDateTime, formatFen } from '@/lib/core/format';
@@ -17,31 +18,19 @@ export default async function PriceSubsidiesPage() {
       <h1 className="text-2xl font-semibold">价格临时补贴</h1>
       <p className="text-sm text-slate-600">按月发布；该月各县（区）的发放批次按户计发，每户金额 = 每人金额 × 所选项目的在保人数（同一人只计一次）。</p>
       <PriceSubsidyForm regions={regions} defaultMonth={addMonthsToMonth(todayInChina().slice(0, 7), 1)} />
-      <table className="w-full border-collapse bg-white text-sm">
-        <caption className="text-left font-semibold">已发布</caption>
-        <thead>
-          <tr className="border-b border-slate-200 text-left">
-            <th scope="col" className="p-2">月份</th>
-            <th scope="col" className="p-2">地区</th>
-            <th scope="col" className="p-2">每人金额</th>
-            <th scope="col" className="p-2">对象</th>
-            <th scope="col" className="p-2">文件依据</th>
-            <th scope="col" className="p-2">发布</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className="border-b border-slate-100">
-              <td className="p-2 tabular-nums">{r.month}</td>
-              <td className="p-2">{r.regionName}</td>
-              <td className="p-2 tabular-nums">{formatFen(r.perPersonFen)}</td>
-              <td className="p-2">{r.programs.map((p) => programLabels[p] ?? p).join('、')}</td>
-              <td className="p-2">{r.note}</td>
-              <td className="p-2">{r.declaredByName} {formatDateTime(r.createdAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="已发布"
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={[
+          { key: 'month', header: '月份', className: 'tabular-nums', cell: (r) => r.month },
+          { key: 'region', header: '地区', cell: (r) => r.regionName },
+          { key: 'perPerson', header: '每人金额', numeric: true, cell: (r) => formatFen(r.perPersonFen) },
+          { key: 'programs', header: '对象', cell: (r) => r.programs.map((p) => programLabels[p] ?? p).join('、') },
+          { key: 'note', header: '文件依据', cell: (r) => r.note },
+          { key: 'declared', header: '发布', cell: (r) => <>{r.declaredByName} {formatDateTime(r.createdAt)}</> },
+        ]}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { requirePermission } from '@/lib/auth/session';
 import { formatFen } from '@/lib/core/format';
 import { kindLabels, lineStatusLabels, programLabels } from '@/lib/payouts/labels';
@@ -54,44 +55,32 @@ export default async function ReportLinesPage({ searchParams }: { searchParams: 
       <h1 className="text-2xl font-semibold">发放明细</h1>
       <p className="text-slate-600">{describe(f, { county, township })}（仅含已审批批次，{user.regionName}范围内）</p>
       {!personal && <p className="text-sm text-slate-600">您的角色不查看个人信息：明细只列地区、项目与金额。</p>}
-      {rows.length === 0 ? (
-        <p className="text-sm text-slate-600">没有符合条件的发放记录。</p>
-      ) : (
-        <table className="w-full border-collapse bg-white text-sm">
-          <thead>
-            <tr className="border-b border-slate-300 text-left">
-              <th scope="col" className="p-2">明细号</th>
-              <th scope="col" className="p-2">月份</th>
-              {personal && <th scope="col" className="p-2">户主</th>}
-              <th scope="col" className="p-2">村（社区）</th>
-              <th scope="col" className="p-2">项目</th>
-              <th scope="col" className="p-2 text-right">人数</th>
-              <th scope="col" className="p-2 text-right">金额</th>
-              {f.movement && <th scope="col" className="p-2 text-right">较上月</th>}
-              <th scope="col" className="p-2">状态</th>
-              {personal && <th scope="col" className="p-2">账户</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-b border-slate-100">
-                <td className="p-2 tabular-nums">{r.id}</td>
-                <td className="p-2 tabular-nums">{r.month}</td>
-                {personal && (
-                  <td className="p-2">{r.householdId ? <Link href={`/households/${r.householdId}`} className="text-blue-700 underline">{r.headName ?? '—'}</Link> : '—'}</td>
-                )}
-                <td className="p-2">{r.villageName}</td>
-                <td className="p-2">{programLabels[r.program] ?? r.program}{r.kind !== 'enrollment' ? `（${kindLabels[r.kind] ?? r.kind}）` : ''}</td>
-                <td className="p-2 text-right tabular-nums">{r.persons}</td>
-                <td className="p-2 text-right tabular-nums">{formatFen(r.amountFen)}</td>
-                {f.movement && <td className="p-2 text-right tabular-nums">{formatFen(r.amountDeltaFen ?? 0)}</td>}
-                <td className="p-2">{r.status === 'pending' && r.blocked ? '账户待补未发' : (lineStatusLabels[r.status] ?? r.status)}{r.failureReason ? `：${r.failureReason}` : ''}</td>
-                {personal && <td className="p-2 tabular-nums">{r.bankName} {r.accountMasked}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={rows}
+        rowKey={(r) => r.id}
+        whenEmpty="message"
+        empty="没有符合条件的发放记录。"
+        columns={[
+          { key: 'id', header: '明细号', className: 'tabular-nums', cell: (r) => r.id },
+          { key: 'month', header: '月份', className: 'tabular-nums', cell: (r) => r.month },
+          personal && {
+            key: 'head',
+            header: '户主',
+            cell: (r) => (r.householdId ? <Link href={`/households/${r.householdId}`} className="text-blue-700 underline">{r.headName ?? '—'}</Link> : '—'),
+          },
+          { key: 'village', header: '村（社区）', cell: (r) => r.villageName },
+          { key: 'program', header: '项目', cell: (r) => <>{programLabels[r.program] ?? r.program}{r.kind !== 'enrollment' ? `（${kindLabels[r.kind] ?? r.kind}）` : ''}</> },
+          { key: 'persons', header: '人数', numeric: true, cell: (r) => r.persons },
+          { key: 'amount', header: '金额', numeric: true, cell: (r) => formatFen(r.amountFen) },
+          f.movement && { key: 'delta', header: '较上月', numeric: true, cell: (r) => formatFen(r.amountDeltaFen ?? 0) },
+          {
+            key: 'status',
+            header: '状态',
+            cell: (r) => <>{r.status === 'pending' && r.blocked ? '账户待补未发' : (lineStatusLabels[r.status] ?? r.status)}{r.failureReason ? `：${r.failureReason}` : ''}</>,
+          },
+          personal && { key: 'account', header: '账户', className: 'tabular-nums', cell: (r) => <>{r.bankName} {r.accountMasked}</> },
+        ]}
+      />
       {nextCursor && (
         <p>
           <Link href={`${linesHref(filter)}&after=${nextCursor}`} className="text-blue-700 underline">下一页</Link>

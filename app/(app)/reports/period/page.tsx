@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { inputClass } from '@/components/ui/field';
 import { todayInChina } from '@/lib/core/time';
 import { requirePermission } from '@/lib/auth/session';
@@ -53,31 +54,28 @@ export default async function PeriodPage({ searchParams }: { searchParams: Promi
       </section>
 
       {p.counties.length > 0 && (
-        <table className="w-full border-collapse bg-white text-sm">
-          <caption className="mb-1 text-left font-medium">分县（区）、分项目</caption>
-          <thead>
-            <tr className="border-b border-slate-300 text-left">
-              <th scope="col" className="p-2">县（区）</th>
-              <th scope="col" className="p-2">项目</th>
-              <th scope="col" className="p-2 text-right">人次</th>
-              <th scope="col" className="p-2 text-right">已发放金额</th>
-              <th scope="col" className="p-2 text-right">发放失败</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.counties.flatMap((c) =>
-              c.rows.map((r, i) => (
-                <tr key={`${c.code}-${r.key}`} className="border-b border-slate-100">
-                  {i === 0 && <th scope="rowgroup" rowSpan={c.rows.length} className="p-2 text-left align-top font-normal">{c.name}</th>}
-                  <th scope="row" className="p-2 text-left font-normal">{r.label}</th>
-                  <td className="p-2 text-right tabular-nums"><Link href={href(r.key, c.code)} className="text-blue-800 underline decoration-slate-300">{r.figures.paidPersonMonths.toLocaleString('zh-CN')}</Link></td>
-                  <td className="p-2 text-right tabular-nums"><Link href={href(r.key, c.code)} className="text-blue-800 underline decoration-slate-300">{formatFen(r.figures.paidFen)}</Link></td>
-                  <td className="p-2 text-right tabular-nums">{formatFen(r.figures.failedFen)}</td>
-                </tr>
-              )),
-            )}
-          </tbody>
-        </table>
+        <DataTable
+          caption="分县（区）、分项目"
+          groups={p.counties.map((c) => ({ key: c.code, header: c.name, rows: c.rows.map((r) => ({ county: c.code, ...r })) }))}
+          groupHeader={{ header: '县（区）', className: 'align-top' }}
+          rowKey={(r) => `${r.county}-${r.key}`}
+          columns={[
+            { key: 'program', header: '项目', rowHeader: true, cell: (r) => r.label },
+            {
+              key: 'persons',
+              header: '人次',
+              numeric: true,
+              cell: (r) => <Link href={href(r.key, r.county)} className="text-blue-800 underline decoration-slate-300">{r.figures.paidPersonMonths.toLocaleString('zh-CN')}</Link>,
+            },
+            {
+              key: 'paid',
+              header: '已发放金额',
+              numeric: true,
+              cell: (r) => <Link href={href(r.key, r.county)} className="text-blue-800 underline decoration-slate-300">{formatFen(r.figures.paidFen)}</Link>,
+            },
+            { key: 'failed', header: '发放失败', numeric: true, cell: (r) => formatFen(r.figures.failedFen) },
+          ]}
+        />
       )}
     </div>
   );

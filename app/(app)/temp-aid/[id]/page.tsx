@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { independenceRefusal } from '@/lib/temp-aid/approved-payment';
 import { AccountForm, CaseNoticeForm, CompleteForm, DecideCaseForm, InvestigateCaseForm, PayForm, RecoveryForm } from '@/components/temp-aid/case-forms';
+import { DataTable } from '@/components/ui/data-table';
 import { todayInChina } from '@/lib/core/time';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
@@ -65,44 +66,48 @@ export default async function TempAidCasePage({ params, searchParams }: { params
 
       <section aria-label="办理过程">
         <h2 className="text-lg font-semibold">办理过程</h2>
-        <table className="mt-2 w-full border-collapse bg-white text-sm">
-          <tbody>
-            {steps.filter(([, when]) => when).map(([label, when, who]) => (
-              <tr key={label} className="border-b border-slate-100">
-                <th scope="row" className="w-40 p-2 text-left font-medium">{label}</th>
-                <td className="p-2 tabular-nums">{when}</td>
-                <td className="p-2">{who}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="mt-2"
+          hideHeader
+          rows={steps.filter(([, when]) => when)}
+          rowKey={([label]) => label}
+          columns={[
+            { key: 'step', header: '环节', rowHeader: true, className: 'w-40 font-medium', cell: ([label]) => label },
+            { key: 'when', header: '日期', className: 'tabular-nums', cell: ([, when]) => when },
+            { key: 'who', header: '经办人', cell: ([, , who]) => who },
+          ]}
+        />
       </section>
 
       <section aria-label="发放记录">
         <h2 className="text-lg font-semibold">发放记录</h2>
-        <table className="mt-2 w-full border-collapse bg-white text-sm">
-          <thead>
-            <tr className="border-b border-slate-200 text-left">
-              <th scope="col" className="p-2">用途</th><th scope="col" className="p-2">金额</th><th scope="col" className="p-2">方式</th>
-              <th scope="col" className="p-2">领款人 / 账户 / 收据</th><th scope="col" className="p-2">状态</th><th scope="col" className="p-2">发放</th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.payments.map((p) => (
-              <tr key={p.id} className="border-b border-slate-100">
-                <td className="p-2">{purposeLabels[p.purpose]}</td>
-                <td className="p-2 tabular-nums">{formatFen(p.amountFen)}</td>
-                <td className="p-2">{methodLabels[p.method]}</td>
-                <td className="p-2">{p.payeeName}{p.bankAccountMasked ? ` · ${p.bankName ?? ''} ${p.bankAccountMasked}` : ''}{p.receiptNo ? ` · 收据 ${p.receiptNo}` : ''}</td>
-                <td className="p-2">{paymentStatusLabels[p.status]}</td>
-                <td className="p-2 tabular-nums">
+        <DataTable
+          className="mt-2"
+          rows={c.payments}
+          rowKey={(p) => p.id}
+          columns={[
+            { key: 'purpose', header: '用途', cell: (p) => purposeLabels[p.purpose] },
+            { key: 'amount', header: '金额', numeric: true, cell: (p) => formatFen(p.amountFen) },
+            { key: 'method', header: '方式', cell: (p) => methodLabels[p.method] },
+            {
+              key: 'payee',
+              header: '领款人 / 账户 / 收据',
+              cell: (p) => <>{p.payeeName}{p.bankAccountMasked ? ` · ${p.bankName ?? ''} ${p.bankAccountMasked}` : ''}{p.receiptNo ? ` · 收据 ${p.receiptNo}` : ''}</>,
+            },
+            { key: 'status', header: '状态', cell: (p) => paymentStatusLabels[p.status] },
+            {
+              key: 'paid',
+              header: '发放',
+              className: 'tabular-nums',
+              cell: (p) => (
+                <>
                   {p.paidOn ? `${p.paidOn} ${name(p.paidBy)}${p.payoutLineId ? ' 导入银行回盘' : ''}` : `${p.approvedOn} ${name(p.approvedBy)} 批准`}
                   {p.runNote && <span className="block">{p.runNote}</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
         {c.ledger.map((l) => (
           <p key={l.id} className="mt-1 text-xs text-slate-600">备用金台账 #{l.id}：{ledgerKindLabels[l.kind]} {formatFen(l.amountFen)}，余额 {formatFen(l.balanceAfterFen)}（{formatDateTime(l.at)} {l.actorName}）</p>
         ))}

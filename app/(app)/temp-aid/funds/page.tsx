@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FundMovementForm } from '@/components/temp-aid/fund-form';
+import { SortableDataTable } from '@/components/ui/sortable-data-table';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { formatDateTime, formatFen } from '@/lib/core/format';
@@ -17,31 +18,25 @@ export default async function FundsPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">乡镇临时救助备用金</h1>
       <section aria-label="备用金余额">
-        {funds.length === 0 ? (
-          <p className="text-sm text-slate-600">管辖范围内尚未设立备用金。</p>
-        ) : (
-          <table className="w-full border-collapse bg-white text-sm">
-            <thead>
-              <tr className="border-b border-slate-200 text-left">
-                <th scope="col" className="p-2">乡镇</th>
-                <th scope="col" className="p-2">余额</th>
-                <th scope="col" className="p-2">最近变动</th>
-              </tr>
-            </thead>
-            <tbody>
-              {funds.map((f) => (
-                <tr key={f.id} className="border-b border-slate-100">
-                  <td className="p-2"><Link href={`/temp-aid/funds/${f.id}`} className="text-blue-700 underline">{f.townshipName}</Link></td>
-                  <td className="p-2 tabular-nums">{formatFen(f.balanceFen)}</td>
-                  <td className="p-2 tabular-nums">{formatDateTime(f.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr><th scope="row" className="p-2 text-left">合计</th><td className="p-2 tabular-nums font-semibold">{formatFen(total)}</td><td /></tr>
-            </tfoot>
-          </table>
-        )}
+        <SortableDataTable
+          caption="备用金余额"
+          captionHidden
+          rows={funds}
+          rowKey={(f) => f.id}
+          whenEmpty="message"
+          empty="管辖范围内尚未设立备用金。"
+          columns={[
+            {
+              key: 'township',
+              header: '乡镇',
+              sortValue: (f) => f.townshipName,
+              footer: '合计',
+              cell: (f) => <Link href={`/temp-aid/funds/${f.id}`} className="text-blue-700 underline">{f.townshipName}</Link>,
+            },
+            { key: 'balance', header: '余额', numeric: true, sortValue: (f) => f.balanceFen, footer: formatFen(total), cell: (f) => formatFen(f.balanceFen) },
+            { key: 'updated', header: '最近变动', className: 'tabular-nums', sortValue: (f) => f.updatedAt.getTime(), footer: '', cell: (f) => formatDateTime(f.updatedAt) },
+          ]}
+        />
       </section>
       {manage && <FundMovementForm townships={townships} />}
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { DataTable } from '@/components/ui/data-table';
 import type { Assessment } from '@/lib/applications/assess';
 import { kindLabels } from '@/lib/applications/load';
 import { getApplication } from '@/lib/applications/queries';
@@ -15,31 +16,37 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
   if (!app) notFound();
   const computed = app.computed as Assessment | null;
   const n = (id: string | null) => (id ? (app.staffNames[id] ?? '') : '');
-  const cell = 'border border-black p-2 align-top';
+  // JSX, not template strings: a value not recorded yet shows nothing, never "null".
+  const rows: [string, React.ReactNode][] = [
+    ['家庭住址', app.household.address],
+    ['家庭成员', app.members.map((m) => `${m.name}（${m.relation}，${m.idMasked}）`).join('；')],
+    ['入户调查', <>{app.investigatedOn} {app.investigators?.join('、')}：{app.findings}</>],
+    ['核算', computed?.working.join('；')],
+    ['乡镇意见', <>{app.townshipOpinion} {n(app.townshipReviewedBy)} {app.townshipReviewedOn}</>],
+    ['公示', <>{app.noticeStart ? `${app.noticeStart} 至 ${app.noticeEnd}` : ''}{app.objections.length ? `；异议 ${app.objections.length} 件` : '；无异议'}</>],
+    [
+      '县级审批',
+      <>
+        {app.state === 'approved' ? `批准，月保障金 ${formatFen(app.approvedAmountFen ?? 0)}，自 ${app.startMonth} 起` : app.state === 'refused' ? `不予批准：${app.decisionReason}` : '尚未审批'}
+        {app.decidedOn ? `　审批人：${n(app.decidedBy)}　${app.decidedOn}` : ''}
+      </>,
+    ],
+  ];
   return (
     <article className="mx-auto max-w-3xl bg-white p-6 text-black print:p-0">
       <h1 className="text-center text-xl font-bold">{kindLabels[app.kind].startsWith('特困') ? '特困人员救助供养审批表' : '最低生活保障审批表'}</h1>
       <p className="mt-2 text-sm">{app.villageName}</p>
-      <table className="mt-2 w-full border-collapse text-sm">
-        <tbody>
-          <tr><th className={cell}>家庭住址</th><td className={cell} colSpan={3}>{app.household.address}</td></tr>
-          <tr>
-            <th className={cell}>家庭成员</th>
-            <td className={cell} colSpan={3}>{app.members.map((m) => `${m.name}（${m.relation}，${m.idMasked}）`).join('；')}</td>
-          </tr>
-          <tr><th className={cell}>入户调查</th><td className={cell} colSpan={3}>{app.investigatedOn} {app.investigators?.join('、')}：{app.findings}</td></tr>
-          <tr><th className={cell}>核算</th><td className={cell} colSpan={3}>{computed?.working.join('；')}</td></tr>
-          <tr><th className={cell}>乡镇意见</th><td className={cell} colSpan={3}>{app.townshipOpinion} {n(app.townshipReviewedBy)} {app.townshipReviewedOn}</td></tr>
-          <tr><th className={cell}>公示</th><td className={cell} colSpan={3}>{app.noticeStart ? `${app.noticeStart} 至 ${app.noticeEnd}` : ''}{app.objections.length ? `；异议 ${app.objections.length} 件` : '；无异议'}</td></tr>
-          <tr>
-            <th className={cell}>县级审批</th>
-            <td className={cell} colSpan={3}>
-              {app.state === 'approved' ? `批准，月保障金 ${formatFen(app.approvedAmountFen ?? 0)}，自 ${app.startMonth} 起` : app.state === 'refused' ? `不予批准：${app.decisionReason}` : '尚未审批'}
-              {app.decidedOn ? `　审批人：${n(app.decidedBy)}　${app.decidedOn}` : ''}
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <DataTable
+        variant="paper"
+        className="mt-2"
+        hideHeader
+        rows={rows}
+        rowKey={([label]) => label}
+        columns={[
+          { key: 'item', header: '项目', rowHeader: true, align: 'center', className: 'whitespace-nowrap align-top font-bold', cell: ([label]) => label },
+          { key: 'content', header: '内容', className: 'align-top', cell: ([, content]) => content },
+        ]}
+      />
     </article>
   );
 }
