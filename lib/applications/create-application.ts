@@ -9,6 +9,7 @@ import type { SessionUser } from '@/lib/auth/types';
 import { AppError, refuse } from '@/lib/core/errors';
 import { mayApplyAlone } from '@/lib/programs/near-dibao';
 import type { createApplicationSchema } from './schemas';
+import { assertDibaoCoverable } from './eligibility';
 import { applicationMessages } from './messages';
 
 const openStates = ['draft', 'accepted', 'investigated', 'township_reviewed', 'in_public_notice'] as const;
@@ -42,6 +43,7 @@ export async function createApplication(user: SessionUser, input: z.output<typeo
         ),
       );
     if (open.length > 0) throw refuse('precondition', applicationMessages.openApplication, 'kind');
+    await assertDibaoCoverable(tx, { kind: input.kind, householdId: household.id, memberId: input.memberId ?? null }, input.memberId ? 'memberId' : 'kind');
 
     const [created] = await tx
       .insert(applications)

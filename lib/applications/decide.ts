@@ -16,6 +16,7 @@ import { policyInt } from '@/lib/policy/values';
 import { todayInChina } from '@/lib/core/time';
 import { runStep } from './run-step';
 import type { decideSchema } from './schemas';
+import { assertDibaoCoverable, assertMayApplyAlone } from './eligibility';
 import { applicationMessages } from './messages';
 
 /**
@@ -44,6 +45,9 @@ export function decideApplication(user: SessionUser, input: z.output<typeof deci
       return { application, reason: input.reason, audit: { decision: 'refused' } };
     }
 
+    // Eligibility again where the money is decided: the household may have changed since the visit.
+    await assertDibaoCoverable(tx, app, 'decision');
+    if (app.kind === 'dibao_single') await assertMayApplyAlone(tx, app, today, 'decision');
     const assessment = await assessApplication(tx, app, today);
     if (!assessment.eligible) {
       throw refuse('precondition', applicationMessages.notEligible, 'decision');

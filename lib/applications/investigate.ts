@@ -2,6 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import type { SessionUser } from '@/lib/auth/types';
 import { assessApplication } from './assess';
+import { assertMayApplyAlone } from './eligibility';
 import { moveState } from './load';
 import { runStep } from './run-step';
 import { assertStepDate } from './dates';
@@ -15,6 +16,7 @@ import type { investigateSchema } from './schemas';
 export function recordInvestigation(user: SessionUser, input: z.output<typeof investigateSchema>) {
   return runStep(user, 'application.write', input.applicationId, 'application.investigate', async (tx, app) => {
     assertStepDate('investigatedOn', input.investigatedOn, app.acceptedOn, todayInChina());
+    if (app.kind === 'dibao_single') await assertMayApplyAlone(tx, app, input.investigatedOn, '_form');
     const assessment = await assessApplication(tx, app, input.investigatedOn);
     const application = await moveState(tx, app, { state: 'accepted', version: input.version }, 'investigated', {
       investigators: [input.investigator1, input.investigator2],

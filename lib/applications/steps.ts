@@ -10,6 +10,7 @@ import type { acceptSchema, countyVisitSchema, objectionSchema, publicNoticeSche
 import { policyInt } from '@/lib/policy/values';
 import { assertStepDate } from './dates';
 import { todayInChina } from '@/lib/core/time';
+import { assertDibaoCoverable } from './eligibility';
 import { applicationMessages } from './messages';
 
 /** 受理: one notice lists every missing document. */
@@ -17,6 +18,7 @@ export function acceptApplication(user: SessionUser, input: z.output<typeof acce
   // A paper application may have been received before it was entered: only the future is refused.
   return runStep(user, 'application.write', input.applicationId, 'application.accept', async (tx, app) => {
     assertStepDate('acceptedOn', input.acceptedOn, null, todayInChina());
+    await assertDibaoCoverable(tx, app, '_form');
     return {
       application: await moveState(tx, app, { state: 'draft', version: input.version }, 'accepted', {
         acceptedBy: user.id,
