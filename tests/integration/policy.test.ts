@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, policyStandards, workCalendar } from '@/db/schema';
 import { addStandard } from '@/lib/policy/add-standard';
 import { removeCalendarDay, setCalendarDay } from '@/lib/policy/calendar';
+import { listCountyStandardsBelowCity } from '@/lib/policy/queries';
 import { dibaoMonthlyStandard } from '@/lib/policy/standards';
 import { annualToMonthlyFen } from '@/lib/programs/rounding';
 import { appDb, signedIn } from './support/app';
@@ -34,6 +35,21 @@ describe('policy standards', () => {
     expect((await dibaoMonthlyStandard(db, 'rural', '141124', '2026-03-01', annualToMonthlyFen))?.monthlyFen).toBe(52_000);
     expect((await dibaoMonthlyStandard(db, 'rural', '141124', '2025-12-31', annualToMonthlyFen))?.monthlyFen).toBe(40_400); // city 4,853 ÷ 12
     expect((await dibaoMonthlyStandard(db, 'rural', '141130', '2026-03-01', annualToMonthlyFen))?.monthlyFen).toBe(40_200); // 交口县's own
+  });
+
+  it('keeps a county’s own older row in force after the city’s newer, higher one, and shows the admin that it fell below', async () => {
+    const db = await appDb();
+    // The city raised rural dibao to 4,853 a year in 2020 (¥404 a month); 交口县 kept its 2019 ¥402.
+    expect((await dibaoMonthlyStandard(db, 'rural', '141130', '2026-12-01', annualToMonthlyFen))?.monthlyFen).toBe(40_200);
+    expect((await dibaoMonthlyStandard(db, 'rural', '141127', '2026-12-01', annualToMonthlyFen))?.monthlyFen).toBe(40_400); // 岚县: none of its own
+    const below = await listCountyStandardsBelowCity(await signedIn('admin'), '2026-12-01');
+    expect(below).toContainEqual(
+      expect.objectContaining({ countyCode: '141130', countyName: '交口县', label: '农村低保标准', county: expect.objectContaining({ monthlyFen: 40_200, effectiveFrom: '2019-01-01' }), city: expect.objectContaining({ monthlyFen: 40_400, effectiveFrom: '2020-01-01' }) }),
+    );
+    expect(below.filter((b) => b.countyCode === '141127')).toEqual([]);
+    // A county user sees their own county only: 交口县's supervisor its row, 方山县's caseworker nothing.
+    expect((await listCountyStandardsBelowCity(await signedIn('supervisor'), '2026-12-01')).map((b) => b.countyCode)).toEqual(['141130']);
+    expect(await listCountyStandardsBelowCity(await signedIn('caseworker2'), '2026-12-01')).toEqual([]);
   });
 
   it('lets only admins change standards', async () => {
