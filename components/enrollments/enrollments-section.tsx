@@ -10,7 +10,7 @@ import { addMonthsToMonth } from '@/lib/core/calendar-date';
 import { ConfirmSubsidyForm } from './confirm-subsidy-form';
 
 const programLabels = { dibao: '最低生活保障', tekun: '特困人员救助供养', dis_living: '困难残疾人生活补贴', dis_care: '重度残疾人护理补贴' } as const;
-const statusLabels = { proposed: '待确认', active: '在保', suspended: '暂停', terminated: '终止' } as const;
+const statusLabels = { proposed: '待确认（确认后发放）', active: '在保', suspended: '暂停', terminated: '终止' } as const;
 
 /** The household's programs: what it is enrolled in, since when, and for how much a month. */
 export async function EnrollmentsSection({ user, householdId }: { user: SessionUser; householdId: string }) {

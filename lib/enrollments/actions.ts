@@ -39,5 +39,7 @@ export const recomputeCountyAction = authedAction(
 export const confirmSubsidyAction = authedAction(confirmSubsidySchema, async (user, input) => {
   const result = await confirmSubsidy(user, input);
   revalidatePath(`/households/${input.householdId}`);
+  revalidatePath('/enrollments');
+  revalidatePath('/payouts', 'layout');
   return result;
 });

@@ -30,6 +30,36 @@ export async function listReviewsDue(user: SessionUser) {
   return rows.map((r) => ({ ...r.e, headName: r.headName, villageName: r.villageName, overdue: (r.e.nextReviewOn ?? today) < today }));
 }
 
+/**
+ * Disability subsidies proposed at a decision and not yet confirmed: they pay nothing until a
+ * supervisor confirms them, so they are listed for the supervisor, never dropped in silence.
+ * With a county and month: those that would pay in that month's run once confirmed.
+ */
+export async function listSubsidiesAwaitingConfirmation(user: SessionUser, opts: { countyCode?: string; month?: string } = {}) {
+  assertCan(user, 'enrollment.read');
+  const db = await getDb();
+  const subject = alias(members, 'subject');
+  const rows = await db
+    .select({ e: enrollments, headName: head.name, memberName: subject.name, villageName: village.name, amountFen: enrollmentAmounts.amountFen })
+    .from(enrollments)
+    .innerJoin(village, eq(village.code, enrollments.villageCode))
+    .leftJoin(subject, eq(subject.id, enrollments.memberId))
+    .leftJoin(head, and(eq(head.householdId, enrollments.householdId), eq(head.isHead, true), eq(head.status, 'active')))
+    .leftJoin(enrollmentAmounts, and(eq(enrollmentAmounts.enrollmentId, enrollments.id), eq(enrollmentAmounts.effectiveMonth, enrollments.startMonth)))
+    .where(
+      and(
+        scopeOf(user),
+        eq(enrollments.status, 'proposed'),
+        inArray(enrollments.program, ['dis_living', 'dis_care']),
+        opts.countyCode ? eq(enrollments.countyCode, opts.countyCode) : undefined,
+        opts.month ? lte(enrollments.startMonth, opts.month) : undefined,
+      ),
+    )
+    .orderBy(asc(enrollments.createdAt))
+    .limit(500);
+  return rows.map((r) => ({ ...r.e, headName: r.headName, memberName: r.memberName, villageName: r.villageName, amountFen: r.amountFen ?? 0 }));
+}
+
 /** Proposed changes waiting for a supervisor. */
 export async function listPendingChanges(user: SessionUser) {
   assertCan(user, 'enrollment.read');

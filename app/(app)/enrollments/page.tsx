@@ -7,7 +7,8 @@ import { todayInChina } from '@/lib/core/time';
 import { addMonthsToMonth } from '@/lib/core/calendar-date';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
-import { listPendingChanges, listReviewsDue } from '@/lib/enrollments/queries';
+import { listPendingChanges, listReviewsDue, listSubsidiesAwaitingConfirmation } from '@/lib/enrollments/queries';
+import { ConfirmSubsidyForm } from '@/components/enrollments/confirm-subsidy-form';
 import { formatFen } from '@/lib/core/format';
 
 export const metadata: Metadata = { title: '在册管理' };
@@ -17,7 +18,7 @@ const programLabels = { dibao: '低保', tekun: '特困', dis_living: '残疾人
 
 export default async function EnrollmentsPage() {
   const user = await requirePermission('enrollment.read');
-  const [changes, reviews] = await Promise.all([listPendingChanges(user), listReviewsDue(user)]);
+  const [changes, reviews, subsidies] = await Promise.all([listPendingChanges(user), listReviewsDue(user), listSubsidiesAwaitingConfirmation(user)]);
   const approve = can(user.role, 'enrollment.approve');
   return (
     <div className="space-y-6">
@@ -43,6 +44,31 @@ export default async function EnrollmentsPage() {
             ))}
           </ul>
         )}
+      </section>
+      <section aria-labelledby="h-subsidies">
+        <h2 id="h-subsidies" className="text-lg font-semibold">待确认的残疾人补贴（{subsidies.length}）</h2>
+        <p className="text-sm text-slate-600">审批低保时提出的残疾人两项补贴，确认后从起始月份起发放；未确认的不列入发放批次。</p>
+        <DataTable
+          className="mt-2"
+          aria-labelledby="h-subsidies"
+          rows={subsidies}
+          rowKey={(s) => s.id}
+          whenEmpty="message"
+          empty="无。"
+          columns={[
+            { key: 'head', header: '家庭', cell: (s) => <Link href={`/households/${s.householdId}`} className="text-blue-700 underline">{s.headName ?? '—'}户</Link> },
+            { key: 'member', header: '对象', cell: (s) => s.memberName ?? '—' },
+            { key: 'program', header: '项目', cell: (s) => programLabels[s.program] },
+            { key: 'amount', header: '月金额', numeric: true, cell: (s) => formatFen(s.amountFen) },
+            { key: 'start', header: '起始月份', className: 'tabular-nums', cell: (s) => s.startMonth },
+            { key: 'reason', header: '依据', cell: (s) => s.statusReason ?? '' },
+            approve && {
+              key: 'act',
+              header: '操作',
+              cell: (s) => <ConfirmSubsidyForm enrollmentId={s.id} householdId={s.householdId} version={s.version} label={`${programLabels[s.program]}（${s.memberName ?? ''}）`} />,
+            },
+          ]}
+        />
       </section>
       <section aria-label="复核">
         <h2 id="h-reviews" className="text-lg font-semibold">复核到期与逾期（{reviews.length}）</h2>

@@ -12,6 +12,7 @@ import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { formatDateTime, formatFen } from '@/lib/core/format';
 import { kindLabels, lineStatusLabels, programLabels, runStateLabels } from '@/lib/payouts/labels';
+import { listSubsidiesAwaitingConfirmation } from '@/lib/enrollments/queries';
 import { getRun, listLines, type LineRow } from '@/lib/payouts/queries';
 
 export const metadata: Metadata = { title: '发放批次' };
@@ -26,6 +27,8 @@ export default async function RunPage({ params, searchParams }: { params: Promis
   const view = sp.view === 'blocked' || sp.view === 'failed' ? sp.view : 'all';
   const after = /^\d{1,15}$/.test(sp.after ?? '') ? Number(sp.after) : undefined;
   const page = await listLines(user, run.id, { after, blocked: view === 'blocked', failed: view === 'failed' });
+  // Subsidies proposed but not confirmed pay nothing: said here, so that nobody takes the run for all that is owed.
+  const awaiting = can(user.role, 'enrollment.read') ? await listSubsidiesAwaitingConfirmation(user, { countyCode: run.countyCode, month: run.month }) : [];
   const county = userCovers(user, run.countyCode);
   const summary = run.summary;
   const label = `${run.countyName} ${run.month}`;
@@ -92,6 +95,19 @@ export default async function RunPage({ params, searchParams }: { params: Promis
         </section>
       )}
 
+      {awaiting.length > 0 && (
+        <section aria-labelledby="h-awaiting" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
+          <h2 id="h-awaiting" className="font-semibold">未列入本批次：待确认的残疾人补贴 {awaiting.length} 人，每月合计 {formatFen(awaiting.reduce((s, a) => s + a.amountFen, 0))}</h2>
+          <ul className="mt-1 list-disc pl-6">
+            {awaiting.slice(0, 20).map((a) => (
+              <li key={a.id}>
+                <Link href={`/households/${a.householdId}`} className="text-blue-700 underline">{a.headName ?? '—'}户</Link> {a.memberName} · {a.program === 'dis_care' ? '重度残疾人护理补贴' : '困难残疾人生活补贴'} {formatFen(a.amountFen)}/月，自 {a.startMonth} 起
+              </li>
+            ))}
+          </ul>
+          <p className="mt-1">由审核审批人在<Link href="/enrollments" className="text-blue-700 underline">在册管理</Link>确认后，重新生成本批次即列入。</p>
+        </section>
+      )}
       {summary && <RunSummaryTables summary={summary} />}
 
       <section aria-labelledby="h-lines">
