@@ -47,7 +47,7 @@ test('the supervisor’s dashboard shows the reference household’s first paid 
 
   await signIn(page, 'supervisor');
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: `保障对象（${month} 发放名册）` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `保障对象（${month} 发放名册，最近一个已审批的月份）` })).toBeVisible();
   await expect(page.getByRole('link', { name: new RegExp(`^农村低保：${expected.households} 户`) })).toBeVisible();
   const paid = page.getByRole('link', { name: `本月（${month}）已发放：${yuan(expected.fen)}，查看明细` });
   await expect(paid).toBeVisible();

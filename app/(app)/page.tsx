@@ -31,7 +31,7 @@ export default async function DashboardPage() {
 
       <section aria-labelledby="covered-title">
         <h2 id="covered-title" className="text-lg font-semibold">
-          保障对象{coveredMonth ? `（${coveredMonth} 发放名册）` : ''}
+          保障对象{coveredMonth ? `（${coveredMonth} 发放名册，最近一个已审批的月份）` : ''}
         </h2>
         {figures.covered.length === 0 ? (
           <p className="text-sm text-slate-600">本地区还没有已审批的发放批次。</p>

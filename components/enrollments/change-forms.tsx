@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { decideChangeAction, proposeChangeAction, recomputeCountyAction } from '@/lib/enrollments/actions';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
+import { endReasonLabels, endReasons } from '@/lib/enrollments/end-reasons';
 
 export function ProposeChangeForm({ enrollmentId, version, label, nextMonth }: { enrollmentId: string; version: number; label: string; nextMonth: string }) {
   const { state, pending, onSubmit, errors } = useFormAction(proposeChangeAction);
@@ -33,6 +34,16 @@ export function ProposeChangeForm({ enrollmentId, version, label, nextMonth }: {
         <Field id={`hearing-${enrollmentId}`} label="告知及陈述申辩情况（减发、暂停、终止必填）" error={errors.hearingNote}>
           {(a) => <textarea {...a} name="hearingNote" rows={2} className={inputClass} />}
         </Field>
+        {kind === 'terminate' && (
+          <Field id={`end-${enrollmentId}`} label="终止原因" error={errors.reasonCode}>
+            {(a) => (
+              <select {...a} name="reasonCode" defaultValue="" className={inputClass}>
+                <option value="" disabled>请选择</option>
+                {endReasons.map((r) => <option key={r} value={r}>{endReasonLabels[r]}</option>)}
+              </select>
+            )}
+          </Field>
+        )}
         {kind === 'terminate' && (
           <Field id={`exit-${enrollmentId}`} label="渐退期（月，可不填）" error={errors.gradualExitMonths}>
             {(a) => <input {...a} name="gradualExitMonths" inputMode="numeric" className={inputClass} />}

@@ -15,6 +15,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { applicationStates } from '../../lib/applications/flow';
+import { endReasons } from '../../lib/enrollments/end-reasons';
 import { households, members } from './households';
 
 /** Days that break the weekday rule: public holidays on weekdays, make-up working days on weekends. */
@@ -116,6 +117,8 @@ export const enrollments = pgTable(
     startMonth: varchar('start_month', { length: 7 }).notNull(),
     endMonth: varchar('end_month', { length: 7 }),
     statusReason: text('status_reason'),
+    // Why it ended (lib/enrollments/end-reasons.ts): set by an approved termination.
+    endReasonCode: text('end_reason_code', { enum: endReasons }),
     nextReviewOn: date('next_review_on'),
     reviewCycle: text('review_cycle', { enum: ['stable', 'unstable'] }),
     gradualExitUntil: varchar('gradual_exit_until', { length: 7 }),
@@ -191,6 +194,8 @@ export const enrollmentChanges = pgTable(
     amountFen: bigint('amount_fen', { mode: 'number' }),
     components: jsonb('components'),
     reason: text('reason').notNull(),
+    // A termination's reason code, chosen from a list (lib/enrollments/end-reasons.ts).
+    reasonCode: text('reason_code', { enum: endReasons }),
     hearingNote: text('hearing_note'),
     gradualExitMonths: integer('gradual_exit_months'),
     state: text('state', { enum: ['proposed', 'approved', 'rejected'] }).notNull().default('proposed'),

@@ -59,7 +59,7 @@ export async function decideChange(user: SessionUser, input: z.output<typeof dec
         }
         await tx
           .update(enrollments)
-          .set({ status: 'terminated', endMonth, gradualExitUntil, statusReason: change.reason, version: sql`${enrollments.version} + 1` })
+          .set({ status: 'terminated', endMonth, gradualExitUntil, statusReason: change.reason, endReasonCode: change.reasonCode ?? 'other', version: sql`${enrollments.version} + 1` })
           .where(eq(enrollments.id, e.id));
         await tx.update(enrollmentMembers).set({ active: false }).where(and(eq(enrollmentMembers.enrollmentId, e.id)));
       } else {

@@ -66,6 +66,7 @@ export async function proposeChange(user: SessionUser, input: z.output<typeof pr
         reason: input.reason,
         hearingNote: input.hearingNote ?? null,
         gradualExitMonths: input.gradualExitMonths ?? null,
+        reasonCode: input.kind === 'terminate' ? input.reasonCode! : null,
         proposedBy: user.id,
       })
       .returning({ id: enrollmentChanges.id });

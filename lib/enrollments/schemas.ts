@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endReasons } from './end-reasons';
 
 const month = z.string({ error: '请填写生效月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-12');
 
@@ -11,7 +12,9 @@ export const proposeChangeSchema = z
     reason: z.string({ error: '请填写原因' }).trim().min(4, '请写明原因（至少 4 个字）').max(1000),
     hearingNote: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(1000).optional()),
     gradualExitMonths: z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().int().min(1, '渐退期至少 1 个月').max(24).optional()),
+    reasonCode: z.preprocess((v) => (v === '' ? undefined : v), z.enum(endReasons, { error: '请选择终止原因' }).optional()),
   })
+  .refine((v) => v.kind !== 'terminate' || !!v.reasonCode, { path: ['reasonCode'], message: '请选择终止原因' })
   .refine((v) => v.kind === 'resume' || v.kind === 'recompute' || !!v.hearingNote, {
     path: ['hearingNote'],
     message: '暂停或终止保障须记录对保障对象的告知和陈述申辩情况',

@@ -123,26 +123,6 @@ export function adjustmentCancelCheck(
   return { ok: true };
 }
 
-export interface MovementLine {
-  enrollmentId: string;
-  amountFen: number;
-  persons: number;
-}
-
-export type Movement = 'new' | 'stopped' | 'attrition' | 'increased' | 'decreased' | 'unchanged';
-
-/**
- * Why a program's total moved from last month, line by line: 新增 (a line this month only), 停保
- * (last month only), 自然减员 (last month only, because the person died or the household is gone),
- * 增发 / 减发 (both months, more or less money).
- */
-export function movementOf(now: MovementLine | null, before: MovementLine | null, naturalEnd: boolean): Movement {
-  if (now && !before) return 'new';
-  if (!now && before) return naturalEnd ? 'attrition' : 'stopped';
-  if (now && before) return now.amountFen > before.amountFen ? 'increased' : now.amountFen < before.amountFen ? 'decreased' : 'unchanged';
-  throw new Error('a movement needs a line in at least one month');
-}
-
 /**
  * Maker–checker for a run: who may not approve it. The makers are everyone who started or
  * regenerated the draft and the authors of the 补发 / 扣回 a generation took into it; an

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, gte, lte } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { payoutSummary } from '@/db/schema';
+import { addMonthsToMonth } from '@/lib/core/calendar-date';
 import { todayInChina } from '@/lib/core/time';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
@@ -18,7 +19,10 @@ export interface TrendPoint {
 
 export interface DashboardFigures {
   month: string;
-  /** The latest month with an approved run (this one or earlier), whose roll is "covered now". */
+  /**
+   * The latest month with an approved run, up to next month (a run for next month is approved
+   * before the month begins): its roll is "covered now", and the page says which month it is.
+   */
   coveredMonth: string | null;
   covered: { key: string; households: number; persons: number }[];
   paidThisMonthFen: number;
@@ -38,11 +42,12 @@ export async function dashboardFigures(user: SessionUser, now: Date = new Date()
   const db = await getDb();
   const month = todayInChina(now).slice(0, 7);
   const months = monthsEnding(month, 12);
+  const next = addMonthsToMonth(month, 1);
   const s = payoutSummary;
   const rows = await db
     .select({ month: s.month, program: s.program, area: s.area, kind: s.kind, ...summed })
     .from(s)
-    .where(and(summaryScope(user), gte(s.month, months[0]!), lte(s.month, month)))
+    .where(and(summaryScope(user), gte(s.month, months[0]!), lte(s.month, next)))
     .groupBy(s.month, s.program, s.area, s.kind);
 
   // Per month, figures by program (the trend) and by program and area (who is covered).
@@ -69,6 +74,7 @@ export async function dashboardFigures(user: SessionUser, now: Date = new Date()
   let paidThisYearFen = 0;
   let personMonthsThisYear = 0;
   for (const [m, keys] of byProgram) {
+    if (m > month) continue; // next month's run is on the roll, not yet money of this month or year
     for (const p of programs) {
       const f = keys.get(p);
       if (!f) continue;

@@ -183,12 +183,12 @@ describe('changes to an active enrollment', () => {
     const db = await appDb();
     const [dibao] = await db.select().from(enrollments).where(and(eq(enrollments.householdId, householdId), eq(enrollments.program, 'dibao')));
     const month = addMonthsToMonth(today.slice(0, 7), 2);
-    const base = { enrollmentId: dibao!.id, version: dibao!.version, kind: 'terminate' as const, effectiveMonth: month, reason: '收入超过标准', hearingNote: '已告知' };
+    const base = { enrollmentId: dibao!.id, version: dibao!.version, kind: 'terminate' as const, effectiveMonth: month, reason: '收入超过标准', reasonCode: 'income_rose' as const, hearingNote: '已告知' };
     await expect(proposeChange(caseworker, { ...base, gradualExitMonths: 7 })).rejects.toMatchObject({ fieldErrors: { gradualExitMonths: expect.any(String) } });
     const { id: changeId } = await proposeChange(caseworker, { ...base, gradualExitMonths: 3 });
     await decideChange(supervisor, { changeId, decision: 'approve' });
     const [after] = await db.select().from(enrollments).where(eq(enrollments.id, dibao!.id));
-    expect(after).toMatchObject({ status: 'terminated', gradualExitUntil: addMonthsToMonth(month, 2), endMonth: addMonthsToMonth(month, 2) });
+    expect(after).toMatchObject({ status: 'terminated', endReasonCode: 'income_rose', gradualExitUntil: addMonthsToMonth(month, 2), endMonth: addMonthsToMonth(month, 2) });
     expect(await db.select().from(enrollmentMembers).where(and(eq(enrollmentMembers.enrollmentId, dibao!.id), eq(enrollmentMembers.active, true)))).toHaveLength(0);
   });
 

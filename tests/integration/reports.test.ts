@@ -194,10 +194,13 @@ describe('monthly notice', () => {
     expect(explained).toBe(dibao.cur.rollFen - dibao.prev.rollFen);
     expect(dibao.prev.households).toBe(4);
     expect(notice.counties[0]!.comparable).toBe(true);
-    // The first month in the system has nothing to compare with: no movement, not "all new".
+    // The first month in the system has no approved month before it: every household is 新增
+    // (as the run page says), and the 新增 explain the whole roll.
     const first = await monthlyNotice(users.supervisor!, M1, NOW);
     expect(first.counties[0]!.comparable).toBe(false);
-    expect(first.counties[0]!.total.movements).toEqual({});
+    const total = first.counties[0]!.total;
+    expect(total.movements).toEqual({ new: { count: 6, amountDeltaFen: 470_600, personsDelta: 12 } });
+    expect(total.movements.new!.amountDeltaFen).toBe(total.cur.rollFen - total.prev.rollFen);
   });
 
   it('separates money paid on time from money paid late, and counts blocked lines apart', async () => {
@@ -275,6 +278,17 @@ describe('period totals and dashboard', () => {
     expect(d.covered.find((c) => c.key === 'dibao:rural')).toEqual({ key: 'dibao:rural', households: 3, persons: 8 });
     const caseworker2 = await dashboardFigures(users.caseworker2!, NOW);
     expect(caseworker2.trend.find((t) => t.month === M1)!.persons).toEqual({ dibao: 3 });
+  });
+
+  it('covers the latest approved month, also when that is next month’s run approved ahead', async () => {
+    // In February, March's run is already approved: the roll shown is March's, and says so.
+    const feb = await dashboardFigures(users.supervisor!, new Date('2015-02-10T04:00:00Z'));
+    expect(feb.month).toBe(M2);
+    expect(feb.coveredMonth).toBe(M3);
+    expect(feb.covered.find((c) => c.key === 'dibao:rural')).toEqual({ key: 'dibao:rural', households: 3, persons: 8 });
+    // This month's money stays this month's; the trend ends with this month.
+    expect(feb.paidThisMonthFen).toBe((await fromLines(sql`l.month = ${M2} and l.county_code = ${JIAOKOU}`)).paid);
+    expect(feb.trend.at(-1)!.month).toBe(M2);
   });
 
   it('counts the work waiting, overdue applications included', async () => {

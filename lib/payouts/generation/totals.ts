@@ -29,19 +29,9 @@ export async function writeTotals(tx: Tx, runId: string, county: string, month: 
     ),
     moved AS (
       SELECT coalesce(c.program, p.program) AS program,
-        CASE
-          WHEN p.id IS NULL THEN 'new'
-          -- The enrollment and its member are read for the stopped lines only (a subquery the CASE
-          -- reaches for them alone), not probed for every line of last month.
-          WHEN c.id IS NULL THEN CASE WHEN coalesce((
-              SELECT (m.status = 'deceased') OR e.status_reason ~ '(死亡|去世|病故|亡故)'
-              FROM enrollments e LEFT JOIN members m ON m.id = e.member_id WHERE e.id = p.enrollment_id), false)
-              OR NOT EXISTS (SELECT 1 FROM members hm WHERE hm.household_id = p.household_id AND hm.status = 'active')
-            THEN 'attrition' ELSE 'stopped' END
-          WHEN c.amount_fen > p.amount_fen THEN 'increased'
-          WHEN c.amount_fen < p.amount_fen THEN 'decreased'
-          ELSE 'unchanged'
-        END AS movement,
+        -- The one movement rule of the run page and the reports (doudi_line_movement, migration
+        -- 0017); for a stopped line it reads the enrollment and its member, for no other.
+        doudi_line_movement(c.amount_fen, p.amount_fen, c.persons, p.persons, p.enrollment_id, p.household_id) AS movement,
         coalesce(c.amount_fen, 0) - coalesce(p.amount_fen, 0) AS delta_fen,
         coalesce(c.persons, 0) - coalesce(p.persons, 0) AS delta_persons
       FROM (SELECT * FROM cur WHERE kind = 'enrollment') c

@@ -6,7 +6,6 @@ import {
   arrearsCheck,
   monthAllowed,
   monthVerdict,
-  movementOf,
   recoveryDeduction,
   recoverySchedule,
 } from '@/lib/payouts/rules';
@@ -97,14 +96,6 @@ describe('accounts, money text and months', () => {
     expect(accountBlockReason({ ...ok, householdStatus: 'closed' })).toBe('家庭已销户');
   });
 
-  it('explains a line’s movement against last month', () => {
-    const l = (amountFen: number) => ({ enrollmentId: 'e', amountFen, persons: 1 });
-    expect(movementOf(l(100), null, false)).toBe('new');
-    expect(movementOf(null, l(100), false)).toBe('stopped');
-    expect(movementOf(null, l(100), true)).toBe('attrition');
-    expect(movementOf(l(120), l(100), false)).toBe('increased');
-    expect(movementOf(l(80), l(100), false)).toBe('decreased');
-  });
 
   it('prepares runs up to next month only', () => {
     expect(monthAllowed('2026-12', '2026-11-30')).toBe(true);

@@ -58,7 +58,7 @@ export default async function MonthlyNoticePage({ searchParams }: { searchParams
                 {i > 0 && '；'}
                 {c.name}{' '}
                 {c.run ? `${runStates[c.run.state] ?? c.run.state}，${c.run.sentOn ?? ''} ${c.run.onTime ? '按时' : '延迟'}报送` : '本月批次尚未审批'}
-                {!c.comparable && '（上月无已审批批次，不作变动比较）'}
+                {!c.comparable && '（上月无已审批批次：本月各户均计为新增）'}
               </span>
             ))}
           </p>
