@@ -1,5 +1,5 @@
-import { AppNav } from '@/components/app-nav';
-import { SignOutButton } from '@/components/sign-out-button';
+import { AppNav } from '@/components/shell/app-nav';
+import { SignOutButton } from '@/components/shell/sign-out-button';
 import { navigationFor } from '@/lib/auth/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { roleLabels } from '@/lib/auth/types';
