@@ -12,6 +12,22 @@ const dataAccessMessage =
 const componentsFromAppMessage =
   'Components do not import from app/ (routes only): take server actions from lib/<area>/actions.ts, or as props from the page.';
 
+/** The imports that open the database or build queries, refused outside lib/ (type imports are fine). */
+const dataAccess = (morePatterns = []) => ({
+  paths: [
+    { name: '@/db/client', message: dataAccessMessage, allowTypeImports: true },
+    { name: 'drizzle-orm', message: dataAccessMessage, allowTypeImports: true },
+    { name: 'postgres', message: dataAccessMessage },
+    { name: '@electric-sql/pglite', message: dataAccessMessage },
+  ],
+  patterns: [
+    { group: ['drizzle-orm/*'], message: dataAccessMessage, allowTypeImports: true },
+    // the same module reached by a relative path
+    { regex: '^(\\.{1,2}/)+(.*/)?db/client(\\.ts)?$', message: dataAccessMessage, allowTypeImports: true },
+    ...morePatterns,
+  ],
+});
+
 const config = [
   {
     ignores: [
@@ -61,52 +77,27 @@ const config = [
     },
   },
 
-  // Architecture: app/ and components/ never open the database or build queries themselves.
+  // Architecture: app/ and components/ never open the database or build queries themselves;
+  // components (shared UI) take what they show and the action they post to from their page or
+  // from lib/<area>/actions.ts, never from a route folder. (A later block for the same files
+  // replaces the rule's options, so components repeat the data-access part through dataAccess.)
   {
-    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
+    files: ['app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', dataAccess()],
+    },
+  },
+  {
+    files: ['components/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': 'off',
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        {
-          paths: [
-            { name: '@/db/client', message: dataAccessMessage, allowTypeImports: true },
-            { name: 'drizzle-orm', message: dataAccessMessage, allowTypeImports: true },
-            { name: 'postgres', message: dataAccessMessage },
-            { name: '@electric-sql/pglite', message: dataAccessMessage },
-          ],
-          patterns: [
-            { group: ['drizzle-orm/*'], message: dataAccessMessage, allowTypeImports: true },
-            // the same module reached by a relative path
-            // the same module reached by a relative path
-            { regex: '^(\\.{1,2}/)+(.*/)?db/client(\\.ts)?$', message: dataAccessMessage, allowTypeImports: true },
-          ],
-        },
-      ],
-    },
-  },
-
-  // Components are shared UI: they take what they show and the action they post to from their
-  // page or from lib/<area>/actions.ts, never from a route folder.
-  {
-    files: ['components/**/*.{ts,tsx}'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: '@/db/client', message: dataAccessMessage, allowTypeImports: true },
-            { name: 'drizzle-orm', message: dataAccessMessage, allowTypeImports: true },
-            { name: 'postgres', message: dataAccessMessage },
-            { name: '@electric-sql/pglite', message: dataAccessMessage },
-          ],
-          patterns: [
-            { group: ['drizzle-orm/*'], message: dataAccessMessage, allowTypeImports: true },
-            { regex: '^(\\.{1,2}/)+(.*/)?db/client(\\.ts)?$', message: dataAccessMessage, allowTypeImports: true },
-            { regex: '^@/app(/|$)', message: componentsFromAppMessage },
-            { regex: '^(\\.{1,2}/)+(.*/)?app/', message: componentsFromAppMessage },
-          ],
-        },
+        dataAccess([
+          { regex: '^@/app(/|$)', message: componentsFromAppMessage },
+          { regex: '^(\\.{1,2}/)+(.*/)?app/', message: componentsFromAppMessage },
+        ]),
       ],
     },
   },
