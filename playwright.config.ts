@@ -26,7 +26,9 @@ import {
   E2E_NEXTAUTH_SECRET,
   chromiumPath,
   e2eBaseUrl,
+  e2eAppDatabaseUrl,
   e2eDatabaseUrl,
+  e2eOwnerDatabaseUrl,
   e2ePglitePort,
   e2ePgliteDir,
   e2ePgliteUrl,
@@ -96,7 +98,9 @@ export default defineConfig({
       url: `${e2eBaseUrl}/api/health`,
       env: {
         ...serverEnv,
-        DATABASE_URL: e2eDatabaseUrl(),
+        // The app's role for queries, the owner's for migrations (least privilege, db/roles.ts).
+        DATABASE_URL: e2eAppDatabaseUrl(),
+        MIGRATION_DATABASE_URL: e2eOwnerDatabaseUrl(),
         NEXTAUTH_URL: e2eBaseUrl,
       },
       reuseExistingServer: false,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { grantAppRole, roleOf } from './roles';
 import * as schema from './schema';
 
 /** Both drivers expose the same query builder; the PGlite one is typed as this one. */
@@ -63,12 +64,19 @@ function lockDataDir(dataDir: string): () => void {
   throw new Error(`cannot lock ${dataDir}`);
 }
 
-export async function openPostgres(url: string, opts: { migrate?: boolean; max?: number } = {}): Promise<OpenDatabase> {
+/**
+ * A PostgreSQL server. Migrations run under `migrationUrl` (the owner role) when given, else
+ * under `url`; with an owner URL of another role, the app's role (the user of `url`) is then
+ * granted what the app may do (db/roles.ts), so the app itself never owns a table.
+ */
+export async function openPostgres(url: string, opts: { migrate?: boolean; max?: number; migrationUrl?: string } = {}): Promise<OpenDatabase> {
   if (opts.migrate !== false) {
-    const one = postgres(url, { max: 1, onnotice: () => {} });
+    const one = postgres(opts.migrationUrl ?? url, { max: 1, onnotice: () => {} });
     try {
       await one`select pg_advisory_lock(${MIGRATION_LOCK})`;
       await migratePostgres(drizzlePostgres(one), { migrationsFolder });
+      const app = roleOf(url);
+      if (opts.migrationUrl && app && app !== roleOf(opts.migrationUrl)) await grantAppRole(one, app);
       await one`select pg_advisory_unlock(${MIGRATION_LOCK})`;
     } finally {
       await one.end();
@@ -103,7 +111,7 @@ export async function openPglite(dataDir: string): Promise<OpenDatabase> {
 
 export function openConfigured(): Promise<OpenDatabase> {
   const url = process.env.DATABASE_URL;
-  if (url) return openPostgres(url);
+  if (url) return openPostgres(url, { migrationUrl: process.env.MIGRATION_DATABASE_URL || undefined });
   return openPglite(path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.DOUDI_DATA_DIR ?? '.data'));
 }
 

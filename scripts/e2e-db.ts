@@ -11,8 +11,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { openPostgres } from '@/db/client';
+import { ensureRoles } from '@/db/roles';
 import { seedDemo } from '@/db/seed/demo';
-import { e2eDatabaseTarget as target, e2ePgliteDir } from '../e2e/support/env';
+import { E2E_APP_ROLE, E2E_OWNER_ROLE, e2eAppDatabaseUrl, e2eDatabaseTarget as target, e2eOwnerDatabaseUrl, e2ePgliteDir } from '../e2e/support/env';
 
 const MARKER = '.doudi-e2e';
 
@@ -28,16 +29,18 @@ async function dropDatabase(): Promise<void> {
 }
 
 async function resetDatabase(): Promise<void> {
-  const { name, url, adminUrl } = target();
+  const { name, adminUrl } = target();
   const started = Date.now();
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.unsafe(`create database "${name}"`);
+    await ensureRoles(admin, E2E_OWNER_ROLE, E2E_APP_ROLE);
+    await admin.unsafe(`create database "${name}" owner "${E2E_OWNER_ROLE}"`);
   } finally {
     await admin.end();
   }
-  const open = await openPostgres(url, { migrate: true, max: 2 });
+  // Migrated as the owner, seeded as the app, as a deployed server would be.
+  const open = await openPostgres(e2eAppDatabaseUrl(), { migrate: true, migrationUrl: e2eOwnerDatabaseUrl(), max: 2 });
   try {
     await seedDemo(open.db);
   } finally {

@@ -36,6 +36,24 @@ export function e2eDatabaseTarget(): { name: string; url: string; adminUrl: stri
   return { name, url, adminUrl: parsed.toString() };
 }
 
+/**
+ * The e2e database as the deployed server sees it: the app's role for queries, the owner's for
+ * migrations (least privilege, db/roles.ts). The specs' own `sql` fixture keeps the superuser
+ * URL above, to arrange data as a test must.
+ */
+export const E2E_OWNER_ROLE = 'doudi_test_owner';
+export const E2E_APP_ROLE = 'doudi_test_app';
+
+function asRole(role: string): string {
+  const url = new URL(e2eDatabaseUrl());
+  url.username = role;
+  url.password = process.env.TEST_ROLE_PASSWORD ?? '';
+  return url.toString();
+}
+
+export const e2eAppDatabaseUrl = () => asRole(E2E_APP_ROLE);
+export const e2eOwnerDatabaseUrl = () => asRole(E2E_OWNER_ROLE);
+
 export const e2ePort = Number(process.env.E2E_PORT || 3100);
 export const e2ePglitePort = Number(process.env.E2E_PGLITE_PORT || 3101);
 

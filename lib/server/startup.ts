@@ -1,6 +1,8 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import { getDatabase } from '@/db/client';
 import { assertAuthSecret } from '@/lib/auth/secret';
+import { rowsOf } from '@/lib/core/sql';
 
 /** Called once from instrumentation.ts when the Node.js server starts. */
 export async function startServer(): Promise<void> {
@@ -8,6 +10,19 @@ export async function startServer(): Promise<void> {
     assertAuthSecret();
     const open = await getDatabase();
     console.log(`[doudi] 数据库就绪（${open.kind === 'pglite' ? '嵌入式 PGlite' : 'PostgreSQL'}）`);
+    if (open.kind === 'postgres') {
+      // Least privilege (db/roles.ts): a role that can alter tables can switch the audit trigger off.
+      const [me] = rowsOf<{ role: string; superuser: boolean; owned: string | number }>(
+        await open.db.execute(sql`select current_user as role, (select rolsuper from pg_roles where rolname = current_user) as superuser,
+          (select count(*) from pg_tables where schemaname = 'public' and tableowner = current_user) as owned`),
+      );
+      if (me && (me.superuser || Number(me.owned) > 0)) {
+        console.warn(
+          `[doudi] 警告：应用以数据库角色 ${me.role} 连接，它${me.superuser ? '是超级用户' : '拥有数据表'}，能停用审计触发器。` +
+            '正式环境请用 npm run db:roles 建立不拥有任何表的应用角色，并设置 DATABASE_URL（应用角色）与 MIGRATION_DATABASE_URL（属主角色）。',
+        );
+      }
+    }
   } catch (e) {
     console.error(`[doudi] 无法启动：${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);

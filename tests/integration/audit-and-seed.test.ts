@@ -2,17 +2,22 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, policyStandards, regions, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed/demo';
-import { appDb } from './support/app';
+import { appDb, ownerDb } from './support/app';
 
 describe('the audit log is append-only', () => {
-  it('refuses UPDATE and DELETE at the database', async () => {
+  it('refuses UPDATE, DELETE and TRUNCATE: the app’s role has no such privilege, and the owner meets the trigger', async () => {
     const db = await appDb();
     await db.insert(auditLog).values({ action: 'test.append', entity: 'test' });
-    // drizzle wraps the server's error; the trigger's message is in its cause
+    // drizzle wraps the server's error; the server's message is in its cause
+    const denied = { cause: expect.objectContaining({ message: expect.stringMatching(/permission denied for table audit_log/) }) };
+    await expect(db.update(auditLog).set({ action: 'rewritten' }).where(eq(auditLog.action, 'test.append'))).rejects.toMatchObject(denied);
+    await expect(db.delete(auditLog).where(eq(auditLog.action, 'test.append'))).rejects.toMatchObject(denied);
+    await expect(db.execute(sql`truncate audit_log`)).rejects.toMatchObject(denied);
+    const owner = await ownerDb();
     const refused = { cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) };
-    await expect(db.update(auditLog).set({ action: 'rewritten' }).where(eq(auditLog.action, 'test.append'))).rejects.toMatchObject(refused);
-    await expect(db.delete(auditLog).where(eq(auditLog.action, 'test.append'))).rejects.toMatchObject(refused);
-    await expect(db.execute(sql`truncate audit_log`)).rejects.toMatchObject(refused);
+    await expect(owner.update(auditLog).set({ action: 'rewritten' }).where(eq(auditLog.action, 'test.append'))).rejects.toMatchObject(refused);
+    await expect(owner.delete(auditLog).where(eq(auditLog.action, 'test.append'))).rejects.toMatchObject(refused);
+    await expect(owner.execute(sql`truncate audit_log`)).rejects.toMatchObject(refused);
     const [still] = await db.select().from(auditLog).where(eq(auditLog.action, 'test.append'));
     expect(still?.action).toBe('test.append');
   });

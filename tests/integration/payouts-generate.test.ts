@@ -9,7 +9,7 @@ import { declarePriceSubsidy } from '@/lib/payouts/declare-price-subsidy';
 import { regenerateRun } from '@/lib/payouts/regenerate-run';
 import { startRun } from '@/lib/payouts/start-run';
 import { analyzeLinesIfStale } from '@/lib/payouts/statistics';
-import { appDb, signedIn } from './support/app';
+import { appDb, ownerDb, signedIn } from './support/app';
 import { testDatabaseUrl } from './support/db';
 import { clearCounty, COUNTY, countyStaff, enroll, linesOf, OTHER_VILLAGE, rows } from './support/payouts';
 
@@ -122,20 +122,22 @@ describe('generating a month’s run', () => {
       on conflict do nothing`);
 
     // 1. An error on the second inserted line: the lines already written in the same statement, the updates, the totals — none stays.
-    await db.execute(sql.raw(`create or replace function payout_test_fail() returns trigger language plpgsql as $$
+    // (The failing trigger is installed by the owner: the app's role may not create one.)
+    const owner = await ownerDb();
+    await owner.execute(sql.raw(`create or replace function payout_test_fail() returns trigger language plpgsql as $$
       begin if new.amount_fen = 77702 then raise exception 'injected failure'; end if; return new; end $$`));
-    await db.execute(sql.raw(`create trigger payout_test_fail before insert on payout_lines for each row execute function payout_test_fail()`));
+    await owner.execute(sql.raw(`create trigger payout_test_fail before insert on payout_lines for each row execute function payout_test_fail()`));
     try {
       await expect(regenerateRun(staff.caseworker, { runId })).rejects.toMatchObject({ cause: expect.objectContaining({ message: 'injected failure' }) });
     } finally {
-      await db.execute(sql.raw('drop trigger payout_test_fail on payout_lines'));
+      await owner.execute(sql.raw('drop trigger payout_test_fail on payout_lines'));
     }
     expect(await runState(runId)).toEqual(before);
 
     // 2. The app process is killed in the middle of the statement (SIGKILL: no rollback, no goodbye).
-    await db.execute(sql.raw(`create or replace function payout_test_sleep() returns trigger language plpgsql as $$
+    await owner.execute(sql.raw(`create or replace function payout_test_sleep() returns trigger language plpgsql as $$
       begin if new.amount_fen = 77702 then perform pg_sleep(2); end if; return new; end $$`));
-    await db.execute(sql.raw(`create trigger payout_test_sleep before insert on payout_lines for each row execute function payout_test_sleep()`));
+    await owner.execute(sql.raw(`create trigger payout_test_sleep before insert on payout_lines for each row execute function payout_test_sleep()`));
     const watcher = postgres(testDatabaseUrl(), { max: 1, onnotice: () => {} });
     try {
       const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'support', 'generate-child.ts'), staff.caseworker.username, runId], {
@@ -158,7 +160,7 @@ describe('generating a month’s run', () => {
         await new Promise((r) => setTimeout(r, 50));
       }
     } finally {
-      await watcher.unsafe('drop trigger if exists payout_test_sleep on payout_lines');
+      await owner.execute(sql.raw('drop trigger if exists payout_test_sleep on payout_lines'));
       await watcher.end();
     }
     expect(await runState(runId)).toEqual(before);

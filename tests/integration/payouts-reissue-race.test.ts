@@ -11,7 +11,7 @@ import { importReturn } from '@/lib/payouts/import-return';
 import { householdPayments } from '@/lib/payouts/queries';
 import { regenerateRun } from '@/lib/payouts/regenerate-run';
 import { startRun } from '@/lib/payouts/start-run';
-import { appDb } from './support/app';
+import { appDb, ownerDb } from './support/app';
 import { startInstance, type Instance } from './support/instance-client';
 import { countyStaff, enroll, linesOf, rows, textOf } from './support/payouts';
 
@@ -122,7 +122,8 @@ describe('a failed line re-issued by concurrent regenerations', () => {
     // The index refuses the second holder …
     await expect(db.execute(twice)).rejects.toMatchObject({ cause: expect.objectContaining({ constraint_name: 'payout_lines_one_holder_uq' }) });
     // … and with the index gone, approval still refuses the run that holds it a second time.
-    await db.execute(sql`drop index payout_lines_one_holder_uq`);
+    const owner = await ownerDb(); // a restored backup or a DBA's hand: above the app's rights
+    await owner.execute(sql`drop index payout_lines_one_holder_uq`);
     try {
       await db.execute(twice);
       await expect(approveRun(staff.supervisor, { runId: jul.runId, version: await versionOf(jul.runId) })).rejects.toMatchObject({
@@ -131,7 +132,7 @@ describe('a failed line re-issued by concurrent regenerations', () => {
       });
     } finally {
       await db.execute(sql`delete from payout_lines where kind = 'reissue' and source_id = ${String(line!.id)}`);
-      await db.execute(sql.raw(`CREATE UNIQUE INDEX "payout_lines_one_holder_uq" ON "payout_lines" USING btree ("kind","source_id") WHERE "payout_lines"."source_id" is not null and "payout_lines"."kind" <> 'recovery'`));
+      await owner.execute(sql.raw(`CREATE UNIQUE INDEX "payout_lines_one_holder_uq" ON "payout_lines" USING btree ("kind","source_id") WHERE "payout_lines"."source_id" is not null and "payout_lines"."kind" <> 'recovery'`));
     }
   });
 });

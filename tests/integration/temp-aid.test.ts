@@ -17,7 +17,7 @@ import { recordRecovery } from '@/lib/temp-aid/record-recovery';
 import { completionDeadline } from '@/lib/temp-aid/rules';
 import { firstResponseSchema } from '@/lib/temp-aid/schemas';
 import { caseBreakdown } from '@/lib/temp-aid/stats';
-import { appDb, insertHousehold, randomIdNumber, signedIn } from './support/app';
+import { appDb, insertHousehold, ownerDb, randomIdNumber, signedIn } from './support/app';
 import { KANGCHENG, balanceOf, firstResponse, refusal } from './support/temp-aid';
 
 let caseworker: SessionUser;
@@ -256,11 +256,16 @@ describe('region scoping', () => {
 describe('the fund ledger', () => {
   it('is append-only at the database, and the balance cannot be set below zero even by hand', async () => {
     const db = await appDb();
+    // The app's role may only add to the ledger and read it …
+    const denied = { cause: expect.objectContaining({ message: expect.stringMatching(/permission denied for table fund_ledger/) }) };
+    await expect(db.update(fundLedger).set({ note: 'rewritten' }).where(sql`true`)).rejects.toMatchObject(denied);
+    await expect(db.delete(fundLedger).where(sql`true`)).rejects.toMatchObject(denied);
+    // … and the owner, every row on purpose (where true), meets the trigger.
+    const owner = await ownerDb();
     const refused = { cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) };
-    // Every row on purpose (where true): the trigger must refuse even that.
-    await expect(db.update(fundLedger).set({ note: 'rewritten' }).where(sql`true`)).rejects.toMatchObject(refused);
-    await expect(db.delete(fundLedger).where(sql`true`)).rejects.toMatchObject(refused);
-    await expect(db.execute(sql`truncate fund_ledger cascade`)).rejects.toMatchObject(refused);
+    await expect(owner.update(fundLedger).set({ note: 'rewritten' }).where(sql`true`)).rejects.toMatchObject(refused);
+    await expect(owner.delete(fundLedger).where(sql`true`)).rejects.toMatchObject(refused);
+    await expect(owner.execute(sql`truncate fund_ledger cascade`)).rejects.toMatchObject(refused);
     await expect(db.update(reserveFunds).set({ balanceFen: -1 }).where(eq(reserveFunds.townshipCode, KANGCHENG))).rejects.toMatchObject({
       cause: expect.objectContaining({ constraint_name: 'reserve_funds_balance_not_negative' }),
     });

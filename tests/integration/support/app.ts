@@ -2,19 +2,37 @@
 // and turns demo usernames into signed-in users the way a request would.
 import { eq } from 'drizzle-orm';
 import { afterAll } from 'vitest';
-import { closeDb, getDb, type Db } from '@/db/client';
+import { closeDb, getDb, openPostgres, type Db, type OpenDatabase } from '@/db/client';
 import { users } from '@/db/schema';
 import { resolveSessionUser } from '@/lib/auth/session-check';
 import { idCheckDigit } from '@/lib/core/resident-id';
 import type { SessionUser } from '@/lib/auth/types';
-import { testDatabaseUrl } from './db';
+import { ownerDatabaseUrl, testDatabaseUrl } from './db';
 
 export async function appDb(): Promise<Db> {
+  // As a deployed server: the app's role for queries, the owner's for migrations (already applied).
   process.env.DATABASE_URL = testDatabaseUrl();
+  process.env.MIGRATION_DATABASE_URL = ownerDatabaseUrl();
   return getDb();
 }
 
-afterAll(closeDb);
+let owner: OpenDatabase | undefined;
+
+/**
+ * The same database as its owner (the role migrations run as): for what a test must do above the
+ * app — install a failing trigger, drop an index, edit the record as an intruder with the owner's
+ * rights would. Never used for what the app itself does.
+ */
+export async function ownerDb(): Promise<Db> {
+  owner ??= await openPostgres(ownerDatabaseUrl(), { migrate: false, max: 2 });
+  return owner.db;
+}
+
+afterAll(async () => {
+  await closeDb();
+  await owner?.close();
+  owner = undefined;
+});
 
 export async function signedIn(username: string): Promise<SessionUser> {
   const db = await appDb();

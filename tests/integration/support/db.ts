@@ -10,9 +10,14 @@ import { openPostgres, type Db, type OpenDatabase } from '@/db/client';
 
 let opening: Promise<OpenDatabase> | undefined;
 
-/** postgres:// URL of the run's test database. */
+/** postgres:// URL of the run's test database, as the app's role. */
 export function testDatabaseUrl(): string {
   return inject('databaseUrl');
+}
+
+/** The same database as its owner role: DDL and what the app may not do (a superuser's edit, say). */
+export function ownerDatabaseUrl(): string {
+  return inject('ownerDatabaseUrl');
 }
 
 /** The drizzle database of this run; opened once per test file (already migrated by global setup). */
