@@ -9,7 +9,7 @@ const nextMonth = () => {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 };
 
-test('the reference household goes through every step of a dibao application and ends enrolled at ¥2,452.00 a month plus both disability subsidies', async ({ browser, sql }) => {
+test('the reference household goes through every step of a dibao application (entered late, with reasons) and ends enrolled at ¥2,452.00 a month plus both disability subsidies', async ({ browser, sql }) => {
   test.setTimeout(90_000);
   const householdId = await insertReferenceHousehold(sql);
 
@@ -22,9 +22,17 @@ test('the reference household goes through every step of a dibao application and
   await caseworker.getByLabel('申请类型').selectOption('dibao_household');
   await caseworker.getByRole('button', { name: '创建申请' }).click();
   await expect(caseworker.getByRole('heading', { name: /低保（整户）：穆小军户/ })).toBeVisible();
+  // A paper case registered weeks ago and entered now: every step is a late entry (补录), with its
+  // reason. (The county decides only after a 7-day 公示, so a case done in one sitting is one.)
+  const applicationId = caseworker.url().split('/').pop()!;
+  await sql`update applications set created_at = now() - interval '21 days' where id = ${applicationId}`;
+  await caseworker.reload();
 
   const accept = caseworker.getByRole('form', { name: '受理' });
   await accept.getByLabel('受理日期').fill(chinaDay(20));
+  await accept.getByRole('button', { name: '受理' }).click();
+  await expect(accept.getByText(/该环节日期早于录入日 \d+ 个工作日，属于补录，请写明补录原因/)).toBeVisible();
+  await accept.getByLabel('补录原因').fill('纸质申请当日受理，集中补录');
   await accept.getByRole('button', { name: '受理' }).click();
 
   const investigate = caseworker.getByRole('form', { name: '入户调查' });
@@ -32,6 +40,7 @@ test('the reference household goes through every step of a dibao application and
   await investigate.getByLabel('调查人二').fill('刘建华');
   await investigate.getByLabel('调查日期').fill(chinaDay(18));
   await investigate.getByLabel('调查情况').fill('户主 2019 年工伤致瘫，妻子照护，三个孩子在读，家庭无收入。');
+  await investigate.getByLabel('补录原因').fill('入户调查表当日填写，集中补录');
   await investigate.getByRole('button', { name: '保存调查结果' }).click();
   const estimate = caseworker.getByRole('region', { name: '测算金额' });
   await expect(estimate).toContainText('¥2,452.00');
@@ -40,12 +49,16 @@ test('the reference household goes through every step of a dibao application and
   const township = caseworker.getByRole('form', { name: '乡镇审核' });
   await township.getByLabel('审核日期').fill(chinaDay(16));
   await township.getByLabel('乡镇审核意见').fill('情况属实，同意上报');
+  await township.getByLabel('补录原因').fill('乡镇审核意见书已签批，集中补录');
   await township.getByRole('button', { name: '提交乡镇意见' }).click();
 
   const notice = caseworker.getByRole('form', { name: '张榜公示' });
   await notice.getByLabel('公示开始日期').fill(chinaDay(15));
+  await notice.getByLabel('补录原因').fill('村务公开栏张榜，集中补录');
+  await notice.getByLabel('公示照片或记录编号').fill('IMG_0123');
   await notice.getByRole('button', { name: '开始公示' }).click();
   await expect(caseworker.getByText(/当前环节：公示中/)).toBeVisible();
+  await expect(caseworker.getByRole('region', { name: '补录情况' }).getByRole('row')).toHaveCount(5); // heading row + 4 steps
   const applicationUrl = caseworker.url();
   // The caseworker who prepared the case has no decision form.
   await expect(caseworker.getByRole('form', { name: '县级审批' })).toHaveCount(0);
@@ -59,6 +72,7 @@ test('the reference household goes through every step of a dibao application and
   await expect(supervisor).toHaveURL(applicationUrl);
   const decide = supervisor.getByRole('form', { name: '县级审批' });
   await decide.getByLabel('审批结果').selectOption('approve');
+  await decide.getByLabel('已核实补录情况').check();
   await decide.getByRole('button', { name: '提交审批结果' }).click();
   await expect(supervisor.getByText(`已批准：每月 ¥2,452.00，自 ${nextMonth()} 起发放。`)).toBeVisible();
 

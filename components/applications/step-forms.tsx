@@ -12,6 +12,7 @@ import {
 import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/core/errors';
+import { AcknowledgeField, LateReasonField, NoticeEvidenceField } from '@/components/late-entries/late-fields';
 
 type Action = (prev: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
 
@@ -55,6 +56,7 @@ export function AcceptForm({ id, version, today }: { id: string; version: number
           <Field id="missingDocuments" label="需补齐的材料（每行一项，齐全则留空）" error={errors.missingDocuments}>
             {(a) => <textarea {...a} name="missingDocuments" rows={3} className={inputClass} />}
           </Field>
+          <LateReasonField errors={errors} />
         </>
       )}
     </StepForm>
@@ -76,6 +78,7 @@ export function InvestigateForm({ id, version, today }: { id: string; version: n
           <Field id="findings" label="调查情况" error={errors.findings}>
             {(a) => <textarea {...a} name="findings" rows={3} className={inputClass} />}
           </Field>
+          <LateReasonField errors={errors} />
         </>
       )}
     </StepForm>
@@ -91,6 +94,7 @@ export function TownshipOpinionForm({ id, version, today }: { id: string; versio
           <Field id="opinion" label="乡镇审核意见" error={errors.opinion}>
             {(a) => <textarea {...a} name="opinion" rows={2} className={inputClass} />}
           </Field>
+          <LateReasonField errors={errors} />
         </>
       )}
     </StepForm>
@@ -100,7 +104,14 @@ export function TownshipOpinionForm({ id, version, today }: { id: string; versio
 export function PublicNoticeForm({ id, version, today }: { id: string; version: number; today: string }) {
   return (
     <StepForm title="张榜公示" action={publicNoticeAction} id={id} version={version} submit="开始公示">
-      {(errors) => dateField('noticeStart', '公示开始日期', errors, 'noticeStart', today)}
+      {(errors) => (
+        <>
+          {dateField('noticeStart', '公示开始日期', errors, 'noticeStart', today)}
+          <p className="self-end text-sm text-slate-600">公示期从公示开始日期起算，补录不改变公示期。</p>
+          <LateReasonField errors={errors} />
+          <NoticeEvidenceField errors={errors} />
+        </>
+      )}
     </StepForm>
   );
 }
@@ -114,6 +125,7 @@ export function ObjectionForm({ id, version, today }: { id: string; version: num
           <Field id="content" label="异议内容" error={errors.content}>
             {(a) => <textarea {...a} name="content" rows={2} className={inputClass} />}
           </Field>
+          <LateReasonField errors={errors} />
         </>
       )}
     </StepForm>
@@ -129,13 +141,15 @@ export function CountyVisitForm({ id, version, today }: { id: string; version: n
           <Field id="visitNotes" label="核查情况" error={errors.notes}>
             {(a) => <textarea {...a} name="notes" rows={2} className={inputClass} />}
           </Field>
+          <LateReasonField errors={errors} />
         </>
       )}
     </StepForm>
   );
 }
 
-export function DecideForm({ id, version }: { id: string; version: number }) {
+/** lateEntries: how many late entries (补录) of the case still wait for the decider's acknowledgment. */
+export function DecideForm({ id, version, lateEntries = 0 }: { id: string; version: number; lateEntries?: number }) {
   return (
     <StepForm title="县级审批" action={decideAction} id={id} version={version} submit="提交审批结果">
       {(errors) => (
@@ -152,6 +166,7 @@ export function DecideForm({ id, version }: { id: string; version: number }) {
           <Field id="reason" label="审批意见（不予批准须写明理由）" error={errors.reason}>
             {(a) => <textarea {...a} name="reason" rows={2} className={inputClass} />}
           </Field>
+          <AcknowledgeField count={lateEntries} errors={errors} />
         </>
       )}
     </StepForm>

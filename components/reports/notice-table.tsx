@@ -21,7 +21,7 @@ function figureColumns(links: boolean): Column<Line>[] {
     header: c.header,
     numeric: true,
     cell: ({ block, row }) => {
-      const v = c.value(row, block.area.firstResponse);
+      const v = c.value(row, block.area);
       const text = show(v, c.money);
       const href = links && v !== null && v !== 0 ? c.href?.(row, block.place) : null;
       return href ? (

@@ -7,16 +7,15 @@ import {
   completeAction,
   decideCaseAction,
   investigateCaseAction,
-  payApprovedAction,
-  recoveryAction,
 } from '@/lib/temp-aid/actions';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
+import { AcknowledgeField, LateReasonField, NoticeEvidenceField } from '@/components/late-entries/late-fields';
 import type { ActionResult } from '@/lib/core/errors';
 
 type Action = (prev: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
 
-function CaseForm({ title, action, hidden, submit, firstError, children }: {
+export function CaseForm({ title, action, hidden, submit, firstError, children }: {
   title: string;
   action: Action;
   hidden: Record<string, string | number>;
@@ -40,17 +39,17 @@ function CaseForm({ title, action, hidden, submit, firstError, children }: {
   );
 }
 
-const textArea = (id: string, label: string, errors: Record<string, string>, name = id, hint?: string) => (
+export const textArea = (id: string, label: string, errors: Record<string, string>, name = id, hint?: string) => (
   <Field id={id} label={label} error={errors[name]} hint={hint}>
     {(a) => <textarea {...a} name={name} rows={3} className={inputClass} />}
   </Field>
 );
-const textInput = (id: string, label: string, errors: Record<string, string>, name = id, defaultValue?: string, hint?: string) => (
+export const textInput = (id: string, label: string, errors: Record<string, string>, name = id, defaultValue?: string, hint?: string) => (
   <Field id={id} label={label} error={errors[name]} hint={hint}>
     {(a) => <input {...a} name={name} defaultValue={defaultValue} className={inputClass} />}
   </Field>
 );
-const dateInput = (id: string, label: string, errors: Record<string, string>, defaultValue: string) => (
+export const dateInput = (id: string, label: string, errors: Record<string, string>, defaultValue: string) => (
   <Field id={id} label={label} error={errors[id]}>
     {(a) => <input {...a} name={id} type="date" defaultValue={defaultValue} className={inputClass} />}
   </Field>
@@ -126,6 +125,7 @@ export function InvestigateCaseForm({ id, version, today }: Ref & { today: strin
           {textInput('investigator2', '调查人二', errors)}
           {dateInput('investigatedOn', '调查日期', errors, today)}
           {textArea('findings', '调查情况', errors)}
+          <LateReasonField errors={errors} />
         </>
       )}
     </CaseForm>
@@ -135,12 +135,20 @@ export function InvestigateCaseForm({ id, version, today }: Ref & { today: strin
 export function CaseNoticeForm({ id, version, today }: Ref & { today: string }) {
   return (
     <CaseForm title="张榜公示" action={caseNoticeAction} hidden={{ caseId: id, version }} submit="开始公示">
-      {(errors) => dateInput('noticeStart', '公示开始日期', errors, today)}
+      {(errors) => (
+        <>
+          {dateInput('noticeStart', '公示开始日期', errors, today)}
+          <p className="self-end text-sm text-slate-600">公示期从公示开始日期起算，补录不改变公示期。</p>
+          <LateReasonField errors={errors} />
+          <NoticeEvidenceField errors={errors} />
+        </>
+      )}
     </CaseForm>
   );
 }
 
-export function DecideCaseForm({ id, version, payee, requested }: Ref & { payee: string; requested: string }) {
+/** lateEntries: how many late entries (补录) of the case still wait for the decider's acknowledgment. */
+export function DecideCaseForm({ id, version, payee, requested, lateEntries = 0 }: Ref & { payee: string; requested: string; lateEntries?: number }) {
   const [decision, setDecision] = useState('');
   return (
     <CaseForm title="审批" action={decideCaseAction} hidden={{ caseId: id, version }} submit="提交审批结果" firstError="decision">
@@ -163,27 +171,7 @@ export function DecideCaseForm({ id, version, payee, requested }: Ref & { payee:
             </>
           )}
           {textArea('reason', '审批意见（不予救助须写明理由）', errors)}
-        </>
-      )}
-    </CaseForm>
-  );
-}
-
-export function PayForm({ paymentId, label, cash }: { paymentId: string; label: string; cash: boolean }) {
-  return (
-    <CaseForm title={`发放：${label}`} action={payApprovedAction} hidden={{ paymentId }} submit="从备用金发放" firstError="receiptNo">
-      {(errors) => (cash ? textInput(`receipt-${paymentId}`, '收据编号', errors, 'receiptNo') : <p className="text-sm text-slate-600">转入本户登记的银行账户。</p>)}
-    </CaseForm>
-  );
-}
-
-export function RecoveryForm({ id, version }: Ref) {
-  return (
-    <CaseForm title="登记追回" action={recoveryAction} hidden={{ caseId: id, version }} submit="追回入账">
-      {(errors) => (
-        <>
-          {textInput('recoveryAmount', '追回金额（元）', errors, 'amount')}
-          {textArea('recoveryNote', '追回情况（如收据编号）', errors, 'note')}
+          <AcknowledgeField count={lateEntries} errors={errors} />
         </>
       )}
     </CaseForm>

@@ -7,3 +7,4 @@ export * from './programs';
 export * from './payouts';
 export * from './temp-aid';
 export * from './reports';
+export * from './late-entries';

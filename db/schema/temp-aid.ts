@@ -53,6 +53,10 @@ export const fundLedger = pgTable(
     actorName: text('actor_name'),
     note: text('note'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    // The day the money moved, as the user stated it (an allocation's transfer, a payment's
+    // receipt), never after the day it was entered nor before the fund's previous line. Null on
+    // lines written before it was recorded: their day is the China date of `at`.
+    occurredOn: date('occurred_on'),
   },
   (t) => [
     index('fund_ledger_fund_idx').on(t.fundId, t.id),

@@ -27,6 +27,7 @@ export const seedStandards: Standard[] = [
   { program: 'dibao', component: 'public_notice_days', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 7, note: '公示 7 天' },
   { program: 'dibao', component: 'review_months_stable', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 12, note: '收入稳定家庭每年复核' },
   { program: 'dibao', component: 'review_months_unstable', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 6, note: '收入不稳定家庭每半年复核' },
+  { program: 'dibao', component: 'late_entry_wd', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 3, note: '环节日期早于录入日超过 3 个工作日为补录（演示配置）' },
   { program: 'dibao', component: 'gradual_exit_max_months', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 6, note: '渐退期最长 6 个月' },
   { program: 'tekun', component: 'dispersed_basic_annual', regionCode: CITY, effectiveFrom: '2016-01-01', amountFen: 319_600, note: '2016 分散供养 3,196 元/人·年（seed）' },
   { program: 'tekun', component: 'centralized_basic_annual', regionCode: CITY, effectiveFrom: '2016-01-01', amountFen: 580_500, note: '2016 集中供养 5,805 元/人·年（seed）' },
@@ -42,5 +43,6 @@ export const seedStandards: Standard[] = [
   { program: 'temp', component: 'first_response_completion_wd', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 10, note: '先行救助后 10 个工作日内补齐手续、办结（演示配置）' },
   { program: 'temp', component: 'small_fast_decision_days', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 3, note: '小额快救 3 日内审批' },
   { program: 'temp', component: 'public_notice_above', regionCode: CITY, effectiveFrom: '2019-01-01', amountFen: 200_000, note: '支出型临时救助超过 2,000 元须公示（演示配置）' },
+  { program: 'temp', component: 'late_entry_wd', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 3, note: '临时救助、备用金日期早于录入日超过 3 个工作日为补录（演示配置）' },
   { program: 'temp', component: 'public_notice_days', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 5, note: '临时救助公示 5 天（演示配置）' },
 ];

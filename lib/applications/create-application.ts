@@ -14,7 +14,8 @@ import { applicationMessages } from './messages';
 
 const openStates = ['draft', 'accepted', 'investigated', 'township_reviewed', 'in_public_notice'] as const;
 
-export async function createApplication(user: SessionUser, input: z.output<typeof createApplicationSchema>): Promise<{ id: string }> {
+/** Registers an application (登记); `now` is its moment, whose China day is the registration date every step follows. */
+export async function createApplication(user: SessionUser, input: z.output<typeof createApplicationSchema>, now: Date = new Date()): Promise<{ id: string }> {
   assertCan(user, 'application.write');
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -58,6 +59,7 @@ export async function createApplication(user: SessionUser, input: z.output<typeo
         closeRelative: input.closeRelative,
         closeRelativeNote: input.closeRelativeNote ?? null,
         createdBy: user.id,
+        createdAt: now,
       })
       .returning({ id: applications.id });
     await recordAudit(tx, user, {

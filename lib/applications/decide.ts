@@ -14,6 +14,8 @@ import { assessApplication, type Assessment } from './assess';
 import { moveState, type Application } from './load';
 import { policyInt } from '@/lib/policy/values';
 import { todayInChina } from '@/lib/core/time';
+import { acknowledgeLateEntries } from '@/lib/late-entries/acknowledge';
+import { assertStepDate, floorsOf } from './dates';
 import { runStep } from './run-step';
 import type { decideSchema } from './schemas';
 import { assertDibaoCoverable, assertMayApplyAlone } from './eligibility';
@@ -23,7 +25,8 @@ import { applicationMessages } from './messages';
  * The county's decision, by a supervisor who took no part in the case. Approval fixes the amount
  * as of the decision date, starts payment the month after, and creates the enrollment, its
  * covered members (one basic-living program per person: a database constraint) and the
- * disability subsidies it makes members eligible for, proposed for confirmation.
+ * disability subsidies it makes members eligible for, proposed for confirmation. A case with
+ * late entries (补录) is decided only with them acknowledged (lateAcknowledged), recorded on them.
  */
 export function decideApplication(user: SessionUser, input: z.output<typeof decideSchema>, now: Date = new Date()) {
   const today = todayInChina(now);
@@ -35,6 +38,10 @@ export function decideApplication(user: SessionUser, input: z.output<typeof deci
     }
     const allowed = decisionCheck(app, user.id);
     if (!allowed.ok) throw refuse(allowed.code === 'county_visit_required' ? 'precondition' : 'same_person', allowed.message, 'decision');
+    // The decision is dated today: never before what it decides on (a clock set back would show here).
+    assertStepDate('decision', today, floorsOf(app, 'decision'), today);
+    // Late entries (补录) are decided on knowingly: the supervisor ticks that they checked them.
+    const acknowledged = await acknowledgeLateEntries(tx, user, { kind: 'application', id: app.id, regionCode: app.villageCode }, input.lateAcknowledged, now);
 
     if (input.decision === 'refuse') {
       const application = await moveState(tx, app, { state: 'in_public_notice', version: input.version }, 'refused', {
@@ -42,7 +49,7 @@ export function decideApplication(user: SessionUser, input: z.output<typeof deci
         decidedOn: today,
         decisionReason: input.reason!,
       });
-      return { application, reason: input.reason, audit: { decision: 'refused' } };
+      return { application, reason: input.reason, audit: { decision: 'refused', lateEntriesAcknowledged: acknowledged } };
     }
 
     // Eligibility again where the money is decided: the household may have changed since the visit.
@@ -62,7 +69,7 @@ export function decideApplication(user: SessionUser, input: z.output<typeof deci
       computed: assessment,
     });
     const enrollmentId = await enroll(tx, user, application, assessment, startMonth, today);
-    return { application, audit: { decision: 'approved', amountFen: assessment.totalFen, startMonth, enrollmentId } };
+    return { application, audit: { decision: 'approved', amountFen: assessment.totalFen, startMonth, enrollmentId, lateEntriesAcknowledged: acknowledged } };
   });
 }
 

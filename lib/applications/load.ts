@@ -18,6 +18,14 @@ export async function loadForUpdate(tx: Tx, user: SessionUser, id: string): Prom
   return app!;
 }
 
+export type Expected = { state: ApplicationState | ApplicationState[]; version: number };
+
+/** The application is still as the form saw it: else the form is stale (a conflict, before anything else is checked). */
+export function assertExpected(app: Application, expected: Expected): void {
+  const states = Array.isArray(expected.state) ? expected.state : [expected.state];
+  if (!states.includes(app.state) || app.version !== expected.version) throw new AppError('conflict');
+}
+
 /**
  * Moves an application from the state the form saw to the next one. The WHERE on state and
  * version makes a stale form (or the second of two simultaneous approvals) change nothing.
@@ -25,12 +33,11 @@ export async function loadForUpdate(tx: Tx, user: SessionUser, id: string): Prom
 export async function moveState(
   tx: Tx,
   app: Application,
-  expected: { state: ApplicationState | ApplicationState[]; version: number },
+  expected: Expected,
   to: ApplicationState,
   set: Partial<typeof applications.$inferInsert> = {},
 ): Promise<Application> {
-  const states = Array.isArray(expected.state) ? expected.state : [expected.state];
-  if (!states.includes(app.state) || app.version !== expected.version) throw new AppError('conflict');
+  assertExpected(app, expected);
   if (to !== app.state) {
     const legal = assertTransition(app.state, to);
     if (!legal.ok) throw refuse('precondition', legal.message);

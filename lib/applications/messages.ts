@@ -21,7 +21,8 @@ export const applicationMessages = {
   inTekun: (household: string) => `已在特困人员救助供养中（${household}）`,
   openTekunApplication: '有正在办理的特困供养申请',
   dateInFuture: '日期不能晚于今天',
-  dateBeforeStep: (notBefore: string) => `日期不能早于上一环节（${notBefore}）`,
+  /** The step before it (受理日, 入户调查日…) or the registration (申请登记日), with its date. */
+  dateBefore: (what: string, notBefore: string) => `日期不能早于${what}（${notBefore}）`,
   noticeRunning: (end: string) => `公示期至 ${end}，期满后方可审批`,
   notEligible: '按决定日的收入和标准，家庭收入不低于保障标准，不符合条件；如需不予批准请写明理由',
   alreadyCovered: '有成员已在低保或特困保障中，同一人不能同时享受两项基本生活保障',

@@ -12,6 +12,8 @@ import { addDays } from '@/lib/core/calendar-date';
 import { addWorkingDays } from '@/lib/core/working-days';
 import { standardsInForce } from '@/lib/policy/standards';
 import { todayInChina } from '@/lib/core/time';
+import { lateEntriesOf } from '@/lib/late-entries/queries';
+import { registeredOn } from './dates';
 import type { Application } from './load';
 
 const head = alias(members, 'head');
@@ -99,6 +101,7 @@ export async function getApplication(user: SessionUser, id: string) {
     .where(and(eq(members.householdId, row.household.id), eq(members.status, 'active')))
     .orderBy(asc(members.sortOrder));
   const objections = await db.select().from(applicationObjections).where(eq(applicationObjections.applicationId, id)).orderBy(asc(applicationObjections.createdAt));
+  const lateEntries = await lateEntriesOf(user, 'application', id);
   const staffIds = [row.app.createdBy, row.app.acceptedBy, row.app.investigatedBy, row.app.townshipReviewedBy, row.app.countyVisitBy, row.app.decidedBy].filter((x): x is string => !!x);
   const staff = staffIds.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, staffIds)) : [];
   const { bankAccount: _b, ...household } = row.household;
@@ -108,6 +111,8 @@ export async function getApplication(user: SessionUser, id: string) {
     villageName: row.villageName,
     members: people.map(({ idNumber, ...m }) => ({ ...m, idMasked: maskIdNumber(idNumber) })),
     objections,
+    registeredOn: registeredOn(row.app),
+    lateEntries,
     staffNames: Object.fromEntries(staff.map((s) => [s.id, s.name])) as Record<string, string>,
   };
 }

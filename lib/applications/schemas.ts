@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { applicationKinds } from '@/db/schema/programs';
+import { acknowledgmentField, lateReasonField, noticeEvidenceField } from '@/lib/late-entries/schemas';
 
 const uuid = z.uuid('记录不存在');
 const version = z.coerce.number().int().min(1);
@@ -26,9 +27,11 @@ export const createApplicationSchema = z
   });
 
 const step = { applicationId: uuid, version };
+// A step with a date carries the late-entry reason (required by the verb only when it is late).
+const datedStep = { ...step, ...lateReasonField };
 
 export const acceptSchema = z.object({
-  ...step,
+  ...datedStep,
   acceptedOn: day,
   // One notice lists every missing document; empty when the file is complete.
   missingDocuments: z.preprocess((v) => (typeof v === 'string' ? v.split(/\n|；|;/).map((s) => s.trim()).filter(Boolean) : v), z.array(z.string().max(100)).max(30)),
@@ -36,7 +39,7 @@ export const acceptSchema = z.object({
 
 export const investigateSchema = z
   .object({
-    ...step,
+    ...datedStep,
     investigator1: text(2, 20, '请填写第一位调查人姓名'),
     investigator2: text(2, 20, '请填写第二位调查人姓名'),
     investigatedOn: day,
@@ -44,13 +47,14 @@ export const investigateSchema = z
   })
   .refine((v) => v.investigator1 !== v.investigator2, { path: ['investigator2'], message: '入户调查须由两名不同的工作人员进行' });
 
-export const townshipOpinionSchema = z.object({ ...step, opinion: text(2, 1000, '请填写乡镇审核意见'), reviewedOn: day });
-export const publicNoticeSchema = z.object({ ...step, noticeStart: day });
-export const objectionSchema = z.object({ ...step, raisedOn: day, content: text(2, 1000, '请填写异议内容') });
-export const countyVisitSchema = z.object({ ...step, visitedOn: day, notes: text(4, 2000, '请填写县级入户核查情况') });
+export const townshipOpinionSchema = z.object({ ...datedStep, opinion: text(2, 1000, '请填写乡镇审核意见'), reviewedOn: day });
+export const publicNoticeSchema = z.object({ ...datedStep, ...noticeEvidenceField, noticeStart: day });
+export const objectionSchema = z.object({ ...datedStep, raisedOn: day, content: text(2, 1000, '请填写异议内容') });
+export const countyVisitSchema = z.object({ ...datedStep, visitedOn: day, notes: text(4, 2000, '请填写县级入户核查情况') });
 export const decideSchema = z
   .object({
     ...step,
+    ...acknowledgmentField,
     decision: z.enum(['approve', 'refuse'], { error: '请选择审批结果' }),
     reason: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(1000).optional()),
   })

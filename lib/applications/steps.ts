@@ -4,89 +4,98 @@ import { applicationObjections } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/types';
 import { refuse } from '@/lib/core/errors';
 import { publicNoticeEnd } from '@/lib/applications/flow';
-import { moveState } from './load';
+import { moveState, type Expected } from './load';
 import { runStep } from './run-step';
 import type { acceptSchema, countyVisitSchema, objectionSchema, publicNoticeSchema, townshipOpinionSchema } from './schemas';
 import { policyInt } from '@/lib/policy/values';
-import { assertStepDate } from './dates';
-import { todayInChina } from '@/lib/core/time';
+import { checkStepDate } from './step-date';
 import { assertDibaoCoverable } from './eligibility';
 import { applicationMessages } from './messages';
 
+// Every step's date: not after today, not before the step it follows nor the registration, and
+// a late entry (补录) with its reason when entered late (./step-date.ts). `now` is the moment of entry.
+
 /** 受理: one notice lists every missing document. */
-export function acceptApplication(user: SessionUser, input: z.output<typeof acceptSchema>) {
-  // A paper application may have been received before it was entered: only the future is refused.
+export function acceptApplication(user: SessionUser, input: z.output<typeof acceptSchema>, now: Date = new Date()) {
   return runStep(user, 'application.write', input.applicationId, 'application.accept', async (tx, app) => {
-    assertStepDate('acceptedOn', input.acceptedOn, null, todayInChina());
+    const expected: Expected = { state: 'draft', version: input.version };
+    const late = await checkStepDate(tx, user, app, expected, 'accept', 'acceptedOn', input.acceptedOn, input, now);
     await assertDibaoCoverable(tx, app, '_form');
     return {
-      application: await moveState(tx, app, { state: 'draft', version: input.version }, 'accepted', {
+      application: await moveState(tx, app, expected, 'accepted', {
         acceptedBy: user.id,
         acceptedOn: input.acceptedOn,
         missingDocuments: input.missingDocuments,
       }),
-      audit: { missingDocuments: input.missingDocuments },
+      audit: { acceptedOn: input.acceptedOn, missingDocuments: input.missingDocuments, lateEntry: late },
     };
   });
 }
 
 /** 乡镇审核意见 after the investigation. */
-export function recordTownshipOpinion(user: SessionUser, input: z.output<typeof townshipOpinionSchema>) {
+export function recordTownshipOpinion(user: SessionUser, input: z.output<typeof townshipOpinionSchema>, now: Date = new Date()) {
   return runStep(user, 'application.write', input.applicationId, 'application.township_opinion', async (tx, app) => {
-    assertStepDate('reviewedOn', input.reviewedOn, app.investigatedOn, todayInChina());
+    const expected: Expected = { state: 'investigated', version: input.version };
+    const late = await checkStepDate(tx, user, app, expected, 'township_opinion', 'reviewedOn', input.reviewedOn, input, now);
     return {
-      application: await moveState(tx, app, { state: 'investigated', version: input.version }, 'township_reviewed', {
+      application: await moveState(tx, app, expected, 'township_reviewed', {
         townshipOpinion: input.opinion,
         townshipReviewedBy: user.id,
         townshipReviewedOn: input.reviewedOn,
       }),
-      audit: { opinion: input.opinion },
+      audit: { opinion: input.opinion, reviewedOn: input.reviewedOn, lateEntry: late },
     };
   });
 }
 
-/** 公示 in the village for the configured number of days. */
-export function startPublicNotice(user: SessionUser, input: z.output<typeof publicNoticeSchema>) {
+/**
+ * 公示 in the village for the configured number of days, counted from its stated start (a late
+ * entry does not move it): the county decides only after it has run in full.
+ */
+export function startPublicNotice(user: SessionUser, input: z.output<typeof publicNoticeSchema>, now: Date = new Date()) {
   return runStep(user, 'application.write', input.applicationId, 'application.public_notice', async (tx, app) => {
-    assertStepDate('noticeStart', input.noticeStart, app.townshipReviewedOn, todayInChina());
+    const expected: Expected = { state: 'township_reviewed', version: input.version };
+    const late = await checkStepDate(tx, user, app, expected, 'public_notice', 'noticeStart', input.noticeStart, input, now);
     const days = await policyInt(tx, 'dibao', 'public_notice_days', app.countyCode, input.noticeStart);
     const noticeEnd = publicNoticeEnd(input.noticeStart, days);
     return {
-      application: await moveState(tx, app, { state: 'township_reviewed', version: input.version }, 'in_public_notice', {
+      application: await moveState(tx, app, expected, 'in_public_notice', {
         noticeStart: input.noticeStart,
         noticeEnd,
       }),
-      audit: { noticeStart: input.noticeStart, noticeEnd },
+      audit: { noticeStart: input.noticeStart, noticeEnd, lateEntry: late },
     };
   });
 }
 
 /** An objection during public notice sends the case back to investigation. */
-export function recordObjection(user: SessionUser, input: z.output<typeof objectionSchema>) {
+export function recordObjection(user: SessionUser, input: z.output<typeof objectionSchema>, now: Date = new Date()) {
   return runStep(user, 'application.write', input.applicationId, 'application.objection', async (tx, app) => {
-    assertStepDate('raisedOn', input.raisedOn, app.noticeStart, todayInChina());
-    const application = await moveState(tx, app, { state: 'in_public_notice', version: input.version }, 'investigated', {
+    const expected: Expected = { state: 'in_public_notice', version: input.version };
+    const late = await checkStepDate(tx, user, app, expected, 'objection', 'raisedOn', input.raisedOn, input, now);
+    const application = await moveState(tx, app, expected, 'investigated', {
       noticeStart: null,
       noticeEnd: null,
       townshipOpinion: null,
     });
     await tx.insert(applicationObjections).values({ applicationId: app.id, raisedOn: input.raisedOn, content: input.content, recordedBy: user.id });
-    return { application, audit: { objection: input.content }, reason: input.content };
+    return { application, audit: { objection: input.content, raisedOn: input.raisedOn, lateEntry: late }, reason: input.content };
   });
 }
 
 /** 县级入户核查, required before deciding on a close relative of staff (近亲属备案). */
-export function recordCountyVisit(user: SessionUser, input: z.output<typeof countyVisitSchema>) {
+export function recordCountyVisit(user: SessionUser, input: z.output<typeof countyVisitSchema>, now: Date = new Date()) {
   return runStep(user, 'application.decide', input.applicationId, 'application.county_visit', async (tx, app) => {
-    assertStepDate('visitedOn', input.visitedOn, app.acceptedOn, todayInChina());
     if (!app.closeRelative) throw refuse('precondition', applicationMessages.countyVisitNotNeeded, 'notes');
+    const expected: Expected = { state: ['investigated', 'township_reviewed', 'in_public_notice'], version: input.version };
+    const late = await checkStepDate(tx, user, app, expected, 'county_visit', 'visitedOn', input.visitedOn, input, now);
     return {
-      application: await moveState(tx, app, { state: ['investigated', 'township_reviewed', 'in_public_notice'], version: input.version }, app.state, {
+      application: await moveState(tx, app, expected, app.state, {
         countyVisitBy: user.id,
         countyVisitOn: input.visitedOn,
         countyVisitNotes: input.notes,
       }),
-      audit: { countyVisitOn: input.visitedOn },
+      audit: { countyVisitOn: input.visitedOn, lateEntry: late },
     };
   });
 }

@@ -26,6 +26,8 @@ const matrix = {
   'calendar.manage': ['admin'],
   // Reports are figures, not people: the admin reads them too (their drill-down lists carry no names).
   'report.read': ['caseworker', 'supervisor', 'auditor', 'admin'],
+  // 补录 across a region: who entered which step late, and why (names of staff, not of residents).
+  'late_entry.read': ['supervisor', 'auditor'],
   'audit.read': ['auditor', 'admin'],
   'user.manage': ['admin'],
   'policy.read': ['caseworker', 'supervisor', 'auditor', 'admin'],

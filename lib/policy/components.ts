@@ -17,6 +17,7 @@ export const standardComponents: { program: string; component: string; label: st
   { program: 'dibao', component: 'deadline_county_decision_wd', label: '县级审批时限', kind: 'int', unit: '个工作日' },
   { program: 'dibao', component: 'deadline_total_wd', label: '全程办结时限', kind: 'int', unit: '个工作日' },
   { program: 'dibao', component: 'public_notice_days', label: '公示天数', kind: 'int', unit: '天' },
+  { program: 'dibao', component: 'late_entry_wd', label: '补录认定（环节日期早于录入日超过）', kind: 'int', unit: '个工作日' },
   { program: 'dibao', component: 'review_months_stable', label: '复核周期（稳定家庭）', kind: 'int', unit: '个月' },
   { program: 'dibao', component: 'review_months_unstable', label: '复核周期（收入不稳定）', kind: 'int', unit: '个月' },
   { program: 'dibao', component: 'gradual_exit_max_months', label: '渐退期上限', kind: 'int', unit: '个月' },
@@ -33,6 +34,7 @@ export const standardComponents: { program: string; component: string; label: st
   { program: 'temp', component: 'small_fast_decision_days', label: '小额快救审批时限', kind: 'int', unit: '天' },
   { program: 'temp', component: 'public_notice_above', label: '支出型救助须公示的金额', kind: 'money', unit: '元' },
   { program: 'temp', component: 'public_notice_days', label: '临时救助公示天数', kind: 'int', unit: '天' },
+  { program: 'temp', component: 'late_entry_wd', label: '临时救助、备用金补录认定（日期早于录入日超过）', kind: 'int', unit: '个工作日' },
 ];
 
 export function componentOf(program: string, component: string) {

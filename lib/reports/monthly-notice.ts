@@ -6,6 +6,7 @@ import { todayInChina } from '@/lib/core/time';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 import { addMonthsToMonth, daysInMonth, parseMonth } from '@/lib/core/calendar-date';
+import { lateEntriesOfMonth } from '@/lib/late-entries/counts';
 import { caseScope, overdueCondition } from '@/lib/temp-aid/queries';
 import { AppError } from '@/lib/core/errors';
 import { buildNotice, type MonthlyNotice } from './notice-build';
@@ -17,7 +18,8 @@ const chinaDate = (column: AnyColumn) => sql<string | null>`to_char(${column} at
 /**
  * 月通报 for a month in the user's region: per county and township × program, this month's
  * households, persons, money (paid / failed / not yet answered) against last month's, the
- * movement that explains the change, money paid on time or late, and first-response cases.
+ * movement that explains the change, money paid on time or late, first-response cases, and the
+ * steps entered late (补录) in the month.
  * Reads the summary tables only (a few hundred rows for a city), never the payout lines.
  */
 export async function monthlyNotice(user: SessionUser, month: string, now: Date = new Date()): Promise<MonthlyNotice> {
@@ -29,7 +31,7 @@ export async function monthlyNotice(user: SessionUser, month: string, now: Date 
   const today = todayInChina(now);
   const s = payoutSummary;
   const mv = payoutMovements;
-  const [summary, movements, firstResponse, runs] = await Promise.all([
+  const [summary, movements, firstResponse, runs, lateEntries] = await Promise.all([
     db
       .select({ month: s.month, countyCode: s.countyCode, townshipCode: s.townshipCode, program: s.program, area: s.area, kind: s.kind, ...summed })
       .from(s)
@@ -78,8 +80,9 @@ export async function monthlyNotice(user: SessionUser, month: string, now: Date 
       })
       .from(payoutRuns)
       .where(and(inArray(payoutRuns.month, [month, previousMonth]), runCountyScope(user), sql`${payoutRuns.state} <> 'draft'`)),
+    lateEntriesOfMonth(user, month),
   ]);
-  const codes = [...new Set([user.regionCode, ...summary.flatMap((r) => [r.countyCode, r.townshipCode]), ...firstResponse.flatMap((r) => [r.countyCode, r.townshipCode])])];
+  const codes = [...new Set([user.regionCode, ...summary.flatMap((r) => [r.countyCode, r.townshipCode]), ...firstResponse.flatMap((r) => [r.countyCode, r.townshipCode]), ...lateEntries.flatMap((r) => [r.countyCode, r.townshipCode])])];
   const names = await db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, codes));
   return buildNotice({
     month,
@@ -88,6 +91,7 @@ export async function monthlyNotice(user: SessionUser, month: string, now: Date 
     summary,
     movements,
     firstResponse,
+    lateEntries,
     runs: runs.filter((r) => r.month === month),
     previousRuns: runs.filter((r) => r.month === previousMonth).map((r) => r.countyCode),
     names: new Map(names.map((n) => [n.code, n.name])),

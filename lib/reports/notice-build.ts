@@ -37,6 +37,8 @@ export interface NoticeArea {
   rows: NoticeRow[];
   total: NoticeRow;
   firstResponse: FirstResponse;
+  /** Steps entered late (补录) this month, by the month they were entered in. */
+  lateEntries: number;
 }
 
 export interface NoticeCounty extends NoticeArea {
@@ -56,6 +58,7 @@ export interface MonthlyNotice {
 export type LocatedSummary = SummaryRow & { month: string; countyCode: string; townshipCode: string; program: string; area: string };
 export type LocatedMovement = MovementFigures & { countyCode: string; townshipCode: string; program: string; area: string; movement: string };
 export type LocatedFirstResponse = FirstResponse & { countyCode: string; townshipCode: string };
+export type LocatedLateEntries = { countyCode: string; townshipCode: string; count: number };
 export interface RunInfo {
   countyCode: string;
   state: string;
@@ -69,6 +72,7 @@ function newRow(key: string): NoticeRow {
 class Area {
   rows = new Map<string, NoticeRow>();
   firstResponse: FirstResponse = { opened: 0, paidFen: 0, awaiting: 0, overdue: 0 };
+  lateEntries = 0;
   constructor(readonly code: string) {}
   row(key: string): NoticeRow {
     let r = this.rows.get(key);
@@ -85,7 +89,7 @@ class Area {
       total.lateFen += r.lateFen;
       for (const [m, f] of Object.entries(r.movements) as [Movement, MovementFigures][]) addMovement(total, m, f);
     }
-    return { code: this.code, name: names.get(this.code) ?? this.code, rows, total, firstResponse: this.firstResponse };
+    return { code: this.code, name: names.get(this.code) ?? this.code, rows, total, firstResponse: this.firstResponse, lateEntries: this.lateEntries };
   }
 }
 
@@ -103,6 +107,8 @@ export function buildNotice(input: {
   summary: LocatedSummary[];
   movements: LocatedMovement[];
   firstResponse: LocatedFirstResponse[];
+  /** Late entries (补录) entered in the month; absent: none. */
+  lateEntries?: LocatedLateEntries[];
   runs: RunInfo[];
   /** Counties with an approved run last month. */
   previousRuns: string[];
@@ -141,6 +147,9 @@ export function buildNotice(input: {
       area.firstResponse.awaiting += f.awaiting;
       area.firstResponse.overdue += f.overdue;
     }
+  }
+  for (const l of input.lateEntries ?? []) {
+    for (const area of areasOf(l.countyCode, l.townshipCode)) area.lateEntries += l.count;
   }
 
   const byCode = (a: string, b: string) => a.localeCompare(b);

@@ -16,7 +16,7 @@ export interface NoticeColumn {
   header: string;
   money?: boolean;
   /** null: not meaningful for this row (households of the all-programs total). */
-  value: (row: NoticeRow, fr: FirstResponse) => number | null;
+  value: (row: NoticeRow, area: Pick<NoticeArea, 'firstResponse' | 'lateEntries'>) => number | null;
   href?: (row: NoticeRow, place: Place) => string | null;
 }
 
@@ -35,7 +35,7 @@ const firstResponse = (header: string, value: (f: FirstResponse) => number, quer
   group: '先行救助（件）',
   header,
   // Cases belong to a place, not to a program: shown on the place's total row only.
-  value: (r, f) => (total(r) ? value(f) : null),
+  value: (r, a) => (total(r) ? value(a.firstResponse) : null),
   href: (r, p) => (total(r) ? `/temp-aid?kind=first_response${query(p)}${p.township ? `&township=${p.township}` : ''}` : null),
 });
 
@@ -64,6 +64,13 @@ export const noticeColumns: NoticeColumn[] = [
   firstResponse('本月', (f) => f.opened, (p) => `&year=${p.month.slice(0, 4)}`),
   firstResponse('待办结', (f) => f.awaiting, () => '&state=paid_awaiting_completion'),
   firstResponse('超期', (f) => f.overdue, () => '&state=paid_awaiting_completion'),
+  {
+    group: '补录（件）',
+    header: '本月录入',
+    // Late entries belong to a place, not to a program: on the place's total row only.
+    value: (r, a) => (total(r) ? a.lateEntries : null),
+    href: (r, p) => (total(r) ? `/reports/late-entries?month=${p.month}${p.county ? `&county=${p.county}` : ''}${p.township ? `&township=${p.township}` : ''}` : null),
+  },
 ];
 
 /** Consecutive columns under the same heading, for a two-row header. */

@@ -55,7 +55,7 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, title: string, subti
     const first = sheet.rowCount + 1;
     for (const row of [...area.rows, area.total]) {
       const values = noticeColumns.map((c) => {
-        const v = c.value(row, area.firstResponse);
+        const v = c.value(row, area);
         return v === null ? '—' : c.money ? v / 100 : v;
       });
       const added = sheet.addRow([label, row.key === '' ? '小计' : row.label, ...values]);

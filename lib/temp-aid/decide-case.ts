@@ -9,6 +9,7 @@ import { approvePayment, assertIndependent } from './approved-payment';
 import { moveCase, type AidCase } from './load';
 import { loadTempAidPolicy } from './policy';
 import { checkAuthority } from './rules';
+import { acknowledgeLateEntries } from '@/lib/late-entries/acknowledge';
 import { runCaseStep } from './run-case-step';
 import type { decideCaseSchema } from './schemas';
 import { tempAidMessages } from './messages';
@@ -38,11 +39,13 @@ export function decideCase(user: SessionUser, input: z.output<typeof decideCaseS
     if (c.version !== input.version) throw new AppError('conflict');
     assertReady(c, today);
     assertIndependent(user, c, 'decision');
+    // Late entries (补录) of the case are decided on knowingly: the supervisor ticks that they checked them.
+    const acknowledged = await acknowledgeLateEntries(tx, user, { kind: 'temp_aid_case', id: c.id, regionCode: c.villageCode }, input.lateAcknowledged, now);
     const expected = { state: c.state, version: input.version };
 
     if (input.decision === 'refuse') {
       const aidCase = await moveCase(tx, c, expected, 'refused', { decidedBy: user.id, decidedOn: today, decisionNote: input.reason! });
-      return { aidCase, reason: input.reason, audit: { decision: 'refused' } };
+      return { aidCase, reason: input.reason, audit: { decision: 'refused', lateEntriesAcknowledged: acknowledged } };
     }
 
     const amountFen = input.amount ?? c.requestedFen;
@@ -60,6 +63,6 @@ export function decideCase(user: SessionUser, input: z.output<typeof decideCaseS
       oneCaseNote: allowed.oneCase ? input.oneCaseNote : null,
     });
     const paymentId = await approvePayment(tx, user, aidCase, { purpose: 'approved', amountFen, method: input.method!, payeeName: input.payeeName!, today });
-    return { aidCase, audit: { decision: 'approved', approvedFen: amountFen, oneCase: allowed.oneCase, paymentId } };
+    return { aidCase, audit: { decision: 'approved', approvedFen: amountFen, oneCase: allowed.oneCase, paymentId, lateEntriesAcknowledged: acknowledged } };
   });
 }

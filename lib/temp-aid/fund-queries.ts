@@ -5,6 +5,7 @@ import { fundLedger, regions, reserveFunds } from '@/db/schema';
 import { assertCan } from '@/lib/auth/authorize';
 import { regionScope } from '@/lib/auth/scope';
 import type { SessionUser } from '@/lib/auth/types';
+import { lateEntriesOf } from '@/lib/late-entries/queries';
 import { scopePrefix } from '@/lib/regions/codes';
 
 // A fund has no village: a village-level user matches none (the township column never equals a village code).
@@ -43,8 +44,11 @@ export async function getFund(user: SessionUser, id: string, limit = 500) {
     .innerJoin(regions, eq(regions.code, reserveFunds.townshipCode))
     .where(and(eq(reserveFunds.id, id), fundScope(user)));
   if (!fund) return null;
-  const ledger = await db.select().from(fundLedger).where(eq(fundLedger.fundId, id)).orderBy(desc(fundLedger.id)).limit(limit);
-  return { ...fund, ledger };
+  const [ledger, lateEntries] = await Promise.all([
+    db.select().from(fundLedger).where(eq(fundLedger.fundId, id)).orderBy(desc(fundLedger.id)).limit(limit),
+    lateEntriesOf(user, 'reserve_fund', id),
+  ]);
+  return { ...fund, ledger, lateEntries };
 }
 
 /** A township's fund balance, or null when it has no fund (or lies outside the user's region). */

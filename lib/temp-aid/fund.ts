@@ -13,6 +13,8 @@ export interface Movement {
   amountFen: number;
   caseId?: string | null;
   note?: string | null;
+  /** The day the money moved (YYYY-MM-DD): the user's stated day, checked by the caller. */
+  occurredOn: string;
   /** The form field an error belongs to. */
   field: string;
 }
@@ -30,7 +32,17 @@ function assertAmount(m: Movement): void {
 async function post(tx: Tx, user: SessionUser, kind: LedgerKind, m: Movement, fund: { id: string; balanceFen: number }): Promise<Posted> {
   const [line] = await tx
     .insert(fundLedger)
-    .values({ fundId: fund.id, kind, amountFen: m.amountFen, balanceAfterFen: fund.balanceFen, caseId: m.caseId ?? null, actorId: user.id, actorName: user.name, note: m.note ?? null })
+    .values({
+      fundId: fund.id,
+      kind,
+      amountFen: m.amountFen,
+      balanceAfterFen: fund.balanceFen,
+      caseId: m.caseId ?? null,
+      actorId: user.id,
+      actorName: user.name,
+      note: m.note ?? null,
+      occurredOn: m.occurredOn,
+    })
     .returning({ id: fundLedger.id });
   return { fundId: fund.id, ledgerId: line!.id, balanceAfterFen: fund.balanceFen };
 }
@@ -70,4 +82,19 @@ export async function creditFund(tx: Tx, user: SessionUser, kind: 'allocation' |
     .returning({ id: reserveFunds.id, balanceFen: reserveFunds.balanceFen });
   if (!fund) throw refuse('precondition', tempAidMessages.noFundYet, m.field);
   return post(tx, user, kind, m, fund);
+}
+
+/**
+ * The day a township's fund opened: the day of its first ledger line (its first allocation), the
+ * floor of every later movement's stated day. Null when the township has no fund yet. The lines
+ * stay in the order they were entered (their running balance is that order's); a movement
+ * entered late keeps its true day in occurred_on.
+ */
+export async function fundOpenedOn(tx: Tx, townshipCode: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ day: sql<string | null>`min(coalesce(${fundLedger.occurredOn}, (${fundLedger.at} at time zone 'Asia/Shanghai')::date))::text` })
+    .from(fundLedger)
+    .innerJoin(reserveFunds, eq(reserveFunds.id, fundLedger.fundId))
+    .where(eq(reserveFunds.townshipCode, townshipCode));
+  return row?.day ?? null;
 }

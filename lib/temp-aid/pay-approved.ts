@@ -14,6 +14,7 @@ import { drawFromFund } from './fund';
 import { moveCase } from './load';
 import { bankSnapshot, headNameOf } from './pay-first-response';
 import { runCaseStep } from './run-case-step';
+import { checkCaseDate, openingOf } from './step-date';
 import type { payApprovedSchema } from './schemas';
 import { isUuid } from '@/lib/core/uuid';
 import { tempAidMessages } from './messages';
@@ -42,23 +43,37 @@ export async function payApproved(user: SessionUser, input: z.output<typeof payA
     if (p.method === 'cash' && !input.receiptNo) throw refuse('invalid_input', tempAidMessages.cashReceipt, 'receiptNo');
     const [household] = await tx.select().from(households).where(eq(households.id, c.householdId));
     const bank = bankSnapshot(household!, p.method, 'receiptNo');
+    // The day the money was handed over (a receipt's day): not before the case opened nor the approval.
+    const paidOn = input.paidOn ?? today;
+    const floors = [openingOf(c), { label: '批准日', date: p.approvedOn }];
+    const late = await checkCaseDate(tx, user, c, 'tempaid_payment', 'paidOn', paidOn, floors, input, now);
 
     const posted = await drawFromFund(tx, user, 'draw', {
       townshipCode: c.townshipCode,
       amountFen: p.amountFen,
       caseId: c.id,
       note: `临时救助 ${await headNameOf(tx, c.householdId)}户`,
+      occurredOn: paidOn,
       field: 'receiptNo',
     });
     await tx
       .update(tempAidPayments)
-      .set({ status: 'paid', paidBy: user.id, paidOn: today, ledgerId: posted.ledgerId, receiptNo: p.method === 'cash' ? input.receiptNo : null, ...bank })
+      .set({ status: 'paid', paidBy: user.id, paidOn, ledgerId: posted.ledgerId, receiptNo: p.method === 'cash' ? input.receiptNo : null, ...bank })
       .where(and(eq(tempAidPayments.id, p.id), eq(tempAidPayments.status, 'approved')));
     // The case row is locked: its paid total cannot move under us.
     const aidCase = await moveCase(tx, c, { state: c.state, version: c.version }, c.state === 'approved' ? 'paid' : c.state, { paidFen: c.paidFen + p.amountFen });
     return {
       aidCase,
-      audit: { paymentId: p.id, amountFen: p.amountFen, method: p.method, receiptNo: input.receiptNo ?? null, bankAccount: maskAccount(bank.bankAccount), fundBalanceAfterFen: posted.balanceAfterFen },
+      audit: {
+        paymentId: p.id,
+        amountFen: p.amountFen,
+        method: p.method,
+        paidOn,
+        receiptNo: input.receiptNo ?? null,
+        bankAccount: maskAccount(bank.bankAccount),
+        fundBalanceAfterFen: posted.balanceAfterFen,
+        lateEntry: late,
+      },
     };
   });
 }

@@ -75,7 +75,7 @@ async function pay(tx: Tx, user: SessionUser, household: Household, input: First
     .returning();
   const c = created!;
   const headName = await headNameOf(tx, household.id);
-  const posted = await drawFromFund(tx, user, 'draw', { townshipCode: household.townshipCode, amountFen: input.amountFen, caseId: c.id, note: `先行救助 ${headName}户`, field: 'amount' });
+  const posted = await drawFromFund(tx, user, 'draw', { townshipCode: household.townshipCode, amountFen: input.amountFen, caseId: c.id, note: `先行救助 ${headName}户`, occurredOn: today, field: 'amount' });
   const [payment] = await tx
     .insert(tempAidPayments)
     .values({

@@ -1,4 +1,5 @@
 import 'server-only';
+import { lateEntriesOf } from '@/lib/late-entries/queries';
 import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
@@ -97,9 +98,10 @@ export async function getCase(user: SessionUser, id: string, now: Date = new Dat
     .where(and(eq(tempAidCases.id, id), caseScope(user)));
   if (!row) return null;
   const c = row.c;
-  const [payments, ledger] = await Promise.all([
+  const [payments, ledger, lateEntries] = await Promise.all([
     db.select().from(tempAidPayments).where(eq(tempAidPayments.caseId, id)).orderBy(asc(tempAidPayments.createdAt)),
     db.select().from(fundLedger).where(eq(fundLedger.caseId, id)).orderBy(asc(fundLedger.id)),
+    lateEntriesOf(user, 'temp_aid_case', id),
   ]);
   const runLines = await runLinesOf(db, payments.filter((p) => p.method === 'bank').map((p) => p.id));
   const staffIds = [c.createdBy, c.accountBy, c.investigatedBy, c.decidedBy, c.completedBy, ...payments.map((p) => p.paidBy), ...payments.map((p) => p.approvedBy)].filter((x): x is string => !!x);
@@ -117,6 +119,7 @@ export async function getCase(user: SessionUser, id: string, now: Date = new Dat
       return { ...p, bankAccountMasked: maskAccount(bankAccount), runNote: line ? bankRunNote(line) : null, heldByRun: holdingMonth(lines) !== null };
     }),
     ledger,
+    lateEntries,
     staffNames: Object.fromEntries(staff.map((s) => [s.id, s.name])) as Record<string, string>,
   };
 }

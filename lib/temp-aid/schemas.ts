@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { parseYuanToFen } from '@/lib/core/money';
 import { blankToUndefined, householdInputSchema, isObject } from '@/lib/households/schemas';
+import { acknowledgmentField, lateReasonField, noticeEvidenceField } from '@/lib/late-entries/schemas';
 import { caseStateLabels, causesFor, emergencyCauses, expenditureCauses, type CaseState } from './labels';
 
 const uuid = z.uuid('记录不存在');
@@ -127,6 +128,7 @@ export const completeSchema = z
 export const investigateCaseSchema = z
   .object({
     ...step,
+    ...lateReasonField,
     investigator1: text(2, 20, '请填写第一位调查人姓名'),
     investigator2: text(2, 20, '请填写第二位调查人姓名'),
     investigatedOn: day,
@@ -134,11 +136,12 @@ export const investigateCaseSchema = z
   })
   .refine((v) => v.investigator1 !== v.investigator2, { path: ['investigator2'], message: '入户调查须由两名不同的工作人员进行' });
 
-export const caseNoticeSchema = z.object({ ...step, noticeStart: day });
+export const caseNoticeSchema = z.object({ ...step, ...lateReasonField, ...noticeEvidenceField, noticeStart: day });
 
 export const decideCaseSchema = z
   .object({
     ...step,
+    ...acknowledgmentField,
     decision: z.enum(['approve', 'refuse'], { error: '请选择审批结果' }),
     amount: optionalYuan('批准金额'),
     method: z.preprocess(blankToUndefined, method.optional()),
@@ -152,7 +155,8 @@ export const decideCaseSchema = z
     if (v.decision === 'approve' && !v.payeeName) ctx.addIssue({ code: 'custom', path: ['payeeName'], message: '请填写领款人姓名' });
   });
 
-export const payApprovedSchema = z.object({ paymentId: uuid, receiptNo: optionalText(40) });
+/** The day the money was handed over or transferred: today unless given (a receipt of an earlier day is a late entry). */
+export const payApprovedSchema = z.object({ paymentId: uuid, receiptNo: optionalText(40), paidOn: z.preprocess(blankToUndefined, day.optional()), ...lateReasonField });
 
 export const recoverySchema = z.object({ ...step, amount: yuan('追回金额'), note: text(2, 500, '请写明追回情况（如收据编号）') });
 
@@ -161,6 +165,9 @@ export const fundMovementSchema = z.object({
   kind: z.enum(['allocation', 'top_up', 'return'], { error: '请选择类型' }),
   amount: yuan('金额'),
   note: text(2, 200, '请填写说明（如拨付文号）'),
+  // The day of the transfer: today unless given; an earlier day entered late is a late entry.
+  movedOn: z.preprocess(blankToUndefined, day.optional()),
+  ...lateReasonField,
 });
 
 /** The list filter (GET, no names in it) and the export (POST of the same fields). */

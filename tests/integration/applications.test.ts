@@ -19,6 +19,8 @@ import { appDb, randomIdNumber, signedIn } from './support/app';
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/mu-xiaojun.json'), 'utf8'));
 const today = todayInChina();
 const day = (n: number) => addDays(today, -n);
+/** The moment of a day n days ago: each step is entered on its own day, so none is a late entry (补录). */
+const on = (n: number) => new Date(`${day(n)}T10:00:00+08:00`);
 
 async function registerReference(ids?: string[]): Promise<string> {
   const db = await appDb();
@@ -43,12 +45,12 @@ async function registerReference(ids?: string[]): Promise<string> {
 
 /** Takes an application through every caseworker step to the end of its public notice. */
 async function throughNotice(caseworker: SessionUser, householdId: string) {
-  const { id } = await createApplication(caseworker, { householdId, kind: 'dibao_household', closeRelative: false });
+  const { id } = await createApplication(caseworker, { householdId, kind: 'dibao_household', closeRelative: false }, on(21));
   let v = 1;
-  await acceptApplication(caseworker, { applicationId: id, version: v++, acceptedOn: day(20), missingDocuments: ['户口簿复印件'] });
-  await recordInvestigation(caseworker, { applicationId: id, version: v++, investigator1: '王晓梅', investigator2: '刘建华', investigatedOn: day(18), findings: '户主瘫痪在床，无劳动收入' });
-  await recordTownshipOpinion(caseworker, { applicationId: id, version: v++, opinion: '同意上报', reviewedOn: day(16) });
-  await startPublicNotice(caseworker, { applicationId: id, version: v++, noticeStart: day(15) });
+  await acceptApplication(caseworker, { applicationId: id, version: v++, acceptedOn: day(20), missingDocuments: ['户口簿复印件'] }, on(20));
+  await recordInvestigation(caseworker, { applicationId: id, version: v++, investigator1: '王晓梅', investigator2: '刘建华', investigatedOn: day(18), findings: '户主瘫痪在床，无劳动收入' }, on(18));
+  await recordTownshipOpinion(caseworker, { applicationId: id, version: v++, opinion: '同意上报', reviewedOn: day(16) }, on(16));
+  await startPublicNotice(caseworker, { applicationId: id, version: v++, noticeStart: day(15) }, on(15));
   return { id, version: v };
 }
 
@@ -120,7 +122,7 @@ describe('dibao application from intake to enrollment', () => {
     const householdId = await registerReference(Array.from({ length: 5 }, () => randomIdNumber()));
     const caseworker = await signedIn('caseworker');
     const { id, version } = await throughNotice(caseworker, householdId);
-    await recordObjection(caseworker, { applicationId: id, version, raisedOn: day(10), content: '群众反映家中有车' });
+    await recordObjection(caseworker, { applicationId: id, version, raisedOn: day(10), content: '群众反映家中有车' }, on(10));
     expect((await getApplication(caseworker, id))?.state).toBe('investigated');
     await expect(startPublicNotice(caseworker, { applicationId: id, version, noticeStart: day(5) })).rejects.toMatchObject({ code: 'conflict' });
 
@@ -134,11 +136,11 @@ describe('dibao application from intake to enrollment', () => {
     const householdId = await registerReference(Array.from({ length: 5 }, () => randomIdNumber()));
     const caseworker = await signedIn('caseworker');
     const supervisor = await signedIn('supervisor');
-    const { id } = await createApplication(caseworker, { householdId, kind: 'dibao_household', closeRelative: true, closeRelativeNote: '村主任之弟' });
+    const { id } = await createApplication(caseworker, { householdId, kind: 'dibao_household', closeRelative: true, closeRelativeNote: '村主任之弟' }, on(3));
     let v = 1;
-    await acceptApplication(caseworker, { applicationId: id, version: v++, acceptedOn: day(3), missingDocuments: [] });
-    await recordInvestigation(caseworker, { applicationId: id, version: v++, investigator1: '王晓梅', investigator2: '刘建华', investigatedOn: day(2), findings: '情况属实' });
-    await recordTownshipOpinion(caseworker, { applicationId: id, version: v++, opinion: '同意', reviewedOn: day(1) });
+    await acceptApplication(caseworker, { applicationId: id, version: v++, acceptedOn: day(3), missingDocuments: [] }, on(3));
+    await recordInvestigation(caseworker, { applicationId: id, version: v++, investigator1: '王晓梅', investigator2: '刘建华', investigatedOn: day(2), findings: '情况属实' }, on(2));
+    await recordTownshipOpinion(caseworker, { applicationId: id, version: v++, opinion: '同意', reviewedOn: day(1) }, on(1));
     await startPublicNotice(caseworker, { applicationId: id, version: v++, noticeStart: today });
     await expect(decideApplication(supervisor, { applicationId: id, version: v, decision: 'approve' })).rejects.toMatchObject({
       fieldErrors: { decision: expect.stringMatching(/^公示期至 /) },

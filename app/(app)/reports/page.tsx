@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { can } from '@/lib/auth/permissions';
 import { inputClass } from '@/components/ui/field';
 import { todayInChina } from '@/lib/core/time';
 import { requirePermission } from '@/lib/auth/session';
@@ -41,6 +43,13 @@ export default async function ReportsPage() {
           <button type="submit" className="rounded bg-blue-700 px-4 py-2 text-sm text-white hover:bg-blue-800">统计</button>
         </form>
       </section>
+      {can(user.role, 'late_entry.read') && (
+        <section aria-labelledby="late-title" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="late-title" className="text-lg font-semibold">补录情况</h2>
+          <p className="mt-1 text-sm text-slate-600">环节日期早于录入日超过规定工作日数的补录环节，按乡镇、经办人和录入月份查询，含补录原因和审批人核实情况。</p>
+          <Link href="/reports/late-entries" className="mt-3 inline-block rounded bg-blue-700 px-4 py-2 text-sm text-white hover:bg-blue-800">查看补录情况</Link>
+        </section>
+      )}
     </div>
   );
 }

@@ -116,7 +116,7 @@ describe('monthly notice arithmetic', () => {
     expect(blocks.main.map((b) => b.label)).toEqual(['方山县', '交口县', '吕梁市合计']);
     const households = noticeColumns[0]!;
     const total = blocks.main[2]!.area.total;
-    expect(households.value(total, blocks.main[2]!.area.firstResponse)).toBeNull();
+    expect(households.value(total, blocks.main[2]!.area)).toBeNull();
     const jiaokou = blocks.main[1]!;
     expect(households.href!(jiaokou.area.rows[0]!, jiaokou.place)).toBe('/reports/lines?month=2026-11&county=141130&program=dibao&area=rural&roll=1');
   });

@@ -4,7 +4,10 @@ import { notFound } from 'next/navigation';
 import { AssessmentView } from '@/components/applications/assessment-view';
 import { decisionCheck } from '@/lib/applications/flow';
 import { AcceptForm, CountyVisitForm, DecideForm, InvestigateForm, ObjectionForm, PublicNoticeForm, TownshipOpinionForm } from '@/components/applications/step-forms';
+import { LateBadge, LateEntryList } from '@/components/late-entries/late-entry-list';
 import { DataTable } from '@/components/ui/data-table';
+import type { LateEntryStep } from '@/lib/late-entries/labels';
+import type { LateEntryRow } from '@/lib/late-entries/queries';
 import type { Assessment } from '@/lib/applications/assess';
 import { todayInChina } from '@/lib/core/time';
 import { kindLabels, stateLabels } from '@/lib/applications/load';
@@ -28,15 +31,18 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const head = app.members.find((m) => m.isHead);
   const applicant = app.members.find((m) => m.id === app.memberId);
   const name = (id: string | null) => (id ? (app.staffNames[id] ?? '—') : '—');
-  const steps: [string, string | null, string | null][] = [
-    ['登记申请', app.createdAt.toISOString().slice(0, 10), name(app.createdBy)],
-    ['受理', app.acceptedOn, name(app.acceptedBy)],
-    ['入户调查', app.investigatedOn, app.investigators?.join('、') ?? null],
-    ['乡镇审核', app.townshipReviewedOn, name(app.townshipReviewedBy)],
-    ['公示', app.noticeStart ? `${app.noticeStart} 至 ${app.noticeEnd}` : null, null],
-    ['县级入户核查', app.countyVisitOn, name(app.countyVisitBy)],
-    ['县级审批', app.decidedOn, name(app.decidedBy)],
+  // The step each row shows, and its late entry (补录) when the date it shows was entered late.
+  const late = (step: LateEntryStep, date: string | null) => app.lateEntries.filter((e) => e.step === step && e.statedOn === date);
+  const steps: [string, string | null, string | null, LateEntryRow[]][] = [
+    ['登记申请', app.registeredOn, name(app.createdBy), []],
+    ['受理', app.acceptedOn, name(app.acceptedBy), late('accept', app.acceptedOn)],
+    ['入户调查', app.investigatedOn, app.investigators?.join('、') ?? null, late('investigate', app.investigatedOn)],
+    ['乡镇审核', app.townshipReviewedOn, name(app.townshipReviewedBy), late('township_opinion', app.townshipReviewedOn)],
+    ['公示', app.noticeStart ? `${app.noticeStart} 至 ${app.noticeEnd}` : null, null, late('public_notice', app.noticeStart)],
+    ['县级入户核查', app.countyVisitOn, name(app.countyVisitBy), late('county_visit', app.countyVisitOn)],
+    ['县级审批', app.decidedOn, name(app.decidedBy), []],
   ];
+  const unacknowledged = app.lateEntries.filter((e) => !e.acknowledgedAt).length;
 
   return (
     <div className="space-y-6">
@@ -63,7 +69,17 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           rowKey={([label]) => label}
           columns={[
             { key: 'step', header: '环节', rowHeader: true, className: 'w-40 font-medium', cell: ([label]) => label },
-            { key: 'when', header: '日期', className: 'tabular-nums', cell: ([, when]) => when ?? '—' },
+            {
+              key: 'when',
+              header: '日期',
+              className: 'tabular-nums',
+              cell: ([, when, , marks]) => (
+                <>
+                  {when ?? '—'}
+                  {marks.map((e) => <LateBadge key={e.id} entry={e} />)}
+                </>
+              ),
+            },
             { key: 'who', header: '经办人', cell: ([, when, who]) => (when ? who : '') },
           ]}
         />
@@ -79,6 +95,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         {app.state === 'refused' && <p className="mt-2 rounded bg-red-50 p-2 text-red-800">不予批准：{app.decisionReason}</p>}
       </section>
 
+      <LateEntryList entries={app.lateEntries} />
+
       {app.computed ? <AssessmentView assessment={app.computed as Assessment} title={app.state === 'approved' ? '核定金额' : '测算金额'} /> : null}
 
       <div className="space-y-4">
@@ -91,7 +109,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           <CountyVisitForm id={app.id} version={app.version} today={today} />
         )}
         {decide && app.state === 'in_public_notice' && !noticeOver && <p className="text-sm text-slate-600">公示期至 {app.noticeEnd}，期满后方可审批。</p>}
-        {decide && app.state === 'in_public_notice' && noticeOver && (decision.ok ? <DecideForm id={app.id} version={app.version} /> : <p className="text-sm text-slate-600">县级审批：{decision.message}。</p>)}
+        {decide && app.state === 'in_public_notice' && noticeOver && (decision.ok ? <DecideForm id={app.id} version={app.version} lateEntries={unacknowledged} /> : <p className="text-sm text-slate-600">县级审批：{decision.message}。</p>)}
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { can } from '@/lib/auth/permissions';
 import { NoticeTable } from '@/components/reports/notice-table';
 import { inputClass } from '@/components/ui/field';
 import { requirePermission } from '@/lib/auth/session';
@@ -49,6 +50,13 @@ export default async function MonthlyNoticePage({ searchParams }: { searchParams
         </p>
         <p>
           先行救助：本月 {notice.scope.firstResponse.opened} 件，待办结 {notice.scope.firstResponse.awaiting} 件，其中超期 {notice.scope.firstResponse.overdue} 件。
+        </p>
+        <p>
+          补录：本月录入 {notice.scope.lateEntries} 件
+          {notice.counties.filter((c) => c.lateEntries > 0).map((c) => `，${c.name} ${c.lateEntries} 件`).join('')}。
+          {can(user.role, 'late_entry.read') && (
+            <Link href={`/reports/late-entries?month=${month}`} className="ml-2 text-blue-700 underline">查看补录明细</Link>
+          )}
         </p>
         {notice.counties.length > 0 && (
           <p>

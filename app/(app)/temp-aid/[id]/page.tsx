@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { independenceRefusal } from '@/lib/temp-aid/approved-payment';
-import { AccountForm, CaseNoticeForm, CompleteForm, DecideCaseForm, InvestigateCaseForm, PayForm, RecoveryForm } from '@/components/temp-aid/case-forms';
+import { AccountForm, CaseNoticeForm, CompleteForm, DecideCaseForm, InvestigateCaseForm } from '@/components/temp-aid/case-forms';
+import { PayForm, RecoveryForm } from '@/components/temp-aid/payment-forms';
+import { LateBadge, LateEntryList } from '@/components/late-entries/late-entry-list';
 import { DataTable } from '@/components/ui/data-table';
 import { todayInChina } from '@/lib/core/time';
 import { can } from '@/lib/auth/permissions';
@@ -27,14 +29,16 @@ export default async function TempAidCasePage({ params, searchParams }: { params
   // Maker–checker: completion and decision are not offered to someone who took part in the case.
   const independence = independenceRefusal(user.id, c);
   const noticeOver = c.state === 'in_public_notice' && !!c.noticeEnd && today > c.noticeEnd;
-  const steps: [string, string | null, string | null][] = [
-    [c.kind === 'first_response' ? '先行救助' : '申请', c.openedOn, name(c.createdBy)],
-    ['情况说明', c.accountOn, name(c.accountBy)],
-    ['入户调查', c.investigatedOn, c.investigators?.join('、') ?? null],
-    ['公示', c.noticeStart ? `${c.noticeStart} 至 ${c.noticeEnd}` : null, null],
-    ['审批', c.decidedOn, name(c.decidedBy)],
-    ['办结', c.completedOn, name(c.completedBy)],
+  const late = (step: string, date: string | null) => c.lateEntries.filter((e) => e.step === step && e.statedOn === date);
+  const steps: [string, string | null, string | null, typeof c.lateEntries][] = [
+    [c.kind === 'first_response' ? '先行救助' : '申请', c.openedOn, name(c.createdBy), []],
+    ['情况说明', c.accountOn, name(c.accountBy), []],
+    ['入户调查', c.investigatedOn, c.investigators?.join('、') ?? null, late('tempaid_investigate', c.investigatedOn)],
+    ['公示', c.noticeStart ? `${c.noticeStart} 至 ${c.noticeEnd}` : null, null, late('tempaid_notice', c.noticeStart)],
+    ['审批', c.decidedOn, name(c.decidedBy), []],
+    ['办结', c.completedOn, name(c.completedBy), []],
   ];
+  const unacknowledged = c.lateEntries.filter((e) => !e.acknowledgedAt).length;
   return (
     <div className="space-y-6">
       {paid && <p role="status" className="rounded bg-green-50 px-3 py-2 text-green-800">已发放先行救助 {formatFen(c.paidFen)}，请在 {c.deadlineOn} 前提交情况说明并办结。</p>}
@@ -73,11 +77,23 @@ export default async function TempAidCasePage({ params, searchParams }: { params
           rowKey={([label]) => label}
           columns={[
             { key: 'step', header: '环节', rowHeader: true, className: 'w-40 font-medium', cell: ([label]) => label },
-            { key: 'when', header: '日期', className: 'tabular-nums', cell: ([, when]) => when },
+            {
+              key: 'when',
+              header: '日期',
+              className: 'tabular-nums',
+              cell: ([, when, , marks]) => (
+                <>
+                  {when}
+                  {marks.map((e) => <LateBadge key={e.id} entry={e} />)}
+                </>
+              ),
+            },
             { key: 'who', header: '经办人', cell: ([, , who]) => who },
           ]}
         />
       </section>
+
+      <LateEntryList entries={c.lateEntries} />
 
       <section aria-label="发放记录">
         <h2 className="text-lg font-semibold">发放记录</h2>
@@ -123,14 +139,14 @@ export default async function TempAidCasePage({ params, searchParams }: { params
         {c.kind === 'expenditure' && c.state === 'applied' && write && <InvestigateCaseForm {...ref} today={today} />}
         {c.state === 'investigated' && c.noticeRequired && write && <CaseNoticeForm {...ref} today={today} />}
         {decide && ((c.kind === 'small_fast' && c.state === 'applied') || (c.state === 'investigated' && !c.noticeRequired) || noticeOver) &&
-          (independence ? <p className="text-sm text-slate-600">审批：{independence.message}。</p> : <DecideCaseForm {...ref} payee={payee} requested={(c.requestedFen / 100).toFixed(2)} />)}
+          (independence ? <p className="text-sm text-slate-600">审批：{independence.message}。</p> : <DecideCaseForm {...ref} payee={payee} requested={(c.requestedFen / 100).toFixed(2)} lateEntries={unacknowledged} />)}
         {c.state === 'in_public_notice' && !noticeOver && <p className="text-sm text-slate-600">公示期至 {c.noticeEnd}，期满后方可审批。</p>}
         {can(user.role, 'tempaid.pay') &&
           c.payments.filter((p) => p.status === 'approved').map((p) =>
             p.heldByRun ? (
               <p key={p.id} className="text-sm text-slate-600">{purposeLabels[p.purpose]} {formatFen(p.amountFen)}：{p.runNote}，不从备用金发放。</p>
             ) : (
-              <PayForm key={p.id} paymentId={p.id} cash={p.method === 'cash'} label={`${purposeLabels[p.purpose]} ${formatFen(p.amountFen)}（${methodLabels[p.method]}）`} />
+              <PayForm key={p.id} paymentId={p.id} today={today} cash={p.method === 'cash'} label={`${purposeLabels[p.purpose]} ${formatFen(p.amountFen)}（${methodLabels[p.method]}）`} />
             ),
           )}
       </div>

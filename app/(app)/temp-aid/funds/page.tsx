@@ -5,6 +5,7 @@ import { SortableDataTable } from '@/components/ui/sortable-data-table';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { formatDateTime, formatFen } from '@/lib/core/format';
+import { todayInChina } from '@/lib/core/time';
 import { listFunds, listTownshipsInScope } from '@/lib/temp-aid/fund-queries';
 
 export const metadata: Metadata = { title: '乡镇临时救助备用金' };
@@ -38,7 +39,7 @@ export default async function FundsPage() {
           ]}
         />
       </section>
-      {manage && <FundMovementForm townships={townships} />}
+      {manage && <FundMovementForm townships={townships} today={todayInChina()} />}
     </div>
   );
 }

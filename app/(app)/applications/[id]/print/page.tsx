@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { DataTable } from '@/components/ui/data-table';
 import type { Assessment } from '@/lib/applications/assess';
 import { kindLabels } from '@/lib/applications/load';
+import { lateEntryStepLabels, type LateEntryStep } from '@/lib/late-entries/labels';
 import { getApplication } from '@/lib/applications/queries';
 import { requirePermission } from '@/lib/auth/session';
 import { formatFen } from '@/lib/core/format';
@@ -16,14 +17,33 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
   if (!app) notFound();
   const computed = app.computed as Assessment | null;
   const n = (id: string | null) => (id ? (app.staffNames[id] ?? '') : '');
+  // A step entered late says so next to its date; the 补录 row below gives the reasons.
+  const mark = (step: LateEntryStep, date: string | null) => (app.lateEntries.some((e) => e.step === step && e.statedOn === date) ? '（补录）' : '');
   // JSX, not template strings: a value not recorded yet shows nothing, never "null".
   const rows: [string, React.ReactNode][] = [
     ['家庭住址', app.household.address],
     ['家庭成员', app.members.map((m) => `${m.name}（${m.relation}，${m.idMasked}）`).join('；')],
-    ['入户调查', <>{app.investigatedOn} {app.investigators?.join('、')}：{app.findings}</>],
+    ['登记、受理', <>登记 {app.registeredOn}{app.acceptedOn ? `；受理 ${app.acceptedOn}` : ''}{mark('accept', app.acceptedOn)} {n(app.acceptedBy)}</>],
+    ['入户调查', <>{app.investigatedOn}{mark('investigate', app.investigatedOn)} {app.investigators?.join('、')}：{app.findings}</>],
     ['核算', computed?.working.join('；')],
-    ['乡镇意见', <>{app.townshipOpinion} {n(app.townshipReviewedBy)} {app.townshipReviewedOn}</>],
-    ['公示', <>{app.noticeStart ? `${app.noticeStart} 至 ${app.noticeEnd}` : ''}{app.objections.length ? `；异议 ${app.objections.length} 件` : '；无异议'}</>],
+    ['乡镇意见', <>{app.townshipOpinion} {n(app.townshipReviewedBy)} {app.townshipReviewedOn}{mark('township_opinion', app.townshipReviewedOn)}</>],
+    ['公示', <>{app.noticeStart ? `${app.noticeStart} 至 ${app.noticeEnd}` : ''}{mark('public_notice', app.noticeStart)}{app.objections.length ? `；异议 ${app.objections.length} 件` : '；无异议'}</>],
+    ...(app.lateEntries.length > 0
+      ? ([
+          [
+            '补录',
+            <>
+              {app.lateEntries.map((e) => (
+                <span key={e.id} className="block">
+                  {lateEntryStepLabels[e.step]} {e.statedOn}（{e.recordedOn} 由{e.recorderName}录入，晚 {e.workingDaysLate} 个工作日）：{e.reason}
+                  {e.evidenceRef ? `；公示照片或记录编号：${e.evidenceRef}` : ''}
+                  {e.acknowledgedAt ? `；${e.acknowledgerName ?? ''}已核实` : '；待审批人核实'}
+                </span>
+              ))}
+            </>,
+          ],
+        ] as [string, React.ReactNode][])
+      : []),
     [
       '县级审批',
       <>
