@@ -155,6 +155,17 @@ export function approvalRefusal(run: { makerIds: readonly string[] }, adjusterId
   return null;
 }
 
+/**
+ * Separation of duties after approval: who may not import a run's bank return file (record what
+ * the bank paid). Whoever approved the run, or made it, is refused whatever their role is now: a
+ * supervisor who later becomes finance still may not reconcile the run they approved.
+ */
+export function reconcileRefusal(run: { approvedBy: string | null; makerIds: readonly string[] }, userId: string): string | null {
+  if (run.approvedBy === userId) return '审批本批次的人不能导入它的银行回盘，须由其他资金发放员办理';
+  if (run.makerIds.includes(userId)) return '生成本批次的人不能导入它的银行回盘，须由其他资金发放员办理';
+  return null;
+}
+
 /** Runs are prepared for a past month (a missed one) or up to next month, never further ahead. */
 export function monthAllowed(month: string, today: string): boolean {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return false;

@@ -13,6 +13,7 @@ import { requirePermission } from '@/lib/auth/session';
 import { formatDateTime, formatFen } from '@/lib/core/format';
 import { kindLabels, lineStatusLabels, programLabels, runStateLabels } from '@/lib/payouts/labels';
 import { getRun, listLines, type LineRow } from '@/lib/payouts/queries';
+import { reconcileRefusal } from '@/lib/payouts/rules';
 
 export const metadata: Metadata = { title: '发放批次' };
 
@@ -29,6 +30,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
   const county = userCovers(user, run.countyCode);
   const summary = run.summary;
   const label = `${run.countyName} ${run.month}`;
+  const reconcileBlock = reconcileRefusal(run, user.id);
 
   return (
     <div className="space-y-6">
@@ -72,7 +74,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
         <form method="post" action={`/api/payouts/${run.id}/roster`}>
           <button type="submit" className="rounded border border-blue-700 px-4 py-2 text-blue-700">下载花名册</button>
         </form>
-        {run.state === 'draft' && <p className="text-sm text-slate-600">草稿可反复重新生成；由未参与生成的审核审批人审批后不再变更，之后可导出银行文件。</p>}
+        {run.state === 'draft' && <p className="text-sm text-slate-600">草稿可反复重新生成；由未参与生成的审核审批人审批后不再变更，之后由资金发放员导出银行文件。</p>}
       </section>
 
       {(run.state === 'exported' || run.state === 'reconciled') && can(user.role, 'payout.reconcile') && county && (
@@ -87,8 +89,12 @@ export default async function RunPage({ params, searchParams }: { params: Promis
               ))}
             </ul>
           )}
-          {/* Stays mounted once the run is reconciled, so the import's confirmation survives the refresh. */}
-          <ReturnFileForm runId={run.id} open={run.state === 'exported'} />
+          {reconcileBlock ? (
+            <p className="max-w-md text-sm text-slate-700">导入银行回盘：{reconcileBlock}。</p>
+          ) : (
+            // Stays mounted once the run is reconciled, so the import's confirmation survives the refresh.
+            <ReturnFileForm runId={run.id} open={run.state === 'exported'} />
+          )}
         </section>
       )}
 
@@ -103,7 +109,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
             </Link>
           ))}
         </nav>
-        <LinesTable rows={page.rows} canConfirm={can(user.role, 'payout.prepare') && view === 'failed'} />
+        <LinesTable rows={page.rows} canConfirm={can(user.role, 'payout.prepare') && view === 'failed'} linkHouseholds={can(user.role, 'household.read')} />
         <p className="mt-2 text-sm">
           {after && <Link href={`/payouts/${run.id}${view === 'all' ? '' : `?view=${view}`}`} className="mr-4 text-blue-700 underline">第一页</Link>}
           {page.nextAfter && (
@@ -115,7 +121,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
   );
 }
 
-function LinesTable({ rows, canConfirm }: { rows: LineRow[]; canConfirm: boolean }) {
+function LinesTable({ rows, canConfirm, linkHouseholds }: { rows: LineRow[]; canConfirm: boolean; linkHouseholds: boolean }) {
   return (
     <DataTable
       className="mt-2"
@@ -127,7 +133,12 @@ function LinesTable({ rows, canConfirm }: { rows: LineRow[]; canConfirm: boolean
       columns={[
         { key: 'id', header: '序号', className: 'font-mono', cell: (l) => l.id },
         { key: 'village', header: '村（社区）', cell: (l) => l.villageName },
-        { key: 'head', header: '户主', cell: (l) => <Link href={`/households/${l.householdId}`} className="text-blue-700 underline">{l.headName ?? '—'}</Link> },
+        {
+          key: 'head',
+          header: '户主',
+          // Finance reads runs, not the registry: no link to a page it may not open.
+          cell: (l) => (linkHouseholds ? <Link href={`/households/${l.householdId}`} className="text-blue-700 underline">{l.headName ?? '—'}</Link> : (l.headName ?? '—')),
+        },
         {
           key: 'program',
           header: '项目',
