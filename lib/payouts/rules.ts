@@ -54,14 +54,17 @@ export interface AccountFields {
   bankAccount: string | null;
   bankAccountHolder: string | null;
   householdStatus?: string;
+  /** An account change no second person has confirmed yet (households.account_change_id is set). */
+  accountChangePending?: boolean;
 }
 
 const blank = (s: string | null | undefined) => s === null || s === undefined || s.trim() === '';
 
 /**
  * Why a household cannot be paid through the bank, or null when it can. The account was checked
- * in full (Luhn included) when it was entered; this catches what is missing or malformed, and is
- * mirrored exactly by BLOCK_REASON_SQL.
+ * in full (Luhn included) when it was entered; this catches what is missing or malformed, and a
+ * change of the account that a second person has not confirmed yet. Mirrored exactly by
+ * BLOCK_REASON_SQL (tests/integration/payouts-block-reason.test.ts runs both over the same cases).
  */
 export function accountBlockReason(a: AccountFields): string | null {
   if (blank(a.bankAccount)) return '未登记发放账户';
@@ -70,6 +73,7 @@ export function accountBlockReason(a: AccountFields): string | null {
   if (a.bankAccountKind === 'card' && !/^[0-9]{16,19}$/.test(a.bankAccount!)) return '银行卡号格式不正确';
   if (a.bankAccountKind === 'passbook' && !/^[0-9A-Za-z]{6,30}$/.test(a.bankAccount!)) return '存折账号格式不正确';
   if (a.bankAccountKind !== 'card' && a.bankAccountKind !== 'passbook') return '未登记账户类型';
+  if (a.accountChangePending) return '账户变更待复核';
   if (a.householdStatus === 'closed') return '家庭已销户';
   return null;
 }

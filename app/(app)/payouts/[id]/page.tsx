@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ChangedAccountsSection } from '@/components/payouts/changed-accounts-section';
 import { ConfirmAccountForm } from '@/components/payouts/confirm-account-form';
 import { ReturnFileForm } from '@/components/payouts/return-file-form';
 import { ApproveForm, RegenerateForm } from '@/components/payouts/run-actions';
@@ -12,6 +13,7 @@ import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { formatDateTime, formatFen } from '@/lib/core/format';
 import { kindLabels, lineStatusLabels, programLabels, runStateLabels } from '@/lib/payouts/labels';
+import { changedAccountLines } from '@/lib/payouts/changed-accounts';
 import { getRun, listLines, type LineRow } from '@/lib/payouts/queries';
 import { reconcileRefusal } from '@/lib/payouts/rules';
 
@@ -26,7 +28,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
   const sp = await searchParams;
   const view = sp.view === 'blocked' || sp.view === 'failed' ? sp.view : 'all';
   const after = /^\d{1,15}$/.test(sp.after ?? '') ? Number(sp.after) : undefined;
-  const page = await listLines(user, run.id, { after, blocked: view === 'blocked', failed: view === 'failed' });
+  const [page, changed] = await Promise.all([listLines(user, run.id, { after, blocked: view === 'blocked', failed: view === 'failed' }), changedAccountLines(user, run.id)]);
   const county = userCovers(user, run.countyCode);
   const summary = run.summary;
   const label = `${run.countyName} ${run.month}`;
@@ -99,6 +101,8 @@ export default async function RunPage({ params, searchParams }: { params: Promis
       )}
 
       {summary && <RunSummaryTables summary={summary} />}
+
+      <ChangedAccountsSection rows={changed.rows} more={changed.more} />
 
       <section aria-labelledby="h-lines">
         <h2 id="h-lines" className="text-lg font-semibold">发放明细</h2>
