@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { expect, test, type Sql } from './support/db';
 import { signIn } from './support/auth';
+import { confirmInDialog } from './support/confirm';
 import { forgetPayoutRun, insertPayoutHousehold, PAYOUT_ACCOUNT, PAYOUT_COUNTY, PAYOUT_HEAD, payoutStaff } from './support/payouts';
 
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -66,12 +67,26 @@ test('a month’s run pays a household at the reference amounts, is approved by 
   await expect(caseworker.getByText('审批通过')).toHaveCount(0); // caseworkers do not approve
   const runUrl = caseworker.url();
 
-  // The supervisor approves it; the bank file is not theirs to send.
+  // The supervisor approves it through a confirmation that states the run and its money; the first
+  // time they cancel (Escape) and nothing happens. The bank file is not theirs to send.
   const sv = await browser.newContext();
   const supervisor = await sv.newPage();
   await signIn(supervisor, staff.supervisor);
   await supervisor.goto(runUrl);
-  await supervisor.getByRole('button', { name: /审批通过/ }).click();
+  const approve = supervisor.getByRole('form', { name: '审批发放批次' }).getByRole('button', { name: /审批通过/ });
+  const dialog = supervisor.getByRole('dialog', { name: '确认审批发放批次' });
+  const stated = `确认审批通过 ${PAYOUT_COUNTY.name} ${month} 发放批次：3 笔，¥2,552.00。审批后批次不再变更。`;
+  await approve.click();
+  await expect(dialog).toContainText(stated);
+  await expect(dialog.getByRole('button', { name: '取消' })).toBeFocused();
+  await supervisor.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(approve).toBeFocused(); // back where they were
+  await supervisor.reload();
+  await expect(supervisor.getByText('状态：草稿')).toBeVisible();
+  await expect(approve).toBeVisible();
+  await approve.click();
+  await confirmInDialog(supervisor, '确认审批发放批次', stated);
   await expect(supervisor.getByText('状态：已审批')).toBeVisible();
   await expect(supervisor.getByRole('button', { name: /审批通过/ })).toHaveCount(0);
   await expect(supervisor.getByRole('button', { name: /下载银行文件/ })).toHaveCount(0);

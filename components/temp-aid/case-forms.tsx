@@ -12,21 +12,25 @@ import {
 } from '@/lib/temp-aid/actions';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
+import { useConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { ActionResult } from '@/lib/core/errors';
 
 type Action = (prev: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
 
-function CaseForm({ title, action, hidden, submit, firstError, children }: {
+function CaseForm({ title, action, hidden, submit, firstError, confirm, children }: {
   title: string;
   action: Action;
   hidden: Record<string, string | number>;
   submit: string;
   firstError?: string;
+  /** Asked before sending (see useFormAction); the dialog it opens is rendered here. */
+  confirm?: { ask: (data: FormData) => boolean | Promise<boolean>; dialog: React.ReactNode };
   children: (errors: Record<string, string>) => React.ReactNode;
 }) {
-  const { state, pending, onSubmit, errors } = useFormAction(action);
+  const { state, pending, onSubmit, errors } = useFormAction(action, confirm?.ask);
   return (
     <form onSubmit={onSubmit} noValidate aria-label={title} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-2">
+      {confirm?.dialog}
       <h3 className="font-semibold md:col-span-2">{title}</h3>
       {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       {children(errors)}
@@ -169,9 +173,12 @@ export function DecideCaseForm({ id, version, payee, requested }: Ref & { payee:
   );
 }
 
-export function PayForm({ paymentId, label, cash }: { paymentId: string; label: string; cash: boolean }) {
+/** Paying an approved payment draws on the township's fund at once: confirmed with its amount and payee first. */
+export function PayForm({ paymentId, label, cash, confirmMessage }: { paymentId: string; label: string; cash: boolean; confirmMessage: string }) {
+  const { ask, dialog } = useConfirmDialog();
+  const confirm = { ask: () => ask({ title: '确认发放临时救助', message: confirmMessage, confirmLabel: '确认发放' }), dialog };
   return (
-    <CaseForm title={`发放：${label}`} action={payApprovedAction} hidden={{ paymentId }} submit="从备用金发放" firstError="receiptNo">
+    <CaseForm title={`发放：${label}`} action={payApprovedAction} hidden={{ paymentId }} submit="从备用金发放" firstError="receiptNo" confirm={confirm}>
       {(errors) => (cash ? textInput(`receipt-${paymentId}`, '收据编号', errors, 'receiptNo') : <p className="text-sm text-slate-600">转入本户登记的银行账户。</p>)}
     </CaseForm>
   );

@@ -65,7 +65,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
           (run.approvalBlock ? (
             <p className="max-w-md text-sm text-slate-700">审批：{run.approvalBlock}。</p>
           ) : (
-            <ApproveForm runId={run.id} version={run.version} label={label} />
+            <ApproveForm runId={run.id} version={run.version} label={label} lineCount={run.lineCount} totalFen={run.totalFen} blockedCount={run.blockedCount} />
           ))}
         {run.state !== 'draft' && can(user.role, 'payout.bank_file') && county && (
           <form method="post" action={`/api/payouts/${run.id}/bank-file`} className="flex gap-2">
