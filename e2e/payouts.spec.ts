@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { expect, test, type Sql } from './support/db';
 import { signIn } from './support/auth';
+import { confirmInDialog } from './support/confirm';
 import { forgetPayoutRun, insertPayoutHousehold, PAYOUT_ACCOUNT, PAYOUT_COUNTY, PAYOUT_HEAD, payoutStaff } from './support/payouts';
 
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -14,7 +15,7 @@ const nextMonth = () => addMonths(today().slice(0, 7), 1);
 
 // This spec works in a county of its own (中阳县, see e2e/support/payouts.ts) with its own staff,
 // so the county's run holds exactly what it seeded whatever the other specs did before.
-let staff: { caseworker: string; supervisor: string };
+let staff: { caseworker: string; supervisor: string; finance: string };
 test.beforeAll(async ({ sql }) => {
   staff = await payoutStaff(sql);
 });
@@ -44,7 +45,7 @@ async function enrollHousehold(sql: Sql): Promise<string> {
   return householdId;
 }
 
-test('a month’s run pays a household at the reference amounts, is approved by the supervisor, goes to the bank and comes back paid', async ({ browser, sql }) => {
+test('a month’s run pays a household at the reference amounts, is approved by the supervisor, goes to the bank by finance and comes back paid', async ({ browser, sql }) => {
   test.setTimeout(90_000);
   const householdId = await enrollHousehold(sql);
   const month = nextMonth();
@@ -66,15 +67,41 @@ test('a month’s run pays a household at the reference amounts, is approved by 
   await expect(caseworker.getByText('审批通过')).toHaveCount(0); // caseworkers do not approve
   const runUrl = caseworker.url();
 
-  // The supervisor approves it, then downloads the bank file.
-  const sv = await browser.newContext({ acceptDownloads: true });
+  // The supervisor approves it through a confirmation that states the run and its money; the first
+  // time they cancel (Escape) and nothing happens. The bank file is not theirs to send.
+  const sv = await browser.newContext();
   const supervisor = await sv.newPage();
   await signIn(supervisor, staff.supervisor);
   await supervisor.goto(runUrl);
-  await supervisor.getByRole('button', { name: /审批通过/ }).click();
+  const approve = supervisor.getByRole('form', { name: '审批发放批次' }).getByRole('button', { name: /审批通过/ });
+  const dialog = supervisor.getByRole('dialog', { name: '确认审批发放批次' });
+  const stated = `确认审批通过 ${PAYOUT_COUNTY.name} ${month} 发放批次：3 笔，¥2,552.00。审批后批次不再变更。`;
+  await approve.click();
+  await expect(dialog).toContainText(stated);
+  await expect(dialog.getByRole('button', { name: '取消' })).toBeFocused();
+  await supervisor.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(approve).toBeFocused(); // back where they were
+  await supervisor.reload();
+  await expect(supervisor.getByText('状态：草稿')).toBeVisible();
+  await expect(approve).toBeVisible();
+  await approve.click();
+  await confirmInDialog(supervisor, '确认审批发放批次', stated);
   await expect(supervisor.getByText('状态：已审批')).toBeVisible();
   await expect(supervisor.getByRole('button', { name: /审批通过/ })).toHaveCount(0);
-  const [download] = await Promise.all([supervisor.waitForEvent('download'), supervisor.getByRole('button', { name: '下载银行文件（CSV）' }).click()]);
+  await expect(supervisor.getByRole('button', { name: /下载银行文件/ })).toHaveCount(0);
+  const refused = await supervisor.request.post(`${new URL(runUrl).pathname.replace('/payouts/', '/api/payouts/')}/bank-file`, { form: { format: 'csv' }, maxRedirects: 0 });
+  expect(refused.status(), 'a supervisor posting for the bank file').toBe(404);
+
+  // Finance (资金发放员) downloads the bank file and imports the bank's answer.
+  const fin = await browser.newContext({ acceptDownloads: true });
+  const finance = await fin.newPage();
+  await signIn(finance, staff.finance);
+  await finance.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '资金发放' }).click();
+  await finance.getByRole('region', { name: '发放批次' }).getByRole('row').filter({ hasText: PAYOUT_COUNTY.name }).filter({ hasText: month }).getByRole('link', { name: month }).click();
+  await expect(finance.getByRole('heading', { name: `${PAYOUT_COUNTY.name} ${month} 发放批次` })).toBeVisible();
+  await expect(finance.getByRole('button', { name: /审批通过/ })).toHaveCount(0); // finance approves nothing
+  const [download] = await Promise.all([finance.waitForEvent('download'), finance.getByRole('button', { name: '下载银行文件（CSV）' }).click()]);
   const bankFile = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));
   expect(bankFile[0]).toEqual(['序号', '收款人', '身份证号', '开户银行', '账户类型', '账号', '金额（元）', '摘要']);
   const rows = bankFile.slice(1, -1);
@@ -86,25 +113,25 @@ test('a month’s run pays a household at the reference amounts, is approved by 
   expect(bankFile.at(-1)).toEqual(['合计', '3', '', '', '', '', '2552.00', `${PAYOUT_COUNTY.name} ${month} 发放批次 ${new URL(runUrl).pathname.split('/').pop()}`]);
 
   // A return file that does not match (a wrong amount, a line of no run) is refused whole.
-  await supervisor.reload();
+  await finance.reload();
   const upload = async (text: string) => {
-    await supervisor.getByLabel('银行回盘文件（CSV）').setInputFiles({ name: 'return.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
-    await supervisor.getByRole('button', { name: '导入回盘' }).click();
+    await finance.getByLabel('银行回盘文件（CSV）').setInputFiles({ name: 'return.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await finance.getByRole('button', { name: '导入回盘' }).click();
   };
   await upload(['序号,账号,金额,结果,原因', `${rows[0]![0]},${rows[0]![5]},1.00,成功,`, `999999999,${rows[0]![5]},50.00,成功,`].join('\r\n'));
-  await expect(supervisor.getByText(/回盘文件有 2 处与本批次不符，整个文件未导入/)).toBeVisible();
-  const report = supervisor.getByRole('table', { name: /回盘文件错误明细/ });
+  await expect(finance.getByText(/回盘文件有 2 处与本批次不符，整个文件未导入/)).toBeVisible();
+  const report = finance.getByRole('table', { name: /回盘文件错误明细/ });
   await expect(report.getByRole('row').filter({ hasText: '金额不符' })).toContainText(rows[0]![0]!);
   await expect(report.getByRole('row').filter({ hasText: '序号不属于本批次' })).toContainText('999999999');
 
   // The bank's real return file: all paid.
   await upload(['序号,账号,金额,结果,原因', ...rows.map((r) => `${r[0]},${r[5]},${r[6]},成功,`)].join('\r\n'));
-  await expect(supervisor.getByRole('status').filter({ hasText: '已导入' })).toContainText('成功 3 笔 ¥2,552.00');
-  await expect(supervisor.getByRole('status').filter({ hasText: '已导入' })).toContainText('批次已对账');
+  await expect(finance.getByRole('status').filter({ hasText: '已导入' })).toContainText('成功 3 笔 ¥2,552.00');
+  await expect(finance.getByRole('status').filter({ hasText: '已导入' })).toContainText('批次已对账');
   // Once reconciled the page refreshes: the form is gone, the confirmation and the import's record stay.
-  await expect(supervisor.getByRole('button', { name: '导入回盘' })).toHaveCount(0);
-  await expect(supervisor.getByRole('status').filter({ hasText: '已导入' })).toContainText('成功 3 笔 ¥2,552.00');
-  await expect(supervisor.getByRole('region', { name: '银行回盘' })).toContainText('导入 return.csv：成功 3 笔 ¥2,552.00，失败 0 笔 ¥0.00');
+  await expect(finance.getByRole('button', { name: '导入回盘' })).toHaveCount(0);
+  await expect(finance.getByRole('status').filter({ hasText: '已导入' })).toContainText('成功 3 笔 ¥2,552.00');
+  await expect(finance.getByRole('region', { name: '银行回盘' })).toContainText('导入 return.csv：成功 3 笔 ¥2,552.00，失败 0 笔 ¥0.00');
 
   // The household page shows the payment.
   await caseworker.goto(`/households/${householdId}`);

@@ -1,5 +1,6 @@
 import { expect, test } from './support/db';
 import { signIn } from './support/auth';
+import { confirmInDialog } from './support/confirm';
 import { insertReferenceHousehold } from './support/reference';
 
 const chinaDay = (daysAgo: number) =>
@@ -70,10 +71,21 @@ test('the reference household goes through every step of a dibao application (en
   await supervisor.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '申请审批' }).click();
   await supervisor.getByRole('region', { name: '待我处理' }).getByRole('link', { name: '穆小军' }).first().click();
   await expect(supervisor).toHaveURL(applicationUrl);
+  // Approval asks first, stating the amount and the start; cancelled once, nothing is decided.
   const decide = supervisor.getByRole('form', { name: '县级审批' });
   await decide.getByLabel('审批结果').selectOption('approve');
   await decide.getByLabel('已核实补录情况').check();
   await decide.getByRole('button', { name: '提交审批结果' }).click();
+  const confirmation = supervisor.getByRole('dialog', { name: '确认批准' });
+  const stated = `确认批准 穆小军户 低保（整户）：按测算每月 ¥2,452.00，自 ${nextMonth()} 起按月发放`;
+  await expect(confirmation).toContainText(stated);
+  await confirmation.getByRole('button', { name: '取消' }).click();
+  await expect(confirmation).toBeHidden();
+  await supervisor.reload();
+  await expect(supervisor.getByText(/当前环节：公示中/)).toBeVisible();
+  await decide.getByLabel('审批结果').selectOption('approve');
+  await decide.getByRole('button', { name: '提交审批结果' }).click();
+  await confirmInDialog(supervisor, '确认批准', stated);
   await expect(supervisor.getByText(`已批准：每月 ¥2,452.00，自 ${nextMonth()} 起发放。`)).toBeVisible();
 
   // The household page shows the enrollment and the two subsidies, which the supervisor confirms.
@@ -81,8 +93,10 @@ test('the reference household goes through every step of a dibao application (en
   const programs = supervisor.getByRole('region', { name: '救助项目' });
   await expect(programs.getByRole('row', { name: /最低生活保障/ })).toContainText(`¥2,452.00${nextMonth()}在保`);
   await programs.getByRole('button', { name: '确认 困难残疾人生活补贴（穆小军）' }).click();
+  await confirmInDialog(supervisor, '确认补贴', `确认 困难残疾人生活补贴（穆小军）：每月 ¥50.00，自 ${nextMonth()} 起按月发放。`);
   await expect(programs.getByRole('row', { name: /困难残疾人生活补贴/ })).toContainText('在保');
   await programs.getByRole('button', { name: '确认 重度残疾人护理补贴（穆小军）' }).click();
+  await confirmInDialog(supervisor, '确认补贴', '重度残疾人护理补贴（穆小军）：每月 ¥50.00');
   await expect(programs.getByRole('row', { name: /重度残疾人护理补贴/ })).toContainText(`¥50.00${nextMonth()}在保`);
   await expect(programs.getByRole('row', { name: /困难残疾人生活补贴/ })).toContainText(`¥50.00${nextMonth()}在保`);
 

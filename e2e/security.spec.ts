@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test, uniqueSuffix, type Sql } from './support/db';
 import { signIn } from './support/auth';
+import { confirmInDialog } from './support/confirm';
 import { postServerAction } from './support/actions';
 import { unusedIdNumber } from './support/ids';
 
@@ -123,6 +124,7 @@ test("a deactivated user's existing session stops working on the next request", 
   await page.getByLabel('账号状态').selectOption('false');
   await page.getByLabel('变更原因').fill('调离岗位');
   await page.getByRole('button', { name: '保存' }).click();
+  await confirmInDialog(page, '确认停用用户', `确认停用 即将停用（${username}）？停用后其现有会话立即失效`);
   await expect(page.getByRole('status')).toContainText('已保存');
 
   await theirPage.reload();

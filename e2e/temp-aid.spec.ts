@@ -1,4 +1,5 @@
 import { signIn } from './support/auth';
+import { confirmInDialog } from './support/confirm';
 import { expect, test, uniqueSuffix, type Sql } from './support/db';
 import { unusedIdNumber } from './support/ids';
 import { insertReferenceHousehold } from './support/reference';
@@ -30,12 +31,15 @@ test('a caseworker pays the reference household 5,000 yuan of first response fro
   await form.getByLabel('发生了什么').fill('户主务工时从高处坠落致瘫，五口之家无其他收入，三个孩子在读。');
   await expect(form.getByLabel('领款人')).toHaveValue('穆小军');
   await form.getByRole('button', { name: '发放先行救助' }).click();
+  // Confirmed or not in the browser, the server holds the cap.
+  await confirmInDialog(caseworker, '确认发放先行救助', '确认先行救助 ¥6,000.00 从康城镇临时救助备用金支付给 穆小军？');
   await expect(form.getByText('先行救助金额不能超过 ¥5,000.00（先行救助上限）')).toBeVisible();
   await expect(form.getByLabel('救助金额（元）')).toHaveValue('6000');
   expect(await balance(sql)).toBe(before);
 
   await form.getByLabel('救助金额（元）').fill('5000');
   await form.getByRole('button', { name: '发放先行救助' }).click();
+  await confirmInDialog(caseworker, '确认发放先行救助', '确认先行救助 ¥5,000.00 从康城镇临时救助备用金支付给 穆小军？');
   await expect(caseworker.getByRole('heading', { name: '先行救助（急难型）：穆小军户' })).toBeVisible();
   await expect(caseworker.getByText(/^已发放先行救助 ¥5,000\.00，请在 \d{4}-\d{2}-\d{2} 前提交情况说明并办结。$/)).toBeVisible();
   expect(await balance(sql)).toBe(before - 500_000);
@@ -93,6 +97,7 @@ test('a first response paid for a household registered on the spot shows as over
   await form.getByLabel('领款人').fill(name);
   await form.getByLabel('收据编号').fill(`KC-${uniqueSuffix()}`);
   await form.getByRole('button', { name: '发放先行救助' }).click();
+  await confirmInDialog(caseworker, '确认发放先行救助', `确认先行救助 ¥800.00 从康城镇临时救助备用金支付给 ${name}？现金发放`);
   await expect(caseworker.getByRole('heading', { name: `先行救助（急难型）：${name}户` })).toBeVisible();
   const caseId = new URL(caseworker.url()).pathname.split('/').pop()!;
 

@@ -11,22 +11,27 @@ import {
 } from '@/lib/applications/actions';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
+import { useConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { ActionResult } from '@/lib/core/errors';
 import { AcknowledgeField, LateReasonField, NoticeEvidenceField } from '@/components/late-entries/late-fields';
+import { formatFen } from '@/lib/core/format';
 
 type Action = (prev: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
 
-function StepForm({ title, action, id, version, submit, children }: {
+function StepForm({ title, action, id, version, submit, confirm, children }: {
   title: string;
   action: Action;
   id: string;
   version: number;
   submit: string;
+  /** Asked before sending (see useFormAction); the dialog it opens is rendered here. */
+  confirm?: { ask: (data: FormData) => boolean | Promise<boolean>; dialog: React.ReactNode };
   children: (errors: Record<string, string>) => React.ReactNode;
 }) {
-  const { state, pending, onSubmit, errors } = useFormAction(action);
+  const { state, pending, onSubmit, errors } = useFormAction(action, confirm?.ask);
   return (
     <form onSubmit={onSubmit} noValidate aria-label={title} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-2">
+      {confirm?.dialog}
       <h3 className="font-semibold md:col-span-2">{title}</h3>
       <input type="hidden" name="applicationId" value={id} />
       <input type="hidden" name="version" value={version} />
@@ -148,10 +153,22 @@ export function CountyVisitForm({ id, version, today }: { id: string; version: n
   );
 }
 
-/** lateEntries: how many late entries (补录) of the case still wait for the decider's acknowledgment. */
-export function DecideForm({ id, version, lateEntries = 0 }: { id: string; version: number; lateEntries?: number }) {
+/**
+ * An approval enrolls the household and starts monthly payments: the supervisor confirms what is
+ * approved, for whom, how much and from when (the server computes the amount again at the decision).
+ * lateEntries: how many late entries (补录) of the case still wait for the decider's acknowledgment.
+ */
+export function DecideForm({ id, version, who, monthlyFen, startMonth, lateEntries = 0 }: { id: string; version: number; who: string; monthlyFen: number | null; startMonth: string; lateEntries?: number }) {
+  const { ask, dialog } = useConfirmDialog();
+  const confirm = (data: FormData) =>
+    data.get('decision') !== 'approve' ||
+    ask({
+      title: '确认批准',
+      message: `确认批准 ${who}${monthlyFen === null ? '' : `：按测算每月 ${formatFen(monthlyFen)}`}，自 ${startMonth} 起按月发放（金额以审批时核定为准）。批准后即纳入在册，不能撤回。`,
+      confirmLabel: '确认批准',
+    });
   return (
-    <StepForm title="县级审批" action={decideAction} id={id} version={version} submit="提交审批结果">
+    <StepForm title="县级审批" action={decideAction} id={id} version={version} submit="提交审批结果" confirm={{ ask: confirm, dialog }}>
       {(errors) => (
         <>
           <Field id="decision" label="审批结果" error={errors.decision}>

@@ -39,7 +39,7 @@ export async function EnrollmentsSection({ user, householdId }: { user: SessionU
               <>
                 {statusLabels[e.status]}
                 {approve && e.status === 'proposed' && (
-                  <ConfirmSubsidyForm enrollmentId={e.id} householdId={householdId} version={e.version} label={`${programLabels[e.program]}（${e.memberName ?? ''}）`} />
+                  <ConfirmSubsidyForm enrollmentId={e.id} householdId={householdId} version={e.version} label={`${programLabels[e.program]}（${e.memberName ?? ''}）`} amountFen={e.amountFen} startMonth={e.startMonth} />
                 )}
               </>
             ),

@@ -87,6 +87,7 @@ export function EditHouseholdForm({ household: h }: { household: HouseholdDefaul
       </div>
       {bank && (
         <>
+          <p className="text-sm text-amber-800 md:col-span-3">新账户须由您以外的经办人或审核审批人复核后才发放；复核前本户的发放明细受阻。</p>
           <Field id="edit-h-bankName" label="开户银行" error={errors['bank.bankName']} hint="四项都留空表示取消发放账户">
             {(a) => <input {...a} name="bank.bankName" defaultValue={h.bankName ?? ''} className={inputClass} />}
           </Field>

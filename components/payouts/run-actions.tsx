@@ -3,6 +3,7 @@
 import { approveRunAction, regenerateRunAction } from '@/lib/payouts/actions';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { buttonClass } from '@/components/ui/field';
+import { useConfirmDialog } from '@/components/ui/confirm-dialog';
 import { formatFen } from '@/lib/core/format';
 import { GenerationProgress } from './generation-progress';
 
@@ -23,10 +24,27 @@ export function RegenerateForm({ runId, county, month }: { runId: string; county
   );
 }
 
-export function ApproveForm({ runId, version, label }: { runId: string; version: number; label: string }) {
-  const { state, pending, onSubmit } = useFormAction(approveRunAction);
+/** Approval fixes the run for good: the figures the supervisor saw are stated before it is sent. */
+export function ApproveForm({ runId, version, label, lineCount, totalFen, blockedCount }: {
+  runId: string;
+  version: number;
+  label: string;
+  lineCount: number;
+  totalFen: number;
+  blockedCount: number;
+}) {
+  const { ask, dialog } = useConfirmDialog();
+  const blocked = blockedCount > 0 ? `（其中受阻 ${blockedCount.toLocaleString('zh-CN')} 笔，暂不发往银行）` : '';
+  const { state, pending, onSubmit } = useFormAction(approveRunAction, () =>
+    ask({
+      title: '确认审批发放批次',
+      message: `确认审批通过 ${label} 发放批次：${lineCount.toLocaleString('zh-CN')} 笔，${formatFen(totalFen)}${blocked}。审批后批次不再变更。`,
+      confirmLabel: '确认审批通过',
+    }),
+  );
   return (
     <form onSubmit={onSubmit} aria-label="审批发放批次" className="space-y-1">
+      {dialog}
       <input type="hidden" name="runId" value={runId} />
       <input type="hidden" name="version" value={version} />
       <button type="submit" disabled={pending} className={buttonClass}>审批通过（{label}）</button>

@@ -15,17 +15,20 @@ import type { ActionResult } from '@/lib/core/errors';
 
 type Action = (prev: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
 
-export function CaseForm({ title, action, hidden, submit, firstError, children }: {
+export function CaseForm({ title, action, hidden, submit, firstError, confirm, children }: {
   title: string;
   action: Action;
   hidden: Record<string, string | number>;
   submit: string;
   firstError?: string;
+  /** Asked before sending (see useFormAction); the dialog it opens is rendered here. */
+  confirm?: { ask: (data: FormData) => boolean | Promise<boolean>; dialog: React.ReactNode };
   children: (errors: Record<string, string>) => React.ReactNode;
 }) {
-  const { state, pending, onSubmit, errors } = useFormAction(action);
+  const { state, pending, onSubmit, errors } = useFormAction(action, confirm?.ask);
   return (
     <form onSubmit={onSubmit} noValidate aria-label={title} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-2">
+      {confirm?.dialog}
       <h3 className="font-semibold md:col-span-2">{title}</h3>
       {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       {children(errors)}

@@ -3,7 +3,10 @@
 import { useRef, useState } from 'react';
 import { firstResponseAction } from '@/lib/temp-aid/actions';
 import { MemberFields } from '@/components/households/member-fields';
+import { useConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useFormAction } from '@/components/ui/use-form-action';
+import { formatFen } from '@/lib/core/format';
+import { parseYuanToFen } from '@/lib/core/money';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { causeLabels, emergencyCauses } from '@/lib/temp-aid/labels';
 import { BankAccountFields, HouseholdBasicFields } from '@/components/households/household-basic-fields';
@@ -19,11 +22,27 @@ interface Township {
  * what happened, the amount, the payee and the method. Input survives an error.
  */
 export function FirstResponseForm({ household, townships, capText }: {
-  household: { id: string; headName: string; hasBankAccount: boolean } | null;
+  household: { id: string; headName: string; hasBankAccount: boolean; townshipName: string } | null;
   townships: Township[];
   capText: string;
 }) {
-  const { state, pending, onSubmit, errors } = useFormAction(firstResponseAction);
+  const { ask, dialog } = useConfirmDialog();
+  // Money leaves the township's fund at once: the amount, the fund and the payee are confirmed
+  // first. A form the server would refuse anyway (no amount, no village) is sent as it is.
+  const confirm = (data: FormData) => {
+    const amount = parseYuanToFen(String(data.get('amount') ?? ''));
+    const village = String(data.get('villageCode') ?? '');
+    const township = household?.townshipName ?? townships.find((t) => t.villages.some((v) => v.code === village))?.name;
+    if (!amount.ok || !township) return true;
+    const payee = String(data.get('payeeName') ?? '').trim();
+    const how = data.get('method') === 'bank' ? '转入本户登记的银行账户' : '现金发放';
+    return ask({
+      title: '确认发放先行救助',
+      message: `确认先行救助 ${formatFen(amount.fen)} 从${township}临时救助备用金支付给 ${payee}？${how}，支付后不能撤回。`,
+      confirmLabel: '确认发放',
+    });
+  };
+  const { state, pending, onSubmit, errors } = useFormAction(firstResponseAction, confirm);
   const [method, setMethod] = useState(household?.hasBankAccount ? 'bank' : 'cash');
   const nextKey = useRef(1);
   const [rows, setRows] = useState<number[]>([0]);
@@ -31,6 +50,7 @@ export function FirstResponseForm({ household, townships, capText }: {
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="先行救助" className="space-y-6">
+      {dialog}
       {household ? (
         <input type="hidden" name="householdId" value={household.id} />
       ) : (

@@ -1,10 +1,13 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
+  check,
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   smallint,
   text,
@@ -36,6 +39,10 @@ export const households = pgTable(
     bankAccountKind: text('bank_account_kind', { enum: ['card', 'passbook'] }),
     bankAccount: varchar('bank_account', { length: 32 }),
     bankAccountHolder: text('bank_account_holder'),
+    // The change of the account above that no second person has confirmed yet (null: none). While
+    // it is set the household's payout lines are blocked (BLOCK_REASON_SQL): a new account pays
+    // only once someone other than the person who entered it has checked it.
+    accountChangeId: uuid('account_change_id').references((): AnyPgColumn => householdAccountChanges.id),
     status: text('status', { enum: ['active', 'closed'] }).notNull().default('active'),
     // Every character pair (doudi_bigrams) of every member's name, departed members included:
     // a name search finds the household from this one array. Kept current by the triggers on
@@ -155,4 +162,43 @@ export const assets = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('assets_household_idx').on(t.householdId)],
+);
+
+/** A payout account as entered: bank, kind, number and holder. */
+export interface AccountSnapshot {
+  bankName: string | null;
+  bankAccountKind: 'card' | 'passbook' | null;
+  bankAccount: string | null;
+  bankAccountHolder: string | null;
+}
+
+/**
+ * Every change of a household's payout account, with the account before (the last confirmed one)
+ * and after, who made it and who confirmed it. A change made before the previous one was confirmed
+ * supersedes it. The confirmer is never the person who made it: the verb refuses, and so does the
+ * database.
+ */
+export const householdAccountChanges = pgTable(
+  'household_account_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    before: jsonb('before').$type<AccountSnapshot>(), // null: the household had no account
+    after: jsonb('after').$type<AccountSnapshot>().notNull(),
+    reason: text('reason').notNull(),
+    changedBy: uuid('changed_by').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+    confirmedBy: uuid('confirmed_by'),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('household_account_changes_household_idx').on(t.householdId, t.changedAt),
+    uniqueIndex('household_account_changes_pending_uq').on(t.householdId).where(sql`${t.confirmedAt} is null and ${t.supersededAt} is null`),
+    check('household_account_changes_second_person', sql`${t.confirmedBy} is null or ${t.confirmedBy} <> ${t.changedBy}`),
+    check('household_account_changes_one_outcome', sql`${t.confirmedAt} is null or ${t.supersededAt} is null`),
+    check('household_account_changes_confirmed_by_whom', sql`(${t.confirmedAt} is null) = (${t.confirmedBy} is null)`),
+  ],
 );

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { boolean, integer, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { regions } from './regions';
 
-export const roles = ['caseworker', 'supervisor', 'auditor', 'admin'] as const;
+// No database constraint holds this list (the column is plain text): a new role needs no migration.
+export const roles = ['caseworker', 'supervisor', 'auditor', 'admin', 'finance'] as const;
 export type Role = (typeof roles)[number];
 
 export const users = pgTable(

@@ -12,6 +12,7 @@ export const DEMO_PASSWORD = 'Doudi#2026';
 export const demoUsers: { username: string; name: string; role: Role; regionCode: string }[] = [
   { username: 'caseworker', name: '王晓梅', role: 'caseworker', regionCode: '141130101' }, // 交口县 康城镇
   { username: 'supervisor', name: '李建国', role: 'supervisor', regionCode: '141130' }, // 交口县
+  { username: 'finance', name: '孙淑芳', role: 'finance', regionCode: '141130' }, // 交口县
   { username: 'caseworker2', name: '赵志强', role: 'caseworker', regionCode: '141128102' }, // 方山县 峪口镇
   { username: 'auditor', name: '陈丽华', role: 'auditor', regionCode: '141100' }, // 吕梁市
   { username: 'admin', name: '张伟', role: 'admin', regionCode: '141100' }, // 吕梁市

@@ -34,13 +34,14 @@ const PAYOUT_ADDRESS = '道堂村 发放测试';
 export const PAYOUT_ACCOUNT = '6228480470000002464'; // a valid card number (Luhn) of its own
 
 /**
- * A caseworker of 金罗镇 and a supervisor of 中阳县 who sign in with the demo password (the demo
- * caseworker's hash is copied), made once per database.
+ * A caseworker of 金罗镇, a supervisor and a finance officer (资金发放员) of 中阳县 who sign in with
+ * the demo password (the demo caseworker's hash is copied), made once per database.
  */
-export async function payoutStaff(sql: Sql): Promise<{ caseworker: string; supervisor: string }> {
+export async function payoutStaff(sql: Sql): Promise<{ caseworker: string; supervisor: string; finance: string }> {
   const staff = [
     { username: 'e2e-zy-caseworker', name: '郝丽娟', role: 'caseworker', region: PAYOUT_COUNTY.township },
     { username: 'e2e-zy-supervisor', name: '任国强', role: 'supervisor', region: PAYOUT_COUNTY.code },
+    { username: 'e2e-zy-finance', name: '温淑珍', role: 'finance', region: PAYOUT_COUNTY.code },
   ];
   for (const u of staff) {
     await sql`
@@ -48,7 +49,7 @@ export async function payoutStaff(sql: Sql): Promise<{ caseworker: string; super
       select ${u.username}, ${u.name}, ${u.role}, ${u.region}, password_hash from users where username = 'caseworker'
       on conflict do nothing`;
   }
-  return { caseworker: staff[0]!.username, supervisor: staff[1]!.username };
+  return { caseworker: staff[0]!.username, supervisor: staff[1]!.username, finance: staff[2]!.username };
 }
 
 const FAMILY = [

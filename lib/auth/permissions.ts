@@ -16,16 +16,17 @@ const matrix = {
   'tempaid.decide': ['supervisor'],
   'tempaid.complete': ['supervisor'],
   'fund.manage': ['supervisor'],
-  'payout.read': ['caseworker', 'supervisor', 'auditor'],
+  'payout.read': ['caseworker', 'supervisor', 'auditor', 'finance'],
   'payout.prepare': ['caseworker', 'supervisor'],
   'payout.approve': ['supervisor'],
-  // The bank file carries full account numbers: only those who send it to the bank.
-  'payout.bank_file': ['caseworker', 'supervisor'],
-  'payout.reconcile': ['caseworker', 'supervisor'],
+  // Separation of duties: those who prepare and approve a run do not send it to the bank nor
+  // record what the bank paid. The bank file carries full account numbers: only finance gets it.
+  'payout.bank_file': ['finance'],
+  'payout.reconcile': ['finance'],
   'price_subsidy.manage': ['admin'],
   'calendar.manage': ['admin'],
   // Reports are figures, not people: the admin reads them too (their drill-down lists carry no names).
-  'report.read': ['caseworker', 'supervisor', 'auditor', 'admin'],
+  'report.read': ['caseworker', 'supervisor', 'auditor', 'admin', 'finance'],
   // 补录 across a region: who entered which step late, and why (names of staff, not of residents).
   'late_entry.read': ['supervisor', 'auditor'],
   'audit.read': ['auditor', 'admin'],

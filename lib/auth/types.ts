@@ -26,4 +26,5 @@ export const roleLabels: Record<Role, string> = {
   supervisor: '审核审批人',
   auditor: '监督',
   admin: '系统管理员',
+  finance: '资金发放员',
 };

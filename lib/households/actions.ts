@@ -9,6 +9,7 @@ import {
   addAssetSchema,
   addIncomeItemSchema,
   addMemberSchema,
+  confirmAccountChangeSchema,
   disposeAssetSchema,
   endIncomeItemSchema,
   memberLeaveSchema,
@@ -17,6 +18,7 @@ import {
   updateHouseholdSchema,
   updateMemberSchema,
 } from '@/lib/households/change-schemas';
+import { confirmAccountChange } from '@/lib/households/confirm-account-change';
 import { addIncomeItem, endIncomeItem } from '@/lib/households/income-items';
 import { memberLeaves } from '@/lib/households/member-leaves';
 import { moveMember } from '@/lib/households/move-member';
@@ -34,6 +36,13 @@ const refresh = (householdId: string) => revalidatePath(`/households/${household
 
 export const updateHouseholdAction = authedAction(updateHouseholdSchema, async (user, input) => {
   const result = await updateHousehold(user, input);
+  refresh(input.householdId);
+  return result;
+});
+
+/** A second person confirms a change of the payout account: the household's lines pay again. */
+export const confirmAccountChangeAction = authedAction(confirmAccountChangeSchema, async (user, input) => {
+  const result = await confirmAccountChange(user, input);
   refresh(input.householdId);
   return result;
 });

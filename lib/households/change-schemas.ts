@@ -171,6 +171,10 @@ export const disposeAssetSchema = z.object({
 
 export const revealIdSchema = z.object({ memberId: uuid('未找到该成员') });
 
+/** The change of the payout account that the page showed, confirmed by a second person. */
+export const confirmAccountChangeSchema = z.object({ householdId: uuid('未找到该家庭'), changeId: uuid('未找到该账户变更') });
+export type ConfirmAccountChangeInput = z.output<typeof confirmAccountChangeSchema>;
+
 export type UpdateHouseholdInput = z.output<typeof updateHouseholdSchema>;
 export type AddMemberInput = z.output<typeof addMemberSchema>;
 export type UpdateMemberInput = z.output<typeof updateMemberSchema>;

@@ -2,12 +2,13 @@ import 'server-only';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
-import { assets, auditLog, households, incomeItems, members, regions } from '@/db/schema';
+import { assets, auditLog, householdAccountChanges, households, incomeItems, members, regions, users } from '@/db/schema';
 import { assertCan } from '@/lib/auth/authorize';
 import { regionScope } from '@/lib/auth/scope';
 import type { SessionUser } from '@/lib/auth/types';
 import { countedIncomeKinds } from '@/lib/policy/standards';
 import { monthInChina } from '@/lib/core/time';
+import { maskedAccount } from './account-change';
 import { countMonthlyIncome } from './income';
 import { maskAccount, maskIdNumber } from './mask';
 
@@ -42,7 +43,8 @@ export async function getHouseholdDetail(user: SessionUser, id: string, now: Dat
     );
   if (!h) return null;
 
-  const [people, income, owned, timeline, kinds] = await Promise.all([
+  const pendingChangeId = h.household.accountChangeId;
+  const [people, income, owned, timeline, kinds, pending] = await Promise.all([
     db.select().from(members).where(eq(members.householdId, id)).orderBy(asc(members.sortOrder), asc(members.createdAt)),
     db.select().from(incomeItems).where(eq(incomeItems.householdId, id)).orderBy(desc(incomeItems.fromDate)),
     db.select().from(assets).where(eq(assets.householdId, id)).orderBy(desc(assets.recordedOn)),
@@ -53,6 +55,13 @@ export async function getHouseholdDetail(user: SessionUser, id: string, now: Dat
       .orderBy(desc(auditLog.id))
       .limit(200),
     countedIncomeKinds(db, h.household.countyCode, `${monthInChina(now)}-01`),
+    pendingChangeId
+      ? db
+          .select({ c: householdAccountChanges, changedByName: users.name })
+          .from(householdAccountChanges)
+          .leftJoin(users, eq(users.id, householdAccountChanges.changedBy))
+          .where(eq(householdAccountChanges.id, pendingChangeId))
+      : [],
   ]);
 
   const activeMembers = people.filter((m) => m.status === 'active');
@@ -64,9 +73,14 @@ export async function getHouseholdDetail(user: SessionUser, id: string, now: Dat
     Math.max(activeMembers.length, 1),
   );
   const { bankAccount, ...household } = h.household;
+  const change = pending[0];
   return {
     ...household,
     bankAccountMasked: maskAccount(bankAccount),
+    // The account change waiting for a second person, both accounts masked.
+    pendingAccountChange: change
+      ? { id: change.c.id, before: maskedAccount(change.c.before), after: maskedAccount(change.c.after)!, reason: change.c.reason, changedBy: change.c.changedBy, changedByName: change.changedByName, changedAt: change.c.changedAt }
+      : null,
     villageName: h.villageName,
     townshipName: h.townshipName,
     countyName: h.countyName,

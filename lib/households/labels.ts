@@ -3,6 +3,7 @@ export const actionLabels: Record<string, string> = {
   'household.register': '登记家庭',
   'household.import': '花名册导入',
   'household.update': '修改家庭信息',
+  'household.account_confirm': '复核发放账户变更',
   'household.export': '导出',
   'member.add': '新增成员',
   'member.update': '修改成员信息',

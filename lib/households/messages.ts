@@ -23,4 +23,7 @@ export const householdMessages = {
   targetHasHead: (name: string) => `目标家庭已有户主（${name}），关系不能为"本人"`,
   targetHasNoHead: '目标家庭目前没有户主，迁入成员须为户主（本人）',
   villageOutOfScope: '请选择您管辖范围内的村（社区）',
+  noAccountChangePending: '该户没有待复核的账户变更',
+  accountChangedAgain: '该户账户在您打开页面后又被修改，请刷新后复核新的账户',
+  accountChangeSelf: '账户变更须由录入人以外的经办人或审核审批人复核',
 } as const;

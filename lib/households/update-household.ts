@@ -5,13 +5,15 @@ import { households } from '@/db/schema';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 import type { UpdateHouseholdInput } from './change-schemas';
+import { recordAccountChange } from './account-change';
 import { auditHousehold, changedFields, lockHousehold } from './household-tx';
 import { maskAccount } from './mask';
 
 /**
  * Changes the household's own fields (address, kind, phone, registered-poor status, and the
  * bank account when the form says to replace it). The audit row keeps only what changed,
- * the account masked. Submitting the form unchanged writes nothing.
+ * the account masked. Submitting the form unchanged writes nothing. A new account pays only once a
+ * second person has confirmed it (account-change.ts): until then the household's lines are blocked.
  */
 export async function updateHousehold(user: SessionUser, input: UpdateHouseholdInput): Promise<{ changed: boolean }> {
   assertCan(user, 'household.write');
@@ -39,16 +41,19 @@ export async function updateHousehold(user: SessionUser, input: UpdateHouseholdI
     const diff = changedFields(h, next);
     if (!diff.changed) return { changed: false };
 
+    const accountChangeId = input.changeBank
+      ? await recordAccountChange(tx, user, h, { bankName: next.bankName ?? null, bankAccountKind: next.bankAccountKind ?? null, bankAccount: next.bankAccount ?? null, bankAccountHolder: next.bankAccountHolder ?? null }, input.reason)
+      : h.accountChangeId;
     await tx
       .update(households)
-      .set({ ...next, version: sql`${households.version} + 1`, updatedAt: new Date() })
+      .set({ ...next, accountChangeId, version: sql`${households.version} + 1`, updatedAt: new Date() })
       .where(eq(households.id, h.id));
     const masked = (v: Record<string, unknown>) =>
       'bankAccount' in v ? { ...v, bankAccount: maskAccount(v.bankAccount as string | null) || null } : v;
     await auditHousehold(tx, user, h, {
       action: 'household.update',
       before: masked(diff.before),
-      after: masked(diff.after),
+      after: { ...masked(diff.after), ...(accountChangeId && accountChangeId !== h.accountChangeId ? { accountChangePending: true } : {}) },
       reason: input.reason,
     });
     return { changed: true };

@@ -137,8 +137,8 @@ async function writeXlsx(db: Db, run: PayoutRun, label: string, out: PassThrough
 }
 
 /**
- * The bank file of an approved run, streamed. Only those who send it (caseworkers and
- * supervisors of the county) get it, since it carries full account numbers; each export is
+ * The bank file of an approved run, streamed. Only those who send it (the county's finance staff,
+ * who approve nothing) get it, since it carries full account numbers; each export is
  * audited before the first byte, and the first one moves the run to "exported".
  */
 export async function exportBankFile(user: SessionUser, runId: string, format: 'csv' | 'xlsx') {

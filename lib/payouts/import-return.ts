@@ -7,11 +7,12 @@ import { recordAudit } from '@/lib/audit/record';
 import { refreshPayoutSummary } from '@/lib/reports/refresh-summary';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { AppError } from '@/lib/core/errors';
+import { AppError, refuse } from '@/lib/core/errors';
 import { settleRunPayments } from '@/lib/temp-aid/bank-run';
 import { rowsOf } from '@/lib/core/sql';
 import { lockRun } from './generate';
 import { recoveriesOf } from './queries';
+import { reconcileRefusal } from './rules';
 import { parseReturnFile, validateReturn, type ExpectedLine, type ReturnError } from './return-file';
 
 export type ImportOutcome =
@@ -19,7 +20,8 @@ export type ImportOutcome =
   | { ok: false; message: string; errors: ReturnError[]; totalErrors: number };
 
 /**
- * Imports the bank's return file for an exported run: checked whole first (any unknown line,
+ * Imports the bank's return file for an exported run, by finance staff who neither made nor
+ * approved it (reconcileRefusal): checked whole first (any unknown line,
  * wrong account or amount, duplicate, or line already answered refuses the whole file with a
  * per-line report); then, in one transaction, each line is marked paid or failed with the bank's
  * reason (a 扣回 follows the line it reduces), the file is kept, and the run is reconciled when
@@ -35,6 +37,8 @@ export async function importReturn(user: SessionUser, runId: string, file: { nam
     const run = await lockRun(tx, runId);
     assertCovers(user, run?.countyCode);
     if (!run) throw new AppError('not_found');
+    const samePerson = reconcileRefusal(run, user.id);
+    if (samePerson) throw refuse('same_person', samePerson);
     if (run.state === 'draft' || run.state === 'approved') return { ok: false, message: '请先导出银行文件，再导入银行回盘', errors: [], totalErrors: 0 };
     if (run.state === 'reconciled') return { ok: false, message: '本批次已全部对账，无需再导入', errors: [], totalErrors: 0 };
     if (!parsed.ok) return { ok: false, message: parsed.message, errors: [], totalErrors: 0 };

@@ -54,14 +54,17 @@ export interface AccountFields {
   bankAccount: string | null;
   bankAccountHolder: string | null;
   householdStatus?: string;
+  /** An account change no second person has confirmed yet (households.account_change_id is set). */
+  accountChangePending?: boolean;
 }
 
 const blank = (s: string | null | undefined) => s === null || s === undefined || s.trim() === '';
 
 /**
  * Why a household cannot be paid through the bank, or null when it can. The account was checked
- * in full (Luhn included) when it was entered; this catches what is missing or malformed, and is
- * mirrored exactly by BLOCK_REASON_SQL.
+ * in full (Luhn included) when it was entered; this catches what is missing or malformed, and a
+ * change of the account that a second person has not confirmed yet. Mirrored exactly by
+ * BLOCK_REASON_SQL (tests/integration/payouts-block-reason.test.ts runs both over the same cases).
  */
 export function accountBlockReason(a: AccountFields): string | null {
   if (blank(a.bankAccount)) return '未登记发放账户';
@@ -70,6 +73,7 @@ export function accountBlockReason(a: AccountFields): string | null {
   if (a.bankAccountKind === 'card' && !/^[0-9]{16,19}$/.test(a.bankAccount!)) return '银行卡号格式不正确';
   if (a.bankAccountKind === 'passbook' && !/^[0-9A-Za-z]{6,30}$/.test(a.bankAccount!)) return '存折账号格式不正确';
   if (a.bankAccountKind !== 'card' && a.bankAccountKind !== 'passbook') return '未登记账户类型';
+  if (a.accountChangePending) return '账户变更待复核';
   if (a.householdStatus === 'closed') return '家庭已销户';
   return null;
 }
@@ -132,6 +136,17 @@ export function adjustmentCancelCheck(
 export function approvalRefusal(run: { makerIds: readonly string[] }, adjusterIds: readonly string[], userId: string): string | null {
   if (adjusterIds.includes(userId)) return '批次中有您本人录入的补发或扣回，须由其他审核审批人审批';
   if (run.makerIds.includes(userId)) return '生成或重新生成发放批次的人不能审批同一批次';
+  return null;
+}
+
+/**
+ * Separation of duties after approval: who may not import a run's bank return file (record what
+ * the bank paid). Whoever approved the run, or made it, is refused whatever their role is now: a
+ * supervisor who later becomes finance still may not reconcile the run they approved.
+ */
+export function reconcileRefusal(run: { approvedBy: string | null; makerIds: readonly string[] }, userId: string): string | null {
+  if (run.approvedBy === userId) return '审批本批次的人不能导入它的银行回盘，须由其他资金发放员办理';
+  if (run.makerIds.includes(userId)) return '生成本批次的人不能导入它的银行回盘，须由其他资金发放员办理';
   return null;
 }
 

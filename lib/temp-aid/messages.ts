@@ -15,6 +15,7 @@ export const tempAidMessages = {
   townshipOutOfScope: '请选择您管辖范围内的乡镇',
   cashReceipt: '现金发放须填写收据编号',
   noAccount: '该户未登记发放账户：请选择现金发放，或先在家庭档案中补充银行账户',
+  accountChangePending: '该户发放账户的变更尚未复核：复核后才能转账，或选择现金发放',
   noStandard: (kind: string) => `未配置${kind}低保标准，无法确定临时救助上限`,
   valueMissing: (component: string) => `未配置政策参数 temp/${component}，请联系系统管理员`,
   recoveryTooMuch: (outstanding: string) => `尚待追回 ${outstanding}，追回金额不能超过它`,

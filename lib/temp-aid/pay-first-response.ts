@@ -117,10 +117,14 @@ async function pay(tx: Tx, user: SessionUser, household: Household, input: First
   return { id: c.id, householdId: household.id, paymentId: payment!.id, deadlineOn, balanceAfterFen: posted.balanceAfterFen };
 }
 
-/** A bank transfer goes to the household's registered account, as it is at the moment of payment. */
+/**
+ * A bank transfer goes to the household's registered account, as it is at the moment of payment,
+ * and only once a change of that account has been confirmed by a second person.
+ */
 export function bankSnapshot(household: Household, method: 'bank' | 'cash', field = 'method') {
   if (method === 'cash') return { bankName: null, bankAccount: null, bankAccountHolder: null };
   if (!household.bankAccount) throw refuse('precondition', tempAidMessages.noAccount, field);
+  if (household.accountChangeId) throw refuse('precondition', tempAidMessages.accountChangePending, field);
   return { bankName: household.bankName, bankAccount: household.bankAccount, bankAccountHolder: household.bankAccountHolder };
 }
 

@@ -27,7 +27,7 @@ async function run(runId: string) {
 
 /** The run's bank CSV, parsed: data rows and the control row. */
 async function bankCsv(runId: string) {
-  const { stream } = await exportBankFile(staff.supervisor, runId, 'csv');
+  const { stream } = await exportBankFile(staff.finance, runId, 'csv');
   const lines = (await textOf(stream)).replace(/^\uFEFF/, '').trim().split('\r\n');
   const cells = lines.map((l) => l.split(','));
   return { header: cells[0]!, rows: cells.slice(1, -1), control: cells.at(-1)! };
@@ -228,7 +228,7 @@ describe('bank file and reconciliation', () => {
     expect((await run(runId)).state).toBe('exported');
 
     // The XLSX carries the same rows as the CSV, account and ID as text (a number would lose digits).
-    const xlsx = await sheetOf((await exportBankFile(staff.caseworker, runId, 'xlsx')).stream);
+    const xlsx = await sheetOf((await exportBankFile(staff.finance, runId, 'xlsx')).stream);
     expect(xlsx.name).toBe('银行代发');
     expect(xlsx.values.map((r) => r.map((v) => (v === null ? '' : String(v))))).toEqual([header, ...data, control]);
     expect(xlsx.values.slice(1, -1).every((r) => typeof r[5] === 'string' && typeof r[2] === 'string')).toBe(true);
@@ -238,8 +238,8 @@ describe('bank file and reconciliation', () => {
       await db.execute(sql`select actor_id, after from audit_log where entity_id = ${runId} and action = 'payout.bank_file' order by id`),
     );
     expect(audits.map((x) => [x.actor_id, x.after.format, x.after.fullAccountNumbers, x.after.lines, x.after.totalFen])).toEqual([
-      [staff.supervisor.id, 'csv', true, 3, 327_200],
-      [staff.caseworker.id, 'xlsx', true, 3, 327_200],
+      [staff.finance.id, 'csv', true, 3, 327_200],
+      [staff.finance.id, 'xlsx', true, 3, 327_200],
     ]);
   });
 
@@ -313,7 +313,7 @@ describe('bank file and reconciliation', () => {
       [other!.id, '6222000000000000000', '10.00', '成功', ''],
       [r3![0]!, r3![5]!, r3![6]!, '失败', ''],
     ]);
-    const outcome = await importReturn(staff.caseworker, runId, { name: 'bad.csv', text: bad });
+    const outcome = await importReturn(staff.finance, runId, { name: 'bad.csv', text: bad });
     expect(outcome).toMatchObject({ ok: false, totalErrors: 4 });
     if (outcome.ok) throw new Error('unreachable');
     expect(outcome.errors.map((e) => [e.row, e.message])).toEqual([
@@ -323,7 +323,7 @@ describe('bank file and reconciliation', () => {
       [6, '失败须注明原因'],
     ]);
     expect((await linesOf(db, runId)).every((l) => l.status === 'pending')).toBe(true);
-    expect(await importReturn(staff.caseworker, runId, { name: 'x.csv', text: '序号,金额\r\n1,2' })).toMatchObject({ ok: false, message: expect.stringContaining('缺少') });
+    expect(await importReturn(staff.finance, runId, { name: 'x.csv', text: '序号,金额\r\n1,2' })).toMatchObject({ ok: false, message: expect.stringContaining('缺少') });
   });
 
   it('marks lines paid or failed, reconciles the run, and re-issues a failed line next month once the account is fixed', async () => {
@@ -333,7 +333,7 @@ describe('bank file and reconciliation', () => {
     const lines = await linesOf(db, runId);
     const lineC = lines.find((l) => l.enrollment_id === c.enrollmentId && l.kind === 'enrollment')!;
     const good = csv(data.map((r) => (Number(r[0]) === lineC.id ? [r[0]!, r[5]!, r[6]!, '失败', '账户已销户'] : [r[0]!, r[5]!, r[6]!, '成功', ''])));
-    const outcome = await importReturn(staff.supervisor, runId, { name: 'return.csv', text: good });
+    const outcome = await importReturn(staff.finance, runId, { name: 'return.csv', text: good });
     expect(outcome).toEqual({ ok: true, paidCount: 2, failedCount: 1, paidFen: 250_200, failedFen: 77_000, outstanding: 0, payableFen: 327_200, reconciled: true });
     expect((await run(runId)).state).toBe('reconciled');
     const after = await linesOf(db, runId);
@@ -341,7 +341,7 @@ describe('bank file and reconciliation', () => {
       ['enrollment', 'failed'],
       ['recovery', 'failed'],
     ]);
-    expect(await importReturn(staff.supervisor, runId, { name: 'again.csv', text: good })).toMatchObject({ ok: false, message: expect.stringContaining('已全部对账') });
+    expect(await importReturn(staff.finance, runId, { name: 'again.csv', text: good })).toMatchObject({ ok: false, message: expect.stringContaining('已全部对账') });
 
     // July: the account is unchanged, so the failed June line is not re-issued yet …
     const july = await startRun(staff.caseworker, { countyCode: COUNTY, month: '2019-07' });
@@ -371,7 +371,7 @@ describe('bank file and reconciliation', () => {
     const db = await appDb();
     const lineC = (await linesOf(db, runId)).find((l) => l.enrollment_id === c.enrollmentId && l.kind === 'enrollment')!;
     const partial = csv(data.filter((r) => Number(r[0]) === lineC.id).map((r) => [r[0]!, r[5]!, r[6]!, '失败', '银行系统繁忙']));
-    expect(await importReturn(staff.caseworker, runId, { name: 'part1.csv', text: partial })).toMatchObject({ ok: true, failedCount: 1, outstanding: 2, reconciled: false });
+    expect(await importReturn(staff.finance, runId, { name: 'part1.csv', text: partial })).toMatchObject({ ok: true, failedCount: 1, outstanding: 2, reconciled: false });
     expect((await run(runId)).state).toBe('exported');
     await confirmAccount(staff.caseworker, { lineId: lineC.id, note: '电话核实账户正常' });
     await expect(confirmAccount(staff.caseworker, { lineId: lineC.id, note: '再次核实账户' })).rejects.toMatchObject({ code: 'precondition', fieldErrors: { _form: '该明细的账户已核实' } });

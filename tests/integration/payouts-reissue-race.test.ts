@@ -44,7 +44,7 @@ async function versionOf(runId: string): Promise<number> {
 
 /** The bank file's data rows (序号 first), without the header and the control row. */
 async function bankRows(runId: string): Promise<string[][]> {
-  const { stream } = await exportBankFile(staff.supervisor, runId, 'csv');
+  const { stream } = await exportBankFile(staff.finance, runId, 'csv');
   return (await textOf(stream)).replace(/^\uFEFF/, '').trim().split('\r\n').slice(1, -1).map((l) => l.split(','));
 }
 
@@ -60,7 +60,7 @@ describe('a failed line re-issued by concurrent regenerations', () => {
     const [row] = await bankRows(jan.runId);
     const failed = (await linesOf(db, jan.runId)).find((l) => l.enrollment_id === e.enrollmentId)!;
     const answer = ['序号,账号,金额,结果,原因', [row![0], row![5], row![6], '失败', '银行系统繁忙'].join(',')].join('\r\n');
-    expect(await importReturn(staff.caseworker, jan.runId, { name: 'jan.csv', text: answer })).toMatchObject({ ok: true, failedCount: 1 });
+    expect(await importReturn(staff.finance, jan.runId, { name: 'jan.csv', text: answer })).toMatchObject({ ok: true, failedCount: 1 });
     await confirmAccount(staff.caseworker, { lineId: failed.id, note: '电话核实账户正常' });
 
     // Two drafts that could each re-issue it.

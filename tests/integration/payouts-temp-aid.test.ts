@@ -55,10 +55,10 @@ async function approve(runId: string) {
 
 /** Exports the run's bank file and imports the bank's answer: 失败 for the lines named, 成功 for the rest. */
 async function bankAnswers(runId: string, failedLineIds: number[] = []) {
-  const { stream } = await exportBankFile(staff.supervisor, runId, 'csv');
+  const { stream } = await exportBankFile(staff.finance, runId, 'csv');
   const data = (await textOf(stream)).replace(/^\uFEFF/, '').trim().split('\r\n').slice(1, -1).map((l) => l.split(','));
   const answer = data.map((r) => [r[0]!, r[5]!, r[6]!, ...(failedLineIds.includes(Number(r[0])) ? ['失败', '账户已销户'] : ['成功', ''])].join(','));
-  const outcome = await importReturn(staff.caseworker, runId, { name: 'return.csv', text: ['序号,账号,金额,结果,原因', ...answer].join('\r\n') });
+  const outcome = await importReturn(staff.finance, runId, { name: 'return.csv', text: ['序号,账号,金额,结果,原因', ...answer].join('\r\n') });
   expect(outcome, 'the return file should be accepted').toMatchObject({ ok: true });
 }
 
@@ -100,7 +100,7 @@ describe('a temporary-aid payment approved for bank transfer', () => {
     await bankAnswers(runId);
     const paid = await paymentOf(aid.paymentId);
     const [bankLine] = rows<{ bank_account: string }>(await db.execute(sql`select bank_account from payout_lines where id = ${line.id}`));
-    expect(paid).toMatchObject({ status: 'paid', paidOn: todayInChina(), paidBy: staff.caseworker.id, payoutLineId: line.id, ledgerId: null, bankAccount: bankLine!.bank_account });
+    expect(paid).toMatchObject({ status: 'paid', paidOn: todayInChina(), paidBy: staff.finance.id, payoutLineId: line.id, ledgerId: null, bankAccount: bankLine!.bank_account });
     expect(await caseOf(aid.caseId)).toMatchObject({ state: 'paid', paidFen: 30_000, version: 3 });
     expect(await ledgerLinesOf(aid.caseId), 'the run’s money is not the township fund’s: no ledger line').toBe(0);
     expect(await balanceOf(TOWNSHIP)).toBe(fundBefore);
@@ -109,7 +109,7 @@ describe('a temporary-aid payment approved for bank transfer', () => {
       await db.execute(sql`select entity, actor_id, before, after from audit_log where action = 'tempaid.pay' and (entity_id = ${aid.caseId} or entity_id = ${aid.householdId}) order by id`),
     );
     expect(audits.map((a) => [a.entity, a.actor_id, a.before.state, a.after.state, a.after.via, a.after.month, a.after.payments])).toEqual(
-      ['temp_aid_case', 'household'].map((entity) => [entity, staff.caseworker.id, 'approved', 'paid', 'payout_run', month, [expect.objectContaining({ paymentId: aid.paymentId, payoutLineId: line.id, amountFen: 30_000 })]]),
+      ['temp_aid_case', 'household'].map((entity) => [entity, staff.finance.id, 'approved', 'paid', 'payout_run', month, [expect.objectContaining({ paymentId: aid.paymentId, payoutLineId: line.id, amountFen: 30_000 })]]),
     );
 
     // The pages say how it was paid; paying it again is a conflict, not a second payment.

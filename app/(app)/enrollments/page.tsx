@@ -65,7 +65,7 @@ export default async function EnrollmentsPage() {
             approve && {
               key: 'act',
               header: '操作',
-              cell: (s) => <ConfirmSubsidyForm enrollmentId={s.id} householdId={s.householdId} version={s.version} label={`${programLabels[s.program]}（${s.memberName ?? ''}）`} />,
+              cell: (s) => <ConfirmSubsidyForm enrollmentId={s.id} householdId={s.householdId} version={s.version} label={`${programLabels[s.program]}（${s.memberName ?? ''}）`} amountFen={s.amountFen} startMonth={s.startMonth} />,
             },
           ]}
         />

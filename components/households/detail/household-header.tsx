@@ -24,7 +24,10 @@ export function HouseholdHeader({ household, canWrite }: { household: HouseholdD
         </div>
         <div>
           <dt className="inline text-slate-500">发放账户：</dt>
-          <dd className="inline">{household.bankName ? `${household.bankName} ${household.bankAccountKind === 'passbook' ? '存折' : '银行卡'} ${household.bankAccountMasked}（${household.bankAccountHolder}）` : '未登记'}</dd>
+          <dd className="inline">
+            {household.bankName ? `${household.bankName} ${household.bankAccountKind === 'passbook' ? '存折' : '银行卡'} ${household.bankAccountMasked}（${household.bankAccountHolder}）` : '未登记'}
+            {household.pendingAccountChange && <strong className="text-amber-800">（变更待复核）</strong>}
+          </dd>
         </div>
       </dl>
       {canWrite && (

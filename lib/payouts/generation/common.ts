@@ -18,6 +18,7 @@ export const BLOCK_REASON_SQL = sql.raw(`CASE
   WHEN h.bank_account_kind = 'card' AND h.bank_account !~ '^[0-9]{16,19}$' THEN '银行卡号格式不正确'
   WHEN h.bank_account_kind = 'passbook' AND h.bank_account !~ '^[0-9A-Za-z]{6,30}$' THEN '存折账号格式不正确'
   WHEN h.bank_account_kind IS NULL OR h.bank_account_kind NOT IN ('card', 'passbook') THEN '未登记账户类型'
+  WHEN h.account_change_id IS NOT NULL THEN '账户变更待复核'
   WHEN h.status = 'closed' THEN '家庭已销户'
 END`);
 

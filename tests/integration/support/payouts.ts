@@ -92,17 +92,21 @@ export async function enroll(
   return { householdId, enrollmentId: e!.id, memberIds, amountId: a!.id };
 }
 
-/** County-level staff of 岚县, made once per test file (the demo users sit in 交口县 and 方山县). */
-export async function countyStaff(county = COUNTY): Promise<{ caseworker: SessionUser; supervisor: SessionUser; supervisor2: SessionUser }> {
+/**
+ * County-level staff of 岚县, made once per test file (the demo users sit in 交口县 and 方山县):
+ * a caseworker who prepares runs, two supervisors who approve them, and finance who sends them to
+ * the bank and imports the bank's answer.
+ */
+export async function countyStaff(county = COUNTY): Promise<{ caseworker: SessionUser; supervisor: SessionUser; supervisor2: SessionUser; finance: SessionUser }> {
   const admin = await signedIn('admin');
   const { createUser } = await import('@/lib/users/create-user');
   const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-  const make = async (role: 'caseworker' | 'supervisor', n: string) => {
+  const make = async (role: 'caseworker' | 'supervisor' | 'finance', n: string) => {
     const username = `c${county}-${n}-${tag}`;
     await createUser(admin, { username, name: `县级${n}`, role, regionCode: county, password: 'Lanxian#2026' });
     return signedIn(username);
   };
-  return { caseworker: await make('caseworker', 'cw'), supervisor: await make('supervisor', 'sa'), supervisor2: await make('supervisor', 'sb') };
+  return { caseworker: await make('caseworker', 'cw'), supervisor: await make('supervisor', 'sa'), supervisor2: await make('supervisor', 'sb'), finance: await make('finance', 'fin') };
 }
 
 export async function linesOf(db: Db, runId: string) {

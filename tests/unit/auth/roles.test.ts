@@ -12,6 +12,19 @@ describe('role matrix', () => {
     expect(labels('supervisor')).toEqual(['工作台', '家庭档案', '申请审批', '在册管理', '资金发放', '临时救助', '统计报表', '政策标准']);
     expect(labels('auditor')).toEqual(['工作台', '家庭档案', '申请审批', '在册管理', '资金发放', '临时救助', '统计报表', '政策标准', '审计日志']);
     expect(labels('admin')).toEqual(['工作台', '价格临时补贴', '统计报表', '政策标准', '用户管理', '工作日历', '审计日志']);
+    expect(labels('finance')).toEqual(['工作台', '资金发放', '统计报表']);
+  });
+
+  it('gives the bank file and the return file to finance alone, who approves and registers nothing', () => {
+    const roles = ['caseworker', 'supervisor', 'auditor', 'admin', 'finance'] as const;
+    const holders = (p: Parameters<typeof can>[1]) => roles.filter((r) => can(r, p));
+    expect(holders('payout.bank_file')).toEqual(['finance']);
+    expect(holders('payout.reconcile')).toEqual(['finance']);
+    expect(holders('payout.approve')).toEqual(['supervisor']);
+    for (const p of ['payout.prepare', 'payout.approve', 'application.decide', 'enrollment.approve', 'tempaid.pay', 'tempaid.decide', 'household.read', 'household.write'] as const) {
+      expect(can('finance', p), `finance must not hold ${p}`).toBe(false);
+    }
+    expect(can('finance', 'payout.read')).toBe(true);
   });
 
   it('keeps auditors read-only and personal data away from admins', () => {

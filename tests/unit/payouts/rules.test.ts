@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseReturnFile, validateReturn, type ExpectedLine } from '@/lib/payouts/return-file';
+import { accountBlockCases } from '../../support/account-block-cases';
 import {
   accountBlockReason,
   amountInForce,
@@ -94,6 +95,11 @@ describe('accounts, money text and months', () => {
     expect(accountBlockReason({ ...ok, bankAccount: '6228-4804' })).toBe('银行卡号格式不正确');
     expect(accountBlockReason({ ...ok, bankAccountKind: 'passbook', bankAccount: 'AB12' })).toBe('存折账号格式不正确');
     expect(accountBlockReason({ ...ok, householdStatus: 'closed' })).toBe('家庭已销户');
+    expect(accountBlockReason({ ...ok, accountChangePending: true })).toBe('账户变更待复核');
+  });
+
+  it.each(accountBlockCases)('gives $name the reason its SQL twin gives (the shared cases)', ({ account, reason }) => {
+    expect(accountBlockReason(account)).toBe(reason);
   });
 
 

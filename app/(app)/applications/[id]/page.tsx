@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AssessmentView } from '@/components/applications/assessment-view';
-import { decisionCheck } from '@/lib/applications/flow';
+import { decisionCheck, startMonthAfterDecision } from '@/lib/applications/flow';
 import { AcceptForm, CountyVisitForm, DecideForm, InvestigateForm, ObjectionForm, PublicNoticeForm, TownshipOpinionForm } from '@/components/applications/step-forms';
 import { LateBadge, LateEntryList } from '@/components/late-entries/late-entry-list';
 import { DataTable } from '@/components/ui/data-table';
@@ -109,7 +109,16 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           <CountyVisitForm id={app.id} version={app.version} today={today} />
         )}
         {decide && app.state === 'in_public_notice' && !noticeOver && <p className="text-sm text-slate-600">公示期至 {app.noticeEnd}，期满后方可审批。</p>}
-        {decide && app.state === 'in_public_notice' && noticeOver && (decision.ok ? <DecideForm id={app.id} version={app.version} lateEntries={unacknowledged} /> : <p className="text-sm text-slate-600">县级审批：{decision.message}。</p>)}
+        {decide && app.state === 'in_public_notice' && noticeOver && (decision.ok ? (
+          <DecideForm
+            id={app.id}
+            version={app.version}
+            who={`${applicant?.name ?? (head ? `${head.name}户` : '')} ${kindLabels[app.kind]}`}
+            monthlyFen={(app.computed as Assessment | null)?.totalFen ?? null}
+            startMonth={startMonthAfterDecision(today)}
+            lateEntries={unacknowledged}
+          />
+        ) : <p className="text-sm text-slate-600">县级审批：{decision.message}。</p>)}
       </div>
     </div>
   );

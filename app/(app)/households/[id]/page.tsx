@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { AccountChangeSection } from '@/components/households/detail/account-change-section';
 import { AssetsSection } from '@/components/households/detail/assets-section';
 import { HouseholdHeader } from '@/components/households/detail/household-header';
 import { IncomeSection } from '@/components/households/detail/income-section';
@@ -26,6 +27,7 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
     <div className="space-y-6">
       {registered && <p role="status" className="rounded bg-green-50 px-3 py-2 text-green-800">家庭已登记。</p>}
       <HouseholdHeader household={household} canWrite={canWrite} />
+      <AccountChangeSection household={household} userId={user.id} canWrite={canWrite} />
       <MembersSection household={household} canWrite={canWrite} />
       <EnrollmentsSection user={user} householdId={household.id} />
       <PayoutHistorySection user={user} householdId={household.id} />

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ChangedAccountsSection } from '@/components/payouts/changed-accounts-section';
 import { ConfirmAccountForm } from '@/components/payouts/confirm-account-form';
 import { ReturnFileForm } from '@/components/payouts/return-file-form';
 import { ApproveForm, RegenerateForm } from '@/components/payouts/run-actions';
@@ -13,7 +14,9 @@ import { requirePermission } from '@/lib/auth/session';
 import { formatDateTime, formatFen } from '@/lib/core/format';
 import { kindLabels, lineStatusLabels, programLabels, runStateLabels } from '@/lib/payouts/labels';
 import { listSubsidiesAwaitingConfirmation } from '@/lib/enrollments/queries';
+import { changedAccountLines } from '@/lib/payouts/changed-accounts';
 import { getRun, listLines, type LineRow } from '@/lib/payouts/queries';
+import { reconcileRefusal } from '@/lib/payouts/rules';
 
 export const metadata: Metadata = { title: '发放批次' };
 
@@ -26,12 +29,13 @@ export default async function RunPage({ params, searchParams }: { params: Promis
   const sp = await searchParams;
   const view = sp.view === 'blocked' || sp.view === 'failed' ? sp.view : 'all';
   const after = /^\d{1,15}$/.test(sp.after ?? '') ? Number(sp.after) : undefined;
-  const page = await listLines(user, run.id, { after, blocked: view === 'blocked', failed: view === 'failed' });
+  const [page, changed] = await Promise.all([listLines(user, run.id, { after, blocked: view === 'blocked', failed: view === 'failed' }), changedAccountLines(user, run.id)]);
   // Subsidies proposed but not confirmed pay nothing: said here, so that nobody takes the run for all that is owed.
   const awaiting = can(user.role, 'enrollment.read') ? await listSubsidiesAwaitingConfirmation(user, { countyCode: run.countyCode, month: run.month }) : [];
   const county = userCovers(user, run.countyCode);
   const summary = run.summary;
   const label = `${run.countyName} ${run.month}`;
+  const reconcileBlock = reconcileRefusal(run, user.id);
 
   return (
     <div className="space-y-6">
@@ -64,7 +68,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
           (run.approvalBlock ? (
             <p className="max-w-md text-sm text-slate-700">审批：{run.approvalBlock}。</p>
           ) : (
-            <ApproveForm runId={run.id} version={run.version} label={label} />
+            <ApproveForm runId={run.id} version={run.version} label={label} lineCount={run.lineCount} totalFen={run.totalFen} blockedCount={run.blockedCount} />
           ))}
         {run.state !== 'draft' && can(user.role, 'payout.bank_file') && county && (
           <form method="post" action={`/api/payouts/${run.id}/bank-file`} className="flex gap-2">
@@ -75,7 +79,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
         <form method="post" action={`/api/payouts/${run.id}/roster`}>
           <button type="submit" className="rounded border border-blue-700 px-4 py-2 text-blue-700">下载花名册</button>
         </form>
-        {run.state === 'draft' && <p className="text-sm text-slate-600">草稿可反复重新生成；由未参与生成的审核审批人审批后不再变更，之后可导出银行文件。</p>}
+        {run.state === 'draft' && <p className="text-sm text-slate-600">草稿可反复重新生成；由未参与生成的审核审批人审批后不再变更，之后由资金发放员导出银行文件。</p>}
       </section>
 
       {(run.state === 'exported' || run.state === 'reconciled') && can(user.role, 'payout.reconcile') && county && (
@@ -90,8 +94,12 @@ export default async function RunPage({ params, searchParams }: { params: Promis
               ))}
             </ul>
           )}
-          {/* Stays mounted once the run is reconciled, so the import's confirmation survives the refresh. */}
-          <ReturnFileForm runId={run.id} open={run.state === 'exported'} />
+          {reconcileBlock ? (
+            <p className="max-w-md text-sm text-slate-700">导入银行回盘：{reconcileBlock}。</p>
+          ) : (
+            // Stays mounted once the run is reconciled, so the import's confirmation survives the refresh.
+            <ReturnFileForm runId={run.id} open={run.state === 'exported'} />
+          )}
         </section>
       )}
 
@@ -110,6 +118,8 @@ export default async function RunPage({ params, searchParams }: { params: Promis
       )}
       {summary && <RunSummaryTables summary={summary} />}
 
+      <ChangedAccountsSection rows={changed.rows} more={changed.more} />
+
       <section aria-labelledby="h-lines">
         <h2 id="h-lines" className="text-lg font-semibold">发放明细</h2>
         <nav aria-label="明细筛选" className="mt-1 flex gap-4 text-sm">
@@ -119,7 +129,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
             </Link>
           ))}
         </nav>
-        <LinesTable rows={page.rows} canConfirm={can(user.role, 'payout.prepare') && view === 'failed'} />
+        <LinesTable rows={page.rows} canConfirm={can(user.role, 'payout.prepare') && view === 'failed'} linkHouseholds={can(user.role, 'household.read')} />
         <p className="mt-2 text-sm">
           {after && <Link href={`/payouts/${run.id}${view === 'all' ? '' : `?view=${view}`}`} className="mr-4 text-blue-700 underline">第一页</Link>}
           {page.nextAfter && (
@@ -131,7 +141,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
   );
 }
 
-function LinesTable({ rows, canConfirm }: { rows: LineRow[]; canConfirm: boolean }) {
+function LinesTable({ rows, canConfirm, linkHouseholds }: { rows: LineRow[]; canConfirm: boolean; linkHouseholds: boolean }) {
   return (
     <DataTable
       className="mt-2"
@@ -143,7 +153,12 @@ function LinesTable({ rows, canConfirm }: { rows: LineRow[]; canConfirm: boolean
       columns={[
         { key: 'id', header: '序号', className: 'font-mono', cell: (l) => l.id },
         { key: 'village', header: '村（社区）', cell: (l) => l.villageName },
-        { key: 'head', header: '户主', cell: (l) => <Link href={`/households/${l.householdId}`} className="text-blue-700 underline">{l.headName ?? '—'}</Link> },
+        {
+          key: 'head',
+          header: '户主',
+          // Finance reads runs, not the registry: no link to a page it may not open.
+          cell: (l) => (linkHouseholds ? <Link href={`/households/${l.householdId}`} className="text-blue-700 underline">{l.headName ?? '—'}</Link> : (l.headName ?? '—')),
+        },
         {
           key: 'program',
           header: '项目',

@@ -146,7 +146,14 @@ export default async function TempAidCasePage({ params, searchParams }: { params
             p.heldByRun ? (
               <p key={p.id} className="text-sm text-slate-600">{purposeLabels[p.purpose]} {formatFen(p.amountFen)}：{p.runNote}，不从备用金发放。</p>
             ) : (
-              <PayForm key={p.id} paymentId={p.id} today={today} cash={p.method === 'cash'} label={`${purposeLabels[p.purpose]} ${formatFen(p.amountFen)}（${methodLabels[p.method]}）`} />
+              <PayForm
+                key={p.id}
+                paymentId={p.id}
+                today={today}
+                cash={p.method === 'cash'}
+                label={`${purposeLabels[p.purpose]} ${formatFen(p.amountFen)}（${methodLabels[p.method]}）`}
+                confirmMessage={`确认临时救助 ${formatFen(p.amountFen)} 从${c.townshipName}临时救助备用金支付给 ${p.payeeName}？${p.method === 'bank' ? '转入本户登记的银行账户' : '现金发放'}，支付后不能撤回。`}
+              />
             ),
           )}
       </div>

@@ -67,7 +67,7 @@ export default async function NewTempAidPage({ searchParams }: { searchParams: P
       )}
       {kind === 'first_response' ? (
         <FirstResponseForm
-          household={household ? { id: household.id, headName: head?.name ?? '', hasBankAccount: !!household.bankName } : null}
+          household={household ? { id: household.id, headName: head?.name ?? '', hasBankAccount: !!household.bankName, townshipName: household.townshipName } : null}
           townships={townships}
           capText={capText(kind, policy)}
         />

@@ -1,7 +1,8 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
+import { useFormAction } from '@/components/ui/use-form-action';
 import type { Role } from '@/db/schema/users';
 import { roleLabels } from '@/lib/auth/types';
 import { updateUserAction } from '@/lib/users/actions';
@@ -11,13 +12,22 @@ export function EditUserForm({
   user,
   regions,
 }: {
-  user: { id: string; role: Role; regionCode: string; active: boolean };
+  user: { id: string; name: string; username: string; role: Role; regionCode: string; active: boolean };
   regions: RegionOption[];
 }) {
-  const [state, action, pending] = useActionState(updateUserAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  const { ask, dialog } = useConfirmDialog();
+  // Deactivating ends the user's sessions at once: said before it is done.
+  const confirm = (data: FormData) =>
+    !(user.active && data.get('active') === 'false') ||
+    ask({
+      title: '确认停用用户',
+      message: `确认停用 ${user.name}（${user.username}）？停用后其现有会话立即失效，不能再登录，直到重新启用。`,
+      confirmLabel: '确认停用',
+    });
+  const { state, pending, onSubmit, errors } = useFormAction(updateUserAction, confirm);
   return (
-    <form action={action} className="grid max-w-xl gap-4 rounded-lg border border-slate-200 bg-white p-4">
+    <form onSubmit={onSubmit} className="grid max-w-xl gap-4 rounded-lg border border-slate-200 bg-white p-4">
+      {dialog}
       <input type="hidden" name="userId" value={user.id} />
       <Field id="edit-role" label="角色" error={errors.role}>
         {(a) => (

@@ -18,7 +18,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
       <h1 className="text-2xl font-semibold">
         编辑用户 {target.name}（{target.username}）
       </h1>
-      <EditUserForm user={{ id: target.id, role: target.role, regionCode: target.regionCode, active: target.active }} regions={regions} />
+      <EditUserForm user={{ id: target.id, name: target.name, username: target.username, role: target.role, regionCode: target.regionCode, active: target.active }} regions={regions} />
     </div>
   );
 }
