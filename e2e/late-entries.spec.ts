@@ -1,5 +1,6 @@
 import { expect, test, type Sql } from './support/db';
 import { signIn } from './support/auth';
+import { confirmInDialog } from './support/confirm';
 import { insertReferenceHousehold } from './support/reference';
 
 const chinaDay = (daysAgo: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - daysAgo * 86_400_000));
@@ -46,12 +47,15 @@ test('a supervisor sees the late-entry mark on an application awaiting decision 
   await expect(decide).toContainText('本案有 1 个补录环节');
   await decide.getByLabel('审批结果').selectOption('approve');
   await decide.getByRole('button', { name: '提交审批结果' }).click();
+  // The approval asks first (the dialog states what is approved); the server then refuses it.
+  await confirmInDialog(page, '确认批准', /确认批准/);
   await expect(decide.getByText('该案件有 1 个补录环节，请逐项核实后勾选“已核实补录情况”')).toBeVisible();
   const [still] = await sql<{ state: string }[]>`select state from applications where id = ${id}`;
   expect(still!.state).toBe('in_public_notice');
 
   await decide.getByLabel('已核实补录情况').check();
   await decide.getByRole('button', { name: '提交审批结果' }).click();
+  await confirmInDialog(page, '确认批准', /确认批准/);
   await expect(page.getByText(/已批准：每月 ¥2,452\.00/)).toBeVisible();
   await expect(late.getByRole('row', { name: /^公示/ })).toContainText('李建国');
   const [entry] = await sql<{ acknowledged_by: string | null }[]>`select acknowledged_by from late_entries where entity_id = ${id}`;

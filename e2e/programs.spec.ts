@@ -69,7 +69,8 @@ test('the reference household goes through every step of a dibao application (en
   const supervisor = await sv.newPage();
   await signIn(supervisor, 'supervisor');
   await supervisor.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '申请审批' }).click();
-  await supervisor.getByRole('region', { name: '待我处理' }).getByRole('link', { name: '穆小军' }).first().click();
+  // Other specs' applications of reference-household copies may wait too: this one, by its address.
+  await supervisor.getByRole('region', { name: '待我处理' }).locator(`a[href="${new URL(applicationUrl).pathname}"]`).click();
   await expect(supervisor).toHaveURL(applicationUrl);
   // Approval asks first, stating the amount and the start; cancelled once, nothing is decided.
   const decide = supervisor.getByRole('form', { name: '县级审批' });
@@ -95,8 +96,20 @@ test('the reference household goes through every step of a dibao application (en
   await programs.getByRole('button', { name: '确认 困难残疾人生活补贴（穆小军）' }).click();
   await confirmInDialog(supervisor, '确认补贴', `确认 困难残疾人生活补贴（穆小军）：每月 ¥50.00，自 ${nextMonth()} 起按月发放。`);
   await expect(programs.getByRole('row', { name: /困难残疾人生活补贴/ })).toContainText('在保');
-  await programs.getByRole('button', { name: '确认 重度残疾人护理补贴（穆小军）' }).click();
+  // The other subsidy is not dropped in silence: marked on the household page, and waiting in the
+  // supervisor's queue (在册管理), where it is confirmed.
+  const householdUrl = supervisor.url();
+  await expect(programs.getByRole('row', { name: /重度残疾人护理补贴/ })).toContainText('待确认（确认后发放）');
+  await supervisor.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '在册管理' }).click();
+  const waiting = supervisor.getByRole('region', { name: /待确认的残疾人补贴/ });
+  // Other specs' copies of the reference household may wait there too: this household's row, by its link.
+  const ours = supervisor.locator(`a[href="${new URL(householdUrl).pathname}"]`);
+  const care = waiting.getByRole('row', { name: /重度残疾人护理补贴/ }).filter({ has: ours });
+  await expect(care).toContainText('¥50.00');
+  await care.getByRole('button', { name: '确认 重度残疾人护理补贴（穆小军）' }).click();
   await confirmInDialog(supervisor, '确认补贴', '重度残疾人护理补贴（穆小军）：每月 ¥50.00');
+  await expect(waiting.getByRole('row', { name: /重度残疾人护理补贴/ }).filter({ has: ours })).toHaveCount(0);
+  await supervisor.goto(householdUrl);
   await expect(programs.getByRole('row', { name: /重度残疾人护理补贴/ })).toContainText(`¥50.00${nextMonth()}在保`);
   await expect(programs.getByRole('row', { name: /困难残疾人生活补贴/ })).toContainText(`¥50.00${nextMonth()}在保`);
 

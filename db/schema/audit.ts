@@ -25,3 +25,18 @@ export const auditLog = pgTable(
     index('audit_region_idx').on(t.regionCode),
   ],
 );
+
+/**
+ * Tamper evidence: each audit row linked, in commit order, into a hash chain (migration 0022:
+ * sealed by a deferred trigger at commit; checked by doudi_audit_chain_check()).
+ */
+export const auditChain = pgTable('audit_chain', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  auditId: bigint('audit_id', { mode: 'number' })
+    .notNull()
+    .unique()
+    .references(() => auditLog.id),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+  sealedAt: timestamp('sealed_at', { withTimezone: true }).notNull().defaultNow(),
+});

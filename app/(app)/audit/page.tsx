@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ChainCheck } from '@/components/audit/chain-check';
 import { DataTable } from '@/components/ui/data-table';
 import { listAuditEntries } from '@/lib/audit/queries';
 import { requirePermission } from '@/lib/auth/session';
@@ -12,6 +13,8 @@ export default async function AuditPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">审计日志</h1>
+      <p className="text-sm text-slate-600">每条记录在提交时以哈希链相连（每条的哈希含上一条的哈希），事后改动、删除或绕过系统写入的记录都会使链条断开。</p>
+      <ChainCheck />
       <DataTable
         caption="最近 100 条操作记录"
         captionHidden
