@@ -85,6 +85,7 @@ test('the reference household goes through every step of a dibao application (en
   await supervisor.reload();
   await expect(supervisor.getByText(/当前环节：公示中/)).toBeVisible();
   await decide.getByLabel('审批结果').selectOption('approve');
+  await decide.getByLabel('已核实补录情况').check();
   await decide.getByRole('button', { name: '提交审批结果' }).click();
   await confirmInDialog(supervisor, '确认批准', stated);
   await expect(supervisor.getByText(`已批准：每月 ¥2,452.00，自 ${nextMonth()} 起发放。`)).toBeVisible();
