@@ -41,7 +41,13 @@ export async function PayoutHistorySection({ user, householdId }: { user: Sessio
               <>
                 {r.blocked ? `受阻：${r.blockReason}` : r.kind === 'recovery' ? '随所扣明细' : r.runState === 'draft' ? '待审批' : lineStatusLabels[r.status]}
                 {r.failureReason && `（${r.failureReason}）`}
-                {r.reissuedIn && ` · 已于 ${r.reissuedIn} 重新发放`}
+                {r.reissuedBy && (
+                  <>
+                    {' · 由 '}
+                    <Link href={`/payouts/${r.reissuedBy.runId}`} className="text-blue-700 underline">{r.reissuedBy.month} 发放批次</Link>
+                    {`重新发放（${runStateLabels[r.reissuedBy.runState]}）`}
+                  </>
+                )}
               </>
             ),
           },

@@ -175,11 +175,13 @@ export async function householdPayments(user: SessionUser, householdId: string) 
     .limit(600);
   const reissued = rows.length
     ? await db
-        .select({ source: payoutLines.sourceId, month: payoutLines.month })
+        .select({ source: payoutLines.sourceId, month: payoutLines.month, runId: payoutLines.runId, runState: payoutRuns.state })
         .from(payoutLines)
+        .innerJoin(payoutRuns, eq(payoutRuns.id, payoutLines.runId))
         .where(and(eq(payoutLines.kind, 'reissue'), inArray(payoutLines.sourceId, rows.map((r) => String(r.l.id)))))
     : [];
-  const reissuedIn = new Map(reissued.map((r) => [r.source!, r.month]));
+  // The one run that holds each failed line's re-issue (payout_lines_one_holder_uq).
+  const reissuedBy = new Map(reissued.map((r) => [r.source!, { month: r.month, runId: r.runId, runState: r.runState }]));
   return rows.map(({ l, runState }) => ({
     id: l.id,
     runId: l.runId,
@@ -195,7 +197,8 @@ export async function householdPayments(user: SessionUser, householdId: string) 
     accountMasked: maskAccount(l.bankAccount),
     bankName: l.bankName,
     runState,
-    reissuedIn: reissuedIn.get(String(l.id)) ?? null,
+    reissuedIn: reissuedBy.get(String(l.id))?.month ?? null,
+    reissuedBy: reissuedBy.get(String(l.id)) ?? null,
   }));
 }
 

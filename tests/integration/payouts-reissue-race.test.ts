@@ -102,7 +102,7 @@ describe('a failed line re-issued by concurrent regenerations', () => {
 
     // The household page says which run re-issued the failed line.
     const history = await householdPayments(staff.caseworker, e.householdId);
-    expect(history.find((h) => h.id === failed.id)).toMatchObject({ status: 'failed', reissuedIn: holder!.month });
+    expect(history.find((h) => h.id === failed.id)).toMatchObject({ status: 'failed', reissuedIn: holder!.month, reissuedBy: { runId: holder!.run_id, month: holder!.month, runState: 'exported' } }); // its bank file was downloaded above
   });
 
   it('is refused at approval should a second line of the same source get past the index (a restored backup, a hand-made fix)', async () => {
