@@ -123,7 +123,8 @@ async function buildDatabase(): Promise<void> {
       select id, 'suspend', to_char(now() + interval '3 month', 'YYYY-MM'), '外出务工，待核实', '已告知', 'approved', '00000000-0000-0000-0000-000000000000', now()
       from enrollments where abs(hashtext(id::text || 's')) % 100 < 2`);
     await sql.unsafe(`insert into users (username, name, role, region_code, password_hash) values
-      ('bench_cw', '压测经办', 'caseworker', '141100', 'x'), ('bench_sup', '压测审批', 'supervisor', '141100', 'x')
+      ('bench_cw', '压测经办', 'caseworker', '141100', 'x'), ('bench_sup', '压测审批', 'supervisor', '141100', 'x'),
+      ('bench_fin', '压测发放', 'finance', '141100', 'x')
       on conflict do nothing`);
     for (const t of ['households', 'enrollments', 'enrollment_amounts', 'enrollment_changes']) await sql.unsafe(`vacuum (analyze) ${t}`);
     log(`enrollment data ready in ${((performance.now() - t) / 1000).toFixed(0)} s`);
@@ -277,7 +278,8 @@ await approveRun(supervisor, { runId: target.runId, version });
 const exports: Record<string, { ms: number; bytes: number; rows: number }> = {};
 for (const format of ['csv', 'xlsx'] as const) {
   const t = performance.now();
-  const { stream } = await exportBankFile(caseworker, target.runId, format);
+  // The bank file is the finance role's (资金发放员); the bench's one covers the city.
+  const { stream } = await exportBankFile(await user('bench_fin'), target.runId, format);
   const out = fs.openSync('/dev/null', 'w');
   let bytes = 0;
   for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
