@@ -3,11 +3,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AssessmentView } from '@/components/applications/assessment-view';
 import { decisionCheck, startMonthAfterDecision } from '@/lib/applications/flow';
+import { StepsTable, type CaseStep } from '@/components/late-entries/steps-table';
 import { AcceptForm, CountyVisitForm, DecideForm, InvestigateForm, ObjectionForm, PublicNoticeForm, TownshipOpinionForm } from '@/components/applications/step-forms';
-import { LateBadge, LateEntryList } from '@/components/late-entries/late-entry-list';
-import { DataTable } from '@/components/ui/data-table';
+import { LateEntryList } from '@/components/late-entries/late-entry-list';
 import type { LateEntryStep } from '@/lib/late-entries/labels';
-import type { LateEntryRow } from '@/lib/late-entries/queries';
 import type { Assessment } from '@/lib/applications/assess';
 import { todayInChina } from '@/lib/core/time';
 import { kindLabels, stateLabels } from '@/lib/applications/load';
@@ -33,7 +32,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const name = (id: string | null) => (id ? (app.staffNames[id] ?? '—') : '—');
   // The step each row shows, and its late entry (补录) when the date it shows was entered late.
   const late = (step: LateEntryStep, date: string | null) => app.lateEntries.filter((e) => e.step === step && e.statedOn === date);
-  const steps: [string, string | null, string | null, LateEntryRow[]][] = [
+  const steps: CaseStep[] = [
     ['登记申请', app.registeredOn, name(app.createdBy), []],
     ['受理', app.acceptedOn, name(app.acceptedBy), late('accept', app.acceptedOn)],
     ['入户调查', app.investigatedOn, app.investigators?.join('、') ?? null, late('investigate', app.investigatedOn)],
@@ -60,29 +59,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         </p>
       </header>
 
-      <section aria-label="办理过程">
-        <h2 className="text-lg font-semibold">办理过程</h2>
-        <DataTable
-          className="mt-2"
-          hideHeader
-          rows={steps}
-          rowKey={([label]) => label}
-          columns={[
-            { key: 'step', header: '环节', rowHeader: true, className: 'w-40 font-medium', cell: ([label]) => label },
-            {
-              key: 'when',
-              header: '日期',
-              className: 'tabular-nums',
-              cell: ([, when, , marks]) => (
-                <>
-                  {when ?? '—'}
-                  {marks.map((e) => <LateBadge key={e.id} entry={e} />)}
-                </>
-              ),
-            },
-            { key: 'who', header: '经办人', cell: ([, when, who]) => (when ? who : '') },
-          ]}
-        />
+      <StepsTable steps={steps} />
+      <section aria-label="办理情况">
         {app.missingDocuments && app.missingDocuments.length > 0 && <p className="mt-2 text-sm">需补齐材料：{app.missingDocuments.join('；')}</p>}
         {app.findings && <p className="mt-2 text-sm">调查情况：{app.findings}</p>}
         {app.townshipOpinion && <p className="mt-1 text-sm">乡镇意见：{app.townshipOpinion}</p>}

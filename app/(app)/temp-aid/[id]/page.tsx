@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { independenceRefusal } from '@/lib/temp-aid/approved-payment';
+import { StepsTable, type CaseStep } from '@/components/late-entries/steps-table';
 import { AccountForm, CaseNoticeForm, CompleteForm, DecideCaseForm, InvestigateCaseForm } from '@/components/temp-aid/case-forms';
 import { PayForm, RecoveryForm } from '@/components/temp-aid/payment-forms';
-import { LateBadge, LateEntryList } from '@/components/late-entries/late-entry-list';
+import { LateEntryList } from '@/components/late-entries/late-entry-list';
 import { DataTable } from '@/components/ui/data-table';
 import { todayInChina } from '@/lib/core/time';
 import { can } from '@/lib/auth/permissions';
@@ -30,7 +31,7 @@ export default async function TempAidCasePage({ params, searchParams }: { params
   const independence = independenceRefusal(user.id, c);
   const noticeOver = c.state === 'in_public_notice' && !!c.noticeEnd && today > c.noticeEnd;
   const late = (step: string, date: string | null) => c.lateEntries.filter((e) => e.step === step && e.statedOn === date);
-  const steps: [string, string | null, string | null, typeof c.lateEntries][] = [
+  const steps: CaseStep[] = [
     [c.kind === 'first_response' ? '先行救助' : '申请', c.openedOn, name(c.createdBy), []],
     ['情况说明', c.accountOn, name(c.accountBy), []],
     ['入户调查', c.investigatedOn, c.investigators?.join('、') ?? null, late('tempaid_investigate', c.investigatedOn)],
@@ -68,30 +69,7 @@ export default async function TempAidCasePage({ params, searchParams }: { params
         {c.recoveryDueFen !== null && <p className="text-red-800">应追回 {formatFen(c.recoveryDueFen)}，已追回 {formatFen(c.recoveredFen)}</p>}
       </section>
 
-      <section aria-label="办理过程">
-        <h2 className="text-lg font-semibold">办理过程</h2>
-        <DataTable
-          className="mt-2"
-          hideHeader
-          rows={steps.filter(([, when]) => when)}
-          rowKey={([label]) => label}
-          columns={[
-            { key: 'step', header: '环节', rowHeader: true, className: 'w-40 font-medium', cell: ([label]) => label },
-            {
-              key: 'when',
-              header: '日期',
-              className: 'tabular-nums',
-              cell: ([, when, , marks]) => (
-                <>
-                  {when}
-                  {marks.map((e) => <LateBadge key={e.id} entry={e} />)}
-                </>
-              ),
-            },
-            { key: 'who', header: '经办人', cell: ([, , who]) => who },
-          ]}
-        />
-      </section>
+      <StepsTable steps={steps.filter(([, when]) => when)} />
 
       <LateEntryList entries={c.lateEntries} />
 
