@@ -1,7 +1,9 @@
 // The arithmetic and eligibility rules of a payout run, as pure functions. Generation runs them as
-// set-based SQL (lib/payouts/generation/); these are the same rules written once more in
-// TypeScript so they can be unit-tested and read: when one changes, the other must too
-// (tests/unit/payouts/rules.test.ts pins both with the same cases through the integration tests).
+// set-based SQL (lib/payouts/generation/); the app runs these TypeScript twins where one case is
+// decided at a time (add-adjustment: monthVerdict, amountInForce; the block reason shown before
+// a run). The twins are proven equal to the SQL over the same cases by integration tests:
+// tests/integration/payout-rule-twins.test.ts (monthVerdict, recoveryDeduction) and
+// tests/integration/payouts-block-reason.test.ts (accountBlockReason).
 
 export type EnrollmentStatus = 'proposed' | 'active' | 'suspended' | 'terminated';
 export type StatusChangeKind = 'suspend' | 'resume' | 'terminate';
@@ -86,18 +88,6 @@ export function accountBlockReason(a: AccountFields): string | null {
 export function recoveryDeduction(p: { payableFen: number; perMonthFen: number; remainingFen: number; floorFen: number }): number {
   for (const [k, v] of Object.entries(p)) if (!Number.isInteger(v) || v < 0) throw new Error(`${k} must be a whole number of fen ≥ 0, got ${v}`);
   return Math.max(0, Math.min(p.perMonthFen, p.remainingFen, p.payableFen - p.floorFen));
-}
-
-/** The months a recovery runs, given what each month pays: the schedule a caseworker is shown. */
-export function recoverySchedule(p: { totalFen: number; perMonthFen: number; floorFen: number; payable: { month: string; fen: number }[] }) {
-  let remaining = p.totalFen;
-  const months: { month: string; deductFen: number; paysFen: number }[] = [];
-  for (const m of p.payable) {
-    const deductFen = recoveryDeduction({ payableFen: m.fen, perMonthFen: p.perMonthFen, remainingFen: remaining, floorFen: p.floorFen });
-    remaining -= deductFen;
-    months.push({ month: m.month, deductFen, paysFen: m.fen - deductFen });
-  }
-  return { months, remainingFen: remaining };
 }
 
 /**

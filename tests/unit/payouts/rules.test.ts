@@ -8,7 +8,6 @@ import {
   monthAllowed,
   monthVerdict,
   recoveryDeduction,
-  recoverySchedule,
 } from '@/lib/payouts/rules';
 
 const active = { status: 'active' as const, startMonth: '2026-12', endMonth: null };
@@ -68,14 +67,6 @@ describe('adjustments', () => {
     expect(recoveryDeduction({ payableFen: 60_000, perMonthFen: 4_000, remainingFen: 10_000, floorFen: 58_000 })).toBe(2_000);
     expect(recoveryDeduction({ payableFen: 50_000, perMonthFen: 4_000, remainingFen: 10_000, floorFen: 58_000 })).toBe(0);
     expect(() => recoveryDeduction({ payableFen: 1.5, perMonthFen: 1, remainingFen: 1, floorFen: 0 })).toThrow();
-  });
-
-  it('spreads a recovery over months until it is repaid', () => {
-    const payable = ['2027-01', '2027-02', '2027-03', '2027-04'].map((month, i) => ({ month, fen: i === 1 ? 50_000 : 60_000 }));
-    const s = recoverySchedule({ totalFen: 9_000, perMonthFen: 4_000, floorFen: 55_000, payable });
-    expect(s.months.map((m) => m.deductFen)).toEqual([4_000, 0, 4_000, 1_000]);
-    expect(s.months.every((m) => m.paysFen >= 50_000)).toBe(true);
-    expect(s.remainingFen).toBe(0);
   });
 
   it('pays arrears of a missed month up to what it would have paid, once', () => {
