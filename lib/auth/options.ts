@@ -2,6 +2,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
+import { safeRedirectUrl } from './return-path';
 import { authSecret } from './secret';
 import { signInSchema, signInWithPassword } from './sign-in';
 import { endSession } from './sign-out';
@@ -42,6 +43,8 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Only a path of this site (lib/auth/return-path.ts), whatever callbackUrl was sent.
+    redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
     jwt({ token, user }) {
       if (user) {
         // Only ids and numbers in the token: the user's details are read fresh on every request.

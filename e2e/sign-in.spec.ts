@@ -1,0 +1,60 @@
+import { expect, test } from './support/db';
+import { DEMO_PASSWORD } from './support/auth';
+import { postCredentials } from './support/credentials';
+
+// Return paths that would take a caseworker off the site (or run script) if followed.
+const OFF_SITE = [
+  '/\\evil.example/',
+  '/\t/evil.example/',
+  '/%2F%2Fevil.example',
+  '//evil.example/',
+  '\\\\evil.example',
+  'https://evil.example/',
+  'javascript:alert(document.domain)',
+];
+
+async function signInWithCallback(page: import('@playwright/test').Page, callbackUrl: string) {
+  await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  await page.getByLabel('用户名', { exact: true }).fill('caseworker');
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+test.describe('after sign-in the user goes only to a path of this site', () => {
+  test('the login page follows a path of the site (the control)', async ({ page, baseURL }) => {
+    await signInWithCallback(page, '/temp-aid');
+    expect(page.url()).toBe(`${baseURL}/temp-aid`);
+  });
+
+  for (const target of OFF_SITE) {
+    test(`the login page refuses ${JSON.stringify(target)} and opens the start page`, async ({ page, baseURL }) => {
+      await signInWithCallback(page, target);
+      expect(page.url()).toBe(`${baseURL}/`);
+      await expect(page.getByLabel('当前用户')).toContainText('王晓梅');
+    });
+  }
+
+  test("next-auth's own answer names only this site", async ({ baseURL }) => {
+    const control = await postCredentials(baseURL!, { username: 'caseworker', password: DEMO_PASSWORD, callbackUrl: `${baseURL}/temp-aid` });
+    expect(control).toMatchObject({ signedIn: true, url: `${baseURL}/temp-aid` });
+    for (const target of [...OFF_SITE, `${baseURL}//evil.example/`, `${baseURL}/\\evil.example/`]) {
+      const res = await postCredentials(baseURL!, { username: 'caseworker', password: DEMO_PASSWORD, callbackUrl: target });
+      expect(res.url, `callbackUrl ${JSON.stringify(target)}`).toBe(`${baseURL}/`);
+    }
+  });
+
+  test('the redirect to sign-in carries only a path of this site', async ({ baseURL }) => {
+    const login = async (path: string) => {
+      const res = await fetch(`${baseURL}${path}`, { redirect: 'manual' });
+      const location = new URL(res.headers.get('location') ?? '', baseURL);
+      return { origin: location.origin, pathname: location.pathname, callbackUrl: location.searchParams.get('callbackUrl') };
+    };
+    expect(await login('/temp-aid')).toEqual({ origin: baseURL, pathname: '/login', callbackUrl: '/temp-aid' });
+    for (const path of ['/%2F%2Fevil.example', '/%5Cevil.example', '/%09/evil.example']) {
+      const to = await login(path);
+      expect(to.origin, path).toBe(baseURL);
+      expect(to.callbackUrl, path).toBeNull();
+    }
+  });
+});
