@@ -1,4 +1,4 @@
-import { expect, test } from './support/db';
+import { expect, test, uniqueSuffix } from './support/db';
 import { DEMO_PASSWORD } from './support/auth';
 import { postCredentials } from './support/credentials';
 
@@ -56,5 +56,19 @@ test.describe('after sign-in the user goes only to a path of this site', () => {
       expect(to.origin, path).toBe(baseURL);
       expect(to.callbackUrl, path).toBeNull();
     }
+  });
+});
+
+test.describe('the address a sign-in counts against', () => {
+  test('X-Forwarded-For is believed only from the listed proxy; without the header the socket address counts', async ({ baseURL, sql }) => {
+    const s = uniqueSuffix();
+    // A direct client (127.0.0.1) writing its own header; the proxy of TRUSTED_PROXIES (127.0.0.2,
+    // playwright.config.ts) passing on a chain; a client (127.0.0.4) sending no header at all.
+    await postCredentials(baseURL!, { username: `xff-direct-${s}`, password: 'wrong-password', forwardedFor: '203.0.113.7' });
+    await postCredentials(baseURL!, { username: `xff-proxy-${s}`, password: 'wrong-password', from: '127.0.0.2', forwardedFor: '198.51.100.1, 203.0.113.8' });
+    await postCredentials(baseURL!, { username: `xff-none-${s}`, password: 'wrong-password', from: '127.0.0.4' });
+    const rows = await sql<{ key: string }[]>`select key from sign_in_throttle
+      where key in ('ip:203.0.113.7', 'ip:198.51.100.1', 'ip:203.0.113.8', 'ip:127.0.0.2', 'ip:127.0.0.4', 'ip:unknown') order by key`;
+    expect(rows.map((r) => r.key)).toEqual(['ip:127.0.0.4', 'ip:203.0.113.8']);
   });
 });

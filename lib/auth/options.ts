@@ -2,18 +2,12 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
+import { clientIp } from './client-address';
 import { safeRedirectUrl } from './return-path';
 import { authSecret } from './secret';
 import { signInSchema, signInWithPassword } from './sign-in';
 import { endSession } from './sign-out';
 import { IDLE_TIMEOUT_SECONDS, SESSION_COOKIE, type SessionClaims } from './types';
-
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.['x-forwarded-for'];
-  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
-  const real = headers?.['x-real-ip'];
-  return first || (typeof real === 'string' ? real : '') || 'unknown';
-}
 
 const secureCookie = (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
 
