@@ -1,5 +1,5 @@
 import { expect, test, uniqueSuffix } from './support/db';
-import { DEMO_PASSWORD } from './support/auth';
+import { DEMO_PASSWORD, signIn } from './support/auth';
 import { postCredentials } from './support/credentials';
 
 // Return paths that would take a caseworker off the site (or run script) if followed.
@@ -67,8 +67,42 @@ test.describe('the address a sign-in counts against', () => {
     await postCredentials(baseURL!, { username: `xff-direct-${s}`, password: 'wrong-password', forwardedFor: '203.0.113.7' });
     await postCredentials(baseURL!, { username: `xff-proxy-${s}`, password: 'wrong-password', from: '127.0.0.2', forwardedFor: '198.51.100.1, 203.0.113.8' });
     await postCredentials(baseURL!, { username: `xff-none-${s}`, password: 'wrong-password', from: '127.0.0.4' });
-    const rows = await sql<{ key: string }[]>`select key from sign_in_throttle
-      where key in ('ip:203.0.113.7', 'ip:198.51.100.1', 'ip:203.0.113.8', 'ip:127.0.0.2', 'ip:127.0.0.4', 'ip:unknown') order by key`;
-    expect(rows.map((r) => r.key)).toEqual(['ip:127.0.0.4', 'ip:203.0.113.8']);
+    const rows = await sql<{ key: string }[]>`select key from sign_in_throttle where key like ${`p:xff-%-${s}|%`} order by key`;
+    expect(rows.map((r) => r.key)).toEqual([`p:xff-direct-${s}|127.0.0.1`, `p:xff-none-${s}|127.0.0.4`, `p:xff-proxy-${s}|203.0.113.8`]);
+  });
+
+  test('31 failed sign-ins to made-up names from one address without the header lock nobody out, not even there', async ({ baseURL, page }) => {
+    const s = uniqueSuffix();
+    for (let i = 0; i < 31; i++) {
+      const r = await postCredentials(baseURL!, { username: `made-up-${s}-${i}`, password: 'wrong-password', from: '127.0.0.3' });
+      expect(r.url, `attempt ${i + 1}`).toContain('error=CredentialsSignin');
+    }
+    expect(await postCredentials(baseURL!, { username: 'caseworker', password: DEMO_PASSWORD, from: '127.0.0.3' })).toMatchObject({ signedIn: true });
+    await signIn(page, 'caseworker'); // and from the browser's address
+  });
+
+  test('eight wrong passwords from one address do not stop the caseworker at another, and the first address stays locked', async ({ baseURL, page }) => {
+    for (let i = 0; i < 8; i++) await postCredentials(baseURL!, { username: 'caseworker2', password: 'wrong-password', from: '127.0.0.5' });
+    const there = await postCredentials(baseURL!, { username: 'caseworker2', password: DEMO_PASSWORD, from: '127.0.0.5' });
+    expect(there.signedIn).toBe(false);
+    expect(there.url).toContain('error=locked');
+    await signIn(page, 'caseworker2'); // from 127.0.0.1
+    await expect(page.getByLabel('当前用户')).toContainText('赵志强');
+  });
+
+  test('an account at the account-wide limit is listed for the admin', async ({ page, sql }) => {
+    const username = 'caseworker2';
+    await sql`insert into sign_in_throttle (key, failures, window_start, locked_until) values (${`u:${username}`}, 100, now(), now() + interval '15 minutes')
+      on conflict (key) do update set failures = 100, window_start = now(), locked_until = now() + interval '15 minutes'`;
+    try {
+      await signIn(page, 'admin');
+      await page.goto('/admin/users');
+      const notice = page.getByRole('alert').filter({ hasText: '以下账号正被大量尝试密码' });
+      await expect(notice).toContainText('caseworker2（赵志强）：失败 100 次');
+    } finally {
+      await sql`delete from sign_in_throttle where key = ${`u:${username}`}`;
+    }
+    await page.reload();
+    await expect(page.getByText('以下账号正被大量尝试密码')).toHaveCount(0);
   });
 });
