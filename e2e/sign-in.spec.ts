@@ -1,6 +1,7 @@
 import { expect, test, uniqueSuffix } from './support/db';
 import { DEMO_PASSWORD, signIn } from './support/auth';
 import { postCredentials } from './support/credentials';
+import { unusedIdNumber } from './support/ids';
 
 // Return paths that would take a caseworker off the site (or run script) if followed.
 const OFF_SITE = [
@@ -105,4 +106,45 @@ test.describe('the address a sign-in counts against', () => {
     await page.reload();
     await expect(page.getByText('以下账号正被大量尝试密码')).toHaveCount(0);
   });
+});
+
+test('a session that ends in the middle of a form offers sign-in in place and keeps what was typed', async ({ page, sql }) => {
+  await signIn(page, 'caseworker');
+  await page.goto('/households/new');
+  const name = `续登${uniqueSuffix().slice(-6)}`;
+  const idNumber = await unusedIdNumber(sql, '141130', '19800101', '男');
+  await page.getByLabel('村（社区） *').selectOption({ label: '康城村' });
+  await page.getByLabel('住址 *').fill('康城村 30 号');
+  const row = page.getByRole('group', { name: '成员 1' });
+  await row.getByLabel('姓名 *').fill(name);
+  await row.getByLabel('身份证号 *').fill(idNumber);
+  await row.getByLabel('劳动能力 *').selectOption('full');
+
+  // 30 minutes idle: the browser drops the cookie (its max-age is the idle limit).
+  await page.context().clearCookies({ name: 'doudi.session' });
+  await page.getByRole('button', { name: '登记', exact: true }).click();
+
+  const dialog = page.getByRole('dialog', { name: '登录已过期，请重新登录' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('用户名')).toHaveValue('caseworker');
+  expect(await sql`select 1 from members where id_number = ${idNumber}`, 'nothing was saved without a session').toHaveLength(0);
+  await expect(page).toHaveURL(/\/households\/new$/);
+
+  // The dialog checks the password like the login page does.
+  await dialog.getByLabel('密码').fill('wrong-password');
+  await dialog.getByRole('button', { name: '登录' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('用户名或密码错误。');
+  await dialog.getByLabel('密码').fill(DEMO_PASSWORD);
+  await dialog.getByRole('button', { name: '登录' }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(page.getByText('已重新登录，请再次提交。')).toBeVisible();
+  await expect(page.getByLabel('住址 *')).toHaveValue('康城村 30 号');
+  await expect(row.getByLabel('姓名 *')).toHaveValue(name);
+  await expect(row.getByLabel('身份证号 *')).toHaveValue(idNumber);
+  await expect(row.getByLabel('劳动能力 *')).toHaveValue('full');
+
+  await page.getByRole('button', { name: '登记', exact: true }).click();
+  await expect(page.getByRole('heading', { name: `${name}户` })).toBeVisible();
+  expect(await sql`select 1 from members where id_number = ${idNumber}`).toHaveLength(1);
 });
