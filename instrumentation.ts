@@ -5,6 +5,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // Before the first request is handled: sign-in counts the socket's address (lib/auth/client-address.ts).
+  const { installPeerAddressHook } = await import('./lib/server/peer-address');
+  installPeerAddressHook();
   const { startServer } = await import('./lib/server/startup');
   await startServer();
 }

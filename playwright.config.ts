@@ -102,6 +102,8 @@ export default defineConfig({
         DATABASE_URL: e2eAppDatabaseUrl(),
         MIGRATION_DATABASE_URL: e2eOwnerDatabaseUrl(),
         NEXTAUTH_URL: e2eBaseUrl,
+        // e2e/sign-in.spec.ts connects from 127.0.0.2 as "the proxy"; the browser (127.0.0.1) is a direct client.
+        TRUSTED_PROXIES: '127.0.0.2',
       },
       reuseExistingServer: false,
       timeout: 120_000,

@@ -1,5 +1,6 @@
 import { decode, encode } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
+import { safeReturnPath } from '@/lib/auth/return-path';
 import { authSecret } from '@/lib/auth/secret';
 import { ABSOLUTE_TIMEOUT_SECONDS, IDLE_TIMEOUT_SECONDS, SESSION_COOKIE, type SessionClaims } from '@/lib/auth/types';
 
@@ -28,7 +29,8 @@ export async function proxy(req: NextRequest) {
   if (!valid || !claims || !secret) {
     if (pageView && pathname !== '/login') {
       const url = new URL('/login', req.url);
-      if (pathname !== '/') url.searchParams.set('callbackUrl', pathname);
+      const back = safeReturnPath(pathname); // never a way off the site (lib/auth/return-path.ts)
+      if (back !== '/') url.searchParams.set('callbackUrl', back);
       const res = NextResponse.redirect(url);
       if (raw) res.cookies.delete(SESSION_COOKIE);
       return res;

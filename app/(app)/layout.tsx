@@ -1,3 +1,4 @@
+import { SessionExpiredDialog } from '@/components/auth/session-expired-dialog';
 import { AppNav } from '@/components/shell/app-nav';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { navigationFor } from '@/lib/auth/navigation';
@@ -32,6 +33,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <main id="main" className="mx-auto max-w-6xl px-4 py-6 print:max-w-none print:p-0">
         {children}
       </main>
+      <SessionExpiredDialog username={user.username} />
     </>
   );
 }

@@ -1,11 +1,12 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { revealIdAction } from '@/lib/households/actions';
 
 /** Shows one member's full resident ID on request; the server logs every such view. */
 export function RevealIdButton({ memberId, name }: { memberId: string; name: string }) {
-  const [state, action, pending] = useActionState(revealIdAction, null);
+  const { state, pending, onSubmit } = useFormAction(revealIdAction);
   const [hidden, setHidden] = useState(false);
   const shown = state?.ok && !hidden ? state.data.idNumber : null;
   return (
@@ -15,7 +16,7 @@ export function RevealIdButton({ memberId, name }: { memberId: string; name: str
           隐藏
         </button>
       ) : (
-        <form action={(data) => { setHidden(false); action(data); }} className="inline">
+        <form onSubmit={(e) => { setHidden(false); onSubmit(e); }} className="inline">
           <input type="hidden" name="memberId" value={memberId} />
           <button type="submit" disabled={pending} className="text-xs text-blue-700 underline" aria-label={`显示 ${name} 的完整身份证号`}>
             显示完整号码

@@ -27,7 +27,11 @@ export const users = pgTable(
   (t) => [uniqueIndex('users_username_uq').on(sql`lower(${t.username})`)],
 );
 
-/** Failed sign-ins per key ("u:<username>" or "ip:<address>"), kept in the database so every app server sees them. */
+/**
+ * Sign-in counters per key, kept in the database so every app server sees them
+ * (lib/auth/throttle-rules.ts): "p:<username>|<address>" a pair, "u:<username>" an account,
+ * "ip:<address>" an address; "k:<username>|<address>" a pair that signed in (window_start = when).
+ */
 export const signInThrottle = pgTable('sign_in_throttle', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull().default(0),

@@ -2,17 +2,12 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
+import { clientIp } from './client-address';
+import { safeRedirectUrl } from './return-path';
 import { authSecret } from './secret';
 import { signInSchema, signInWithPassword } from './sign-in';
 import { endSession } from './sign-out';
 import { IDLE_TIMEOUT_SECONDS, SESSION_COOKIE, type SessionClaims } from './types';
-
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.['x-forwarded-for'];
-  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
-  const real = headers?.['x-real-ip'];
-  return first || (typeof real === 'string' ? real : '') || 'unknown';
-}
 
 const secureCookie = (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
 
@@ -42,6 +37,8 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Only a path of this site (lib/auth/return-path.ts), whatever callbackUrl was sent.
+    redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
     jwt({ token, user }) {
       if (user) {
         // Only ids and numbers in the token: the user's details are read fresh on every request.

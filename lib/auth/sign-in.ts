@@ -6,7 +6,8 @@ import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { dummyPasswordHash, verifyPassword } from './password';
-import { THROTTLE, accountKey, addressKey, clearFailures, recordFailure, throttleState } from './throttle';
+import { reserveAttempt, settleSuccess } from './throttle';
+import { THROTTLE, keysFor } from './throttle-rules';
 
 export const signInSchema = z.object({
   username: z.string().trim().min(1).max(64),
@@ -18,9 +19,10 @@ export type SignInResult =
   | { ok: false; code: 'invalid' | 'locked' };
 
 /**
- * Checks a password with throttling per account and per address. The answer and its timing
- * are the same whether or not the account exists: a lock is keyed by the name typed, and a
- * missing account is still compared against a dummy hash.
+ * Checks a password, throttled per (account, address) pair, per account and per address
+ * (throttle-rules.ts). The answer and its timing are the same whether or not the account
+ * exists: every count is keyed by the name typed, and a missing account is still compared
+ * against a dummy hash.
  */
 export async function signInWithPassword(
   db: Db,
@@ -28,10 +30,10 @@ export async function signInWithPassword(
   now: Date = new Date(),
   wait: (ms: number) => Promise<unknown> = sleep,
 ): Promise<SignInResult> {
-  const keys = [accountKey(input.username), addressKey(input.ip)];
-  const state = await throttleState(db, keys, now);
-  if (state.locked) return { ok: false, code: 'locked' };
-  if (state.delayMs > 0) await wait(state.delayMs);
+  const keys = keysFor(input.username, input.ip);
+  const attempt = await reserveAttempt(db, keys, now);
+  if (attempt.refused) return { ok: false, code: 'locked' };
+  if (attempt.delayMs > 0) await wait(attempt.delayMs);
 
   const [user] = await db
     .select({ id: users.id, name: users.name, hash: users.passwordHash, active: users.active, sv: users.sessionVersion })
@@ -41,13 +43,12 @@ export async function signInWithPassword(
   const valid = await verifyPassword(user?.hash ?? (await dummyPasswordHash()), input.password);
 
   if (!user || !user.active || !valid) {
-    await recordFailure(db, keys[0]!, THROTTLE.lockAfterPerAccount, now);
-    await recordFailure(db, keys[1]!, THROTTLE.lockAfterPerAddress, now);
-    const after = await throttleState(db, keys, now);
-    return { ok: false, code: after.locked ? 'locked' : 'invalid' };
+    // The failure that reached a limit already says so.
+    const locked = attempt.counts.pair >= THROTTLE.pair.lockAfter || (attempt.counts.account >= THROTTLE.account.lockAfter && !attempt.known);
+    return { ok: false, code: locked ? 'locked' : 'invalid' };
   }
 
-  await clearFailures(db, keys[0]!);
+  await settleSuccess(db, keys, now);
   await db.transaction((tx) =>
     recordAudit(tx, { id: user.id, name: user.name }, { action: 'auth.sign_in', entity: 'user', entityId: user.id }),
   );

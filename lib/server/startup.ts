@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDatabase } from '@/db/client';
+import { trustedProxies } from '@/lib/auth/client-address';
 import { assertAuthSecret } from '@/lib/auth/secret';
 import { rowsOf } from '@/lib/core/sql';
 
@@ -8,6 +9,7 @@ import { rowsOf } from '@/lib/core/sql';
 export async function startServer(): Promise<void> {
   try {
     assertAuthSecret();
+    trustedProxies(); // a bad TRUSTED_PROXIES entry refuses to start rather than trust the wrong hop
     const open = await getDatabase();
     console.log(`[doudi] 数据库就绪（${open.kind === 'pglite' ? '嵌入式 PGlite' : 'PostgreSQL'}）`);
     if (open.kind === 'postgres') {

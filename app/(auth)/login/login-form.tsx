@@ -1,17 +1,11 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
 import { useState } from 'react';
+import { signInWithCredentials } from '@/components/auth/credentials';
+import { safeReturnPath } from '@/lib/auth/return-path';
 
-const messages: Record<string, string> = {
-  locked: '登录失败次数过多，请 15 分钟后再试。',
-  CredentialsSignin: '用户名或密码错误。',
-};
-
-function safeCallback(): string {
-  const target = new URLSearchParams(window.location.search).get('callbackUrl') ?? '/';
-  return target.startsWith('/') && !target.startsWith('//') ? target : '/';
-}
+/** Where to go after signing in: the callbackUrl given, if it is a path of this site (else the start page). */
+const returnPath = () => safeReturnPath(new URLSearchParams(window.location.search).get('callbackUrl'));
 
 export function LoginForm() {
   const [error, setError] = useState<string | null>(null);
@@ -20,21 +14,18 @@ export function LoginForm() {
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const username = String(form.get('username') ?? '').trim();
+    const username = String(form.get('username') ?? '');
     const password = String(form.get('password') ?? '');
-    if (!username || !password) {
-      setError('请填写用户名和密码。');
-      return;
-    }
     setPending(true);
     setError(null);
-    const result = await signIn('credentials', { username, password, redirect: false });
-    if (result?.ok && !result.error) {
-      window.location.assign(safeCallback());
+    const target = returnPath();
+    const refused = await signInWithCredentials(username, password, target);
+    if (!refused) {
+      window.location.assign(target);
       return;
     }
     setPending(false);
-    setError(messages[result?.error ?? ''] ?? '登录失败，请稍后再试。');
+    setError(refused);
   }
 
   return (

@@ -1,16 +1,20 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { roleLabels } from '@/lib/auth/types';
 import { createUserAction } from '@/lib/users/actions';
 import { RegionOptions, type RegionOption } from './region-options';
 
 export function CreateUserForm({ regions }: { regions: RegionOption[] }) {
-  const [state, action, pending] = useActionState(createUserAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  const { state, pending, onSubmit, errors } = useFormAction(createUserAction);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state?.ok) form.current?.reset(); // created: the next user starts from an empty form
+  }, [state]);
   return (
-    <form action={action} className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-3" aria-labelledby="create-user-heading">
+    <form ref={form} onSubmit={onSubmit} className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-3" aria-labelledby="create-user-heading">
       <h2 id="create-user-heading" className="text-lg font-semibold md:col-span-3">新增用户</h2>
       <Field id="new-username" label="用户名" error={errors.username}>
         {(a) => <input {...a} name="username" required autoComplete="off" className={inputClass} />}

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { UnderAttackNotice } from '@/components/auth/under-attack-notice';
 import { DataTable } from '@/components/ui/data-table';
 import { requirePermission } from '@/lib/auth/session';
 import { roleLabels } from '@/lib/auth/types';
+import { accountsUnderAttack } from '@/lib/auth/under-attack';
 import { listAssignableRegions } from '@/lib/regions/queries';
 import { listUsers } from '@/lib/users/queries';
 import { CreateUserForm } from './create-user-form';
@@ -11,10 +13,11 @@ export const metadata: Metadata = { title: '用户管理' };
 
 export default async function UsersPage() {
   const user = await requirePermission('user.manage');
-  const [users, regions] = await Promise.all([listUsers(user), listAssignableRegions(user)]);
+  const [users, regions, underAttack] = await Promise.all([listUsers(user), listAssignableRegions(user), accountsUnderAttack(user)]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">用户管理</h1>
+      <UnderAttackNotice accounts={underAttack} />
       <CreateUserForm regions={regions} />
       <DataTable
         caption="用户列表"
