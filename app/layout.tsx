@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -6,7 +7,10 @@ export const metadata: Metadata = {
   description: '吕梁市民政社会救助：家庭档案、低保特困、临时救助、资金发放与统计。',
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// Every page is rendered per request: its scripts carry that response's CSP nonce (proxy.ts),
+// which a page prerendered at build time could not (its scripts would be refused).
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   return (
     <html lang="zh-CN">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">{children}</body>

@@ -88,7 +88,7 @@ test('a duplicate registration of the same resident ID is refused at the field',
   await row.getByLabel('身份证号 *').fill(members[0]!.idNumber);
   await row.getByLabel('劳动能力 *').selectOption('none');
   await page.getByRole('button', { name: '登记', exact: true }).click();
-  await expect(row.getByText(/该身份证号已登记在康城村委会 穆小军户/)).toBeVisible();
+  await expect(row.getByText(/该身份证号已登记在康城镇康城村委会 穆小军户/)).toBeVisible();
   await expect(page.getByRole('heading', { name: '登记家庭' })).toBeVisible();
   // What was typed is still there.
   await expect(page.getByLabel('住址 *')).toHaveValue('康城村 20 号');

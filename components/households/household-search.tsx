@@ -86,7 +86,7 @@ export function HouseholdSearch({ initial, regions }: { initial: Page; regions: 
 
       <p role="status" className="sr-only">{pending ? '正在查找…' : `找到 ${page.rows.length}${page.nextCursor ? '+' : ''} 户`}</p>
       {page.message && <p role="alert" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">{page.message}</p>}
-      {state && !state.ok && <p role="alert" className="text-sm text-red-700">{state.message}</p>}
+      {state && !state.ok && <p role="alert" className="text-sm text-red-700">{state.fieldErrors.q ?? state.message}</p>}
 
       {/* A refused search (too short, say) has its message above: no "nothing found" under it. */}
       {(page.rows.length > 0 || !page.message) && (

@@ -17,3 +17,13 @@ export async function unusedIdNumber(sql: Sql, region: string, birth: string, se
   }
   throw new Error(`no free resident ID left for ${prefix} (${sex})`);
 }
+
+/** A household of one head in 交口县 康城镇 康城村 (the demo caseworker's), written straight to the tables. */
+export async function insertKangchengHousehold(sql: Sql, headName: string): Promise<string> {
+  const [h] = await sql<{ id: string }[]>`
+    insert into households (village_code, township_code, county_code, address, kind)
+    values ('141130101200', '141130101', '141130', '康城村 3 号', 'rural') returning id`;
+  const idNumber = await unusedIdNumber(sql, '141130', '19750101', '男');
+  await sql`insert into members (household_id, name, id_number, birth_date, sex, relation, is_head) values (${h!.id}, ${headName}, ${idNumber}, '1975-01-01', '男', '本人', true)`;
+  return h!.id;
+}

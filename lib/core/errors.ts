@@ -15,6 +15,10 @@ export const errorMessages = {
   /** Maker–checker: this person may not take this step on this record (生成人不能审批…). */
   same_person: '按照审批分离的要求，这一步须由其他人办理',
   duplicate_username: '该用户名已被使用',
+  /** A route handler's request came from another site (lib/http/same-origin.ts): nothing was done. */
+  cross_site: '该请求来自其他网站，已拒绝；请在本系统的页面中操作',
+  /** A request body over its route's limit: nothing was read or done. */
+  too_large: '提交的内容过大，未处理；请删减后重试',
   /** The database could not be reached: nothing was done. */
   unavailable: '暂时无法连接数据库，本次操作没有执行，请稍后重试',
   internal: '系统错误，请稍后再试',
@@ -30,6 +34,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   conflict: 409,
   same_person: 403,
   duplicate_username: 409,
+  cross_site: 403,
+  too_large: 413,
   unavailable: 503,
   internal: 500,
 };

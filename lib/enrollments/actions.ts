@@ -7,6 +7,7 @@ import { decideChange } from '@/lib/enrollments/decide-change';
 import { proposeChange } from '@/lib/enrollments/propose-change';
 import { proposeRecomputeForCounty } from '@/lib/enrollments/propose-recompute-all';
 import { z } from 'zod';
+import { safeText } from '@/lib/core/safe-text';
 import { confirmSubsidySchema, decideChangeSchema, proposeChangeSchema } from '@/lib/enrollments/schemas';
 
 export const proposeChangeAction = authedAction(proposeChangeSchema, async (user, input) => {
@@ -27,7 +28,7 @@ export const recomputeCountyAction = authedAction(
   z.object({
     countyCode: z.string().regex(/^\d{6}$/),
     effectiveMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-12'),
-    reason: z.string().trim().min(4, '请写明依据（如新标准文件号）').max(200),
+    reason: safeText('依据', { multiline: true }).min(4, '请写明依据（如新标准文件号）').max(200, '依据不能超过 200 字'),
   }),
   async (user, input) => {
     const result = await proposeRecomputeForCounty(user, input);

@@ -3,9 +3,9 @@
 // (a stale form is refused) and the user's reason.
 import { z } from 'zod';
 import type { assetKinds } from '@/db/schema/households';
-import { isIsoDate } from '@/lib/core/calendar-date';
-import { todayInChina } from '@/lib/core/time';
+import { dateInput, type Latest } from '@/lib/core/date-input';
 import { idNumberSchema } from '@/lib/core/resident-id';
+import { safeText } from '@/lib/core/safe-text';
 import { incomeKinds, type IncomeKind } from './income';
 import { assetKindLabels } from './labels';
 import { parseYuanToFen } from '@/lib/core/money';
@@ -27,9 +27,7 @@ const assetKindCodes = Object.keys(assetKindLabels satisfies Record<AssetKind, s
 
 export const leaveKindLabels = { moved_out: '迁出', deceased: '死亡' } as const;
 
-export const reasonSchema = z
-  .string({ error: '请填写变更原因' })
-  .trim()
+export const reasonSchema = safeText('变更原因', { multiline: true })
   .min(2, '请填写变更原因')
   .max(200, '变更原因不能超过 200 个字');
 
@@ -43,14 +41,10 @@ const householdRef = {
   reason: reasonSchema,
 };
 
-const date = (label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, `请填写${label}`)
-    .refine(isIsoDate, `${label}应为有效日期，格式如 2024-03-15`);
-/** Read "today" at each parse: a module-level schema lives longer than a day in a server. */
-const pastDate = (label: string) => date(label).refine((d) => !isIsoDate(d) || d <= todayInChina(), `${label}不能晚于今天`);
+// Every date of a household's record lies between 1900 and today, or (an income's start) at
+// most a year ahead, or (an income's end) before 2100: lib/core/date-input.ts.
+const date = (label: string, latest: Latest = 'far') => dateInput(label, latest);
+const pastDate = (label: string) => dateInput(label, 'today');
 const optionalDate = (label: string) => z.preprocess(blankToUndefined, date(label).optional());
 
 const yuan = (label: string) =>
@@ -135,10 +129,10 @@ export const addIncomeItemSchema = z
     kind: z.enum(incomeKindCodes, { error: '请选择收入类型' }),
     memberId: optionalUuid('请选择本户成员'),
     amount: yuan('月收入金额'),
-    fromDate: date('起始日期'),
+    fromDate: date('起始日期', 'year_ahead'),
     toDate: optionalDate('截止日期'),
     excluded: checkbox,
-    note: optionalText(200, '备注不能超过 200 个字'),
+    note: optionalText('备注', 200, '备注不能超过 200 个字', { multiline: true }),
   })
   .superRefine(
     (item, ctx) => {
@@ -158,7 +152,7 @@ export const endIncomeItemSchema = z.object({
 export const addAssetSchema = z.object({
   ...householdRef,
   kind: z.enum(assetKindCodes, { error: '请选择资产类型' }),
-  description: z.string({ error: '请填写资产说明' }).trim().min(1, '请填写资产说明').max(200, '资产说明不能超过 200 个字'),
+  description: safeText('资产说明', { multiline: true }).min(1, '请填写资产说明').max(200, '资产说明不能超过 200 个字'),
   value: z.preprocess(blankToUndefined, yuan('估值').optional()),
   recordedOn: pastDate('登记日期'),
 });

@@ -1,8 +1,7 @@
 import 'server-only';
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { households, members, regions } from '@/db/schema';
+import { households, members } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { userCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
@@ -12,8 +11,6 @@ import { describeRegisteredElsewhere } from './duplicates';
 import { householdMessages } from './messages';
 
 // The steps every change to a registered household shares, inside the verb's transaction.
-
-const head = alias(members, 'head');
 
 export type HouseholdRow = typeof households.$inferSelect;
 export type MemberRow = typeof members.$inferSelect;
@@ -106,7 +103,7 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
 
 /**
  * A resident ID is an active member of at most one household: refused at `field`, naming
- * where it is (within what the user may see). The pre-check gives the message; the partial
+ * where it is only within the user's region (registered-elsewhere.ts). The pre-check gives the message; the partial
  * unique index decides a race (see rethrowMemberConflict).
  */
 export async function assertIdNumberFree(
@@ -123,21 +120,8 @@ export async function assertIdNumberFree(
     .where(and(eq(members.householdId, householdId), eq(members.idNumber, idNumber), eq(members.status, 'active')));
   const other = same.find((m) => m.id !== exceptMemberId);
   if (other) throw refuse('invalid_input', householdMessages.idInThisHousehold(other.name), field);
-  // Read through the transaction: embedded PGlite has one connection, which the transaction holds.
-  const [elsewhere] = await tx
-    .select({ villageCode: households.villageCode, villageName: regions.name, headName: head.name })
-    .from(members)
-    .innerJoin(households, eq(households.id, members.householdId))
-    .innerJoin(regions, eq(regions.code, households.villageCode))
-    .leftJoin(head, and(eq(head.householdId, households.id), eq(head.isHead, true), eq(head.status, 'active')))
-    .where(and(eq(members.idNumber, idNumber), eq(members.status, 'active'), ne(members.householdId, householdId)))
-    .limit(1);
-  if (elsewhere) {
-    const message = userCovers(user, elsewhere.villageCode)
-      ? `该身份证号已登记在${elsewhere.villageName}${elsewhere.headName ? ` ${elsewhere.headName}户` : ''}`
-      : '该身份证号已在其他地区登记';
-    throw refuse('invalid_input', message, field);
-  }
+  const elsewhere = (await describeRegisteredElsewhere(user, [idNumber], { exceptHouseholdId: householdId, db: tx })).get(idNumber);
+  if (elsewhere) throw refuse('invalid_input', elsewhere, field);
 }
 
 /** Turns a lost race on the member unique indexes into the same field errors as the pre-checks. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { validateBankAccount } from './bank-account';
 import { idNumberSchema } from '@/lib/core/resident-id';
+import { safeText, type SafeTextOptions } from '@/lib/core/safe-text';
 import { validatePhone } from './phone';
 
 export const relations = ['本人', '配偶', '子女', '父母', '祖父母', '孙子女', '兄弟姐妹', '其他'] as const;
@@ -16,8 +17,8 @@ export const blankToUndefined = (v: unknown) =>
   v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v;
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 export const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
-export const optionalText = (max: number, message: string) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, message).optional());
+export const optionalText = (label: string, max: number, message: string, options?: SafeTextOptions) =>
+  z.preprocess(blankToUndefined, safeText(label, options).max(max, message).optional());
 export const optionalInt = (message: string, min: number, max: number) =>
   z.preprocess(
     blankToUndefined,
@@ -42,12 +43,12 @@ export function checkDisability(m: { disabilityKind?: string; disabilityGrade?: 
 
 export const memberInputSchema = z
   .object({
-    name: z.string({ error: '请填写姓名' }).trim().min(1, '请填写姓名').max(40, '姓名不能超过 40 个字'),
+    name: safeText('姓名').min(1, '请填写姓名').max(40, '姓名不能超过 40 个字'),
     idNumber: idNumberSchema(),
     relation: z.enum(relations, { error: '请选择与户主关系' }),
     disabilityKind: z.preprocess(blankToUndefined, z.enum(disabilityKinds, { error: '请选择残疾类别' }).optional()),
     disabilityGrade: optionalInt('残疾等级应为 1–4 级', 1, 4),
-    disabilityCertificate: optionalText(40, '残疾证号不能超过 40 个字符'),
+    disabilityCertificate: optionalText('残疾证号', 40, '残疾证号不能超过 40 个字符'),
     seriousIllness: checkbox,
     schoolStage: z.preprocess(blankToUndefined, z.enum(schoolStages, { error: '请选择在读学段' }).optional()),
     workingCapacity: z.enum(['full', 'partial', 'none'], { error: '请选择劳动能力' }),
@@ -63,10 +64,10 @@ export const bankSchema = z.preprocess(
   (v) => (isObject(v) && bankFields.every((f) => blankToUndefined(v[f]) === undefined) ? undefined : v),
   z
     .object({
-      bankName: z.string({ error: '请填写开户银行' }).trim().min(1, '请填写开户银行').max(60, '开户银行不能超过 60 个字'),
+      bankName: safeText('开户银行').min(1, '请填写开户银行').max(60, '开户银行不能超过 60 个字'),
       accountKind: z.enum(['card', 'passbook'], { error: '请选择账户类型（银行卡或存折）' }),
       account: z.string({ error: '请填写账号' }),
-      holder: z.string({ error: '请填写开户人姓名' }).trim().min(1, '请填写开户人姓名').max(40, '开户人姓名不能超过 40 个字'),
+      holder: safeText('开户人姓名').min(1, '请填写开户人姓名').max(40, '开户人姓名不能超过 40 个字'),
     })
     // Checked as a refinement (not inside the transform) so a bad account number is reported
     // together with, say, a missing holder name.
@@ -148,7 +149,7 @@ export function checkRegisteredPoor(h: PovertyFields, ctx: z.RefinementCtx) {
 export const householdInputSchema = z
   .object({
     villageCode: z.string({ error: '请选择村（社区）' }).trim().regex(/^\d{12}$/, '村（社区）代码应为 12 位数字'),
-    address: z.string({ error: '请填写住址' }).trim().min(1, '请填写住址').max(200, '住址不能超过 200 个字'),
+    address: safeText('住址').min(1, '请填写住址').max(200, '住址不能超过 200 个字'),
     kind: z.enum(['urban', 'rural'], { error: '请选择城市或农村' }),
     phone: z.preprocess(
       blankToUndefined,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '@/lib/core/safe-text';
 
 /** What a search box string means: the caseworker types one thing, the system decides what. */
 export type SearchTerm =
@@ -29,13 +30,14 @@ const code = (len: number) =>
   z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(new RegExp(`^\\d{${len}}$`)).optional());
 
 export const searchParamsSchema = z.object({
-  q: z.string().max(40).optional(),
+  q: safeText('查询内容').max(40, '查询内容最多 40 个字').optional(),
   county: code(6),
   township: code(9),
   village: code(12),
   poor: z.enum(['yes', 'no', '']).optional(),
   sort: z.enum(['newest', 'oldest', 'name']).optional().catch('newest'),
-  after: z.string().max(200).optional(),
+  // A cursor the server did not write starts the list from its first page (see list-cursor.ts).
+  after: z.string().max(200).optional().catch(undefined),
 });
 
 export type SearchParams = z.output<typeof searchParamsSchema>;

@@ -6,6 +6,7 @@ import { households, members, regions } from '@/db/schema';
 import { assertCan } from '@/lib/auth/authorize';
 import { regionScope } from '@/lib/auth/scope';
 import type { SessionUser } from '@/lib/auth/types';
+import { decodeCursor, encodeCursor } from './list-cursor';
 import { maskIdNumber } from './mask';
 import { classifySearch, type SearchParams } from './search-input';
 
@@ -14,24 +15,6 @@ const township = alias(regions, 'township');
 const head = alias(members, 'head');
 
 export const PAGE_SIZE = 50;
-
-type Cursor = [string, string]; // [sort value, household id]
-
-function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString('base64url');
-}
-function decodeCursor(raw: string | undefined): Cursor | null {
-  if (!raw) return null;
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(c) && c.length === 2 && c.every((v) => typeof v === "string") && /^[0-9a-f-]{36}$/.test(String(c[1]))) {
-      return c as Cursor;
-    }
-  } catch {
-    /* a tampered cursor starts from the first page */
-  }
-  return null;
-}
 
 /** Households whose members match the typed term, as a condition the planner can drive from an index. */
 function termCondition(term: ReturnType<typeof classifySearch>): SQL | undefined {
@@ -70,7 +53,7 @@ export async function searchHouseholds(user: SessionUser, params: SearchParams, 
   if (term.kind === 'invalid') return { rows: [], nextCursor: undefined, message: term.message };
   const db = await getDb();
   const sort = params.sort ?? 'newest';
-  const cursor = decodeCursor(params.after);
+  const cursor = decodeCursor(params.after, sort);
   const headName = households.headName; // the active head's name, '' when none (kept by triggers)
 
   let after: SQL | undefined;

@@ -1,14 +1,18 @@
 // The fields a step form carries for a late entry (补录), shared by the forms, the actions and the verbs.
 import { z } from 'zod';
+import { safeText } from '@/lib/core/safe-text';
 
-const optional = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max, `最多 ${max} 个字`).optional());
+const optional = (label: string, max: number, multiline: boolean) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    safeText(label, { multiline }).max(max, `最多 ${max} 个字`).optional(),
+  );
 
 /** On every step with a date: required by the verb only when the step is late. */
-export const lateReasonField = { lateReason: optional(500) };
+export const lateReasonField = { lateReason: optional('补录原因', 500, true) };
 
 /** On a 公示 step: the photo or record of the posted notice, required only when the 公示 is late. */
-export const noticeEvidenceField = { noticeEvidence: optional(100) };
+export const noticeEvidenceField = { noticeEvidence: optional('公示照片或记录编号', 100, false) };
 
 /** On a decision: the supervisor checked the case's late entries (required only when it has some). */
 export const acknowledgmentField = { lateAcknowledged: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()).optional() };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseYuanToFen } from '@/lib/core/money';
+import { safeText } from '@/lib/core/safe-text';
 
 const month = (label: string) => z.string({ error: `请填写${label}` }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-12');
 const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), s.optional());
@@ -42,7 +43,7 @@ export const adjustmentSchema = z
     amount: yuan('金额'),
     perMonth: optional(yuan('每月扣回金额')),
     floor: optional(yuan('每月至少发放')),
-    reason: z.string({ error: '请填写原因' }).trim().min(4, '请写明原因（至少 4 个字）').max(500),
+    reason: safeText('原因', { multiline: true }).min(4, '请写明原因（至少 4 个字）').max(500, '原因不能超过 500 字'),
   })
   .superRefine((v, ctx) => {
     if (v.amount <= 0) ctx.addIssue({ code: 'custom', path: ['amount'], message: '金额须大于 0' });
@@ -56,7 +57,7 @@ export const adjustmentSchema = z
 
 export const cancelAdjustmentSchema = z.object({
   adjustmentId: z.uuid('该补发或扣回不存在'),
-  reason: z.string({ error: '请填写撤销原因' }).trim().min(4, '请写明撤销原因（至少 4 个字）').max(500, '撤销原因不能超过 500 字'),
+  reason: safeText('撤销原因', { multiline: true }).min(4, '请写明撤销原因（至少 4 个字）').max(500, '撤销原因不能超过 500 字'),
 });
 
 export const priceSubsidySchema = z.object({
@@ -67,11 +68,11 @@ export const priceSubsidySchema = z.object({
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.enum(['dibao', 'tekun', 'dis_living', 'dis_care'])).min(1, '请至少选择一个救助项目'),
   ),
-  note: z.string({ error: '请填写文件依据' }).trim().min(2, '请填写文件依据或说明').max(500),
+  note: safeText('文件依据', { multiline: true }).min(2, '请填写文件依据或说明').max(500, '文件依据不能超过 500 字'),
 });
 
 export const confirmAccountSchema = z.object({
   lineId: z.coerce.number().int().positive(),
-  note: z.string({ error: '请写明核实情况' }).trim().min(4, '请写明核实情况（至少 4 个字）').max(500),
+  note: safeText('核实情况', { multiline: true, required: '请写明核实情况' }).min(4, '请写明核实情况（至少 4 个字）').max(500, '核实情况不能超过 500 字'),
 });
 

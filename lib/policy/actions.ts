@@ -1,7 +1,6 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { authedAction } from '@/lib/actions/authed-action';
 import { addStandard } from '@/lib/policy/add-standard';
 import { removeCalendarDay, setCalendarDay } from '@/lib/policy/calendar';
@@ -19,7 +18,7 @@ export const setCalendarDayAction = authedAction(calendarDaySchema, async (user,
   return row;
 });
 
-export const removeCalendarDayAction = authedAction(z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }), async (user, input) => {
+export const removeCalendarDayAction = authedAction(calendarDaySchema.pick({ day: true }), async (user, input) => {
   const row = await removeCalendarDay(user, input.day);
   revalidatePath('/admin/calendar');
   return row;

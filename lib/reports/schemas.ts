@@ -34,7 +34,8 @@ const linesFilterFields = z.object({
   roll: opt(z.enum(['1'])),
   status: opt(z.enum(lineStatusFilters)),
   movement: opt(z.enum(MOVEMENTS)),
-  after: opt(z.coerce.number().int().positive()),
+  // The keyset cursor (the last line's id): one that is not a line id starts from the first page.
+  after: opt(z.coerce.number().int().positive()).catch(undefined),
 });
 
 export const linesFilterSchema = linesFilterFields

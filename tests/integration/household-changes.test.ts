@@ -215,7 +215,7 @@ describe('addMember', () => {
     expect(near.code).toBe('invalid_input');
     expect(near.fieldErrors['member.idNumber']).toMatch(/已登记在.*已登记户主户/);
     const far = await refused(addMember(user, parse(addMemberSchema, { householdId: id, version: '1', reason: '补录成员', member: memberFields({ idNumber: farAway }) })));
-    expect(far.fieldErrors['member.idNumber']).toBe('该身份证号已在其他地区登记');
+    expect(far.fieldErrors['member.idNumber']).toBe('该身份证号已在本系统其他地区登记，请联系县级民政部门核实');
     expect(await membersOf(db, id)).toHaveLength(1);
     expect(await auditOf(db, id)).toHaveLength(0);
     expect(await v(db, id)).toBe(1);

@@ -38,11 +38,11 @@ describe('registering a household', () => {
     await registerHousehold(await signedIn('caseworker'), input({}, [shared]));
     await expect(registerHousehold(await signedIn('supervisor'), input({ address: '另一户' }, [shared]))).rejects.toMatchObject({
       code: 'invalid_input',
-      fieldErrors: { 'members.0.idNumber': expect.stringMatching(/^该身份证号已登记在康城村委会 登记测试0户$/) },
+      fieldErrors: { 'members.0.idNumber': expect.stringMatching(/^该身份证号已登记在康城镇康城村委会 登记测试0户$/) },
     });
     await expect(
       registerHousehold(await signedIn('caseworker2'), input({ villageCode: '141128102200' }, [shared])),
-    ).rejects.toMatchObject({ fieldErrors: { 'members.0.idNumber': '该身份证号已在其他地区登记' } });
+    ).rejects.toMatchObject({ fieldErrors: { 'members.0.idNumber': '该身份证号已在本系统其他地区登记，请联系县级民政部门核实' } });
   });
 
   it('lets only one of three concurrent registrations of the same ID succeed (database constraint), and the losers leave nothing behind', async () => {

@@ -131,8 +131,8 @@ describe('roster import', () => {
     await insertHousehold(db, { idNumber: rows[3]!.身份证号, villageCode: fangshan!.code, headName: '方山户主' });
     const outcome = failure(await importRoster(user, { name: 'r.xlsx', bytes: await xlsxOf(rows) }));
     expect(outcome.errors).toEqual([
-      { row: 3, column: '身份证号', message: expect.stringMatching(/^该身份证号已在其他家庭登记（康城镇康城.*，户主 已登记户主）$/) },
-      { row: 5, column: '身份证号', message: '该身份证号已在其他家庭登记' },
+      { row: 3, column: '身份证号', message: expect.stringMatching(/^该身份证号已登记在康城镇康城.* 已登记户主户$/) },
+      { row: 5, column: '身份证号', message: '该身份证号已在本系统其他地区登记，请联系县级民政部门核实' },
     ]);
     expect((await activeMembers(idsOf(rows))).map((m) => m.idNumber).sort()).toEqual([rows[1]!.身份证号, rows[3]!.身份证号].sort());
   });
@@ -148,7 +148,7 @@ describe('roster import', () => {
       }),
     );
     expect(outcome.message).toBe('导入期间有 1 位成员已被他人登记，未导入任何数据；请核对后重新导入');
-    expect(outcome.errors).toEqual([{ row: 3, column: '身份证号', message: expect.stringContaining('户主 抢先登记') }]);
+    expect(outcome.errors).toEqual([{ row: 3, column: '身份证号', message: expect.stringContaining(' 抢先登记户') }]);
     expect(await activeMembers(idsOf(rows))).toHaveLength(1);
   });
 

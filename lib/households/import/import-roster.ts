@@ -64,8 +64,7 @@ export async function importRoster(
     .filter((h) => !villages.has(h.input.villageCode) || !userCovers(user, h.input.villageCode))
     .map((h) => ({ row: h.headRow, column: '村代码', message: '村代码不在您的管辖范围内或不存在' }));
   const ids = roster.flatMap((h) => h.input.members.map((m) => m.idNumber));
-  const covers = (code: string) => userCovers(user, code);
-  errors.push(...duplicateErrors(roster, await findRegisteredElsewhere(db, ids, covers)));
+  errors.push(...duplicateErrors(roster, await findRegisteredElsewhere(db, user, ids)));
   if (errors.length > 0) return failed(errors.sort((a, b) => a.row - b.row));
 
   await onProgress?.({ stage: 'writing', rows: parsed.rows.length });
@@ -88,7 +87,7 @@ export async function importRoster(
     if (uniqueViolation(e) !== 'members_active_id_number_uq') throw e;
     // Someone registered one of these people between the check and the write; the whole
     // file was rolled back. Say which rows, as the check would have.
-    const raced = duplicateErrors(roster, await findRegisteredElsewhere(db, ids, covers));
+    const raced = duplicateErrors(roster, await findRegisteredElsewhere(db, user, ids));
     return failed(raced, `导入期间有 ${raced.length || '部分'} 位成员已被他人登记，未导入任何数据；请核对后重新导入`);
   }
 }

@@ -1,21 +1,16 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '@/db/client';
-import { households, members, regions } from '@/db/schema';
+import { regions } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/types';
 import { parseIdNumber } from '@/lib/core/resident-id';
+import { describeRegisteredElsewhere, textArray } from '../duplicates';
 import { maskAccount, maskIdNumber } from '../mask';
 import type { RosterHousehold } from './validate';
 
 // Every query here takes the whole file as ONE parameter (a text array or a JSON document),
 // so 20,000 rows cost one round trip and never approach PostgreSQL's 65,535-parameter limit.
-
-/** A PostgreSQL array literal: {"a","b"}; passed as one text parameter and cast. */
-function textArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-}
 
 export type Village = typeof regions.$inferSelect;
 
@@ -28,37 +23,13 @@ export async function findVillages(db: Db, codes: readonly string[]): Promise<Ma
   return new Map(rows.map((r) => [r.code, r]));
 }
 
-const head = alias(members, 'head');
-const township = alias(regions, 'township');
-
 /**
- * Resident IDs already active in some household, each with the message to show: where, if
- * the user may see that household; only that it exists, if not.
+ * Resident IDs already active in some household, each with the message to show at its row:
+ * the registry's one rule (registered-elsewhere.ts) — where, inside the user's region; only
+ * that it is registered, outside it.
  */
-export async function findRegisteredElsewhere(db: Db, ids: readonly string[], covers: (villageCode: string) => boolean) {
-  const out = new Map<string, string>();
-  if (ids.length === 0) return out;
-  const rows = await db
-    .select({
-      idNumber: members.idNumber,
-      villageCode: households.villageCode,
-      villageName: regions.name,
-      townshipName: township.name,
-      headName: head.name,
-    })
-    .from(members)
-    .innerJoin(households, eq(households.id, members.householdId))
-    .innerJoin(regions, eq(regions.code, households.villageCode))
-    .leftJoin(township, eq(township.code, households.townshipCode))
-    .leftJoin(head, and(eq(head.householdId, households.id), eq(head.isHead, true), eq(head.status, 'active')))
-    .where(and(sql`${members.idNumber} = any(${textArray(ids)}::varchar[])`, eq(members.status, 'active')));
-  for (const r of rows) {
-    const where = covers(r.villageCode)
-      ? `（${r.townshipName ?? ''}${r.villageName}${r.headName ? `，户主 ${r.headName}` : ''}）`
-      : '';
-    out.set(r.idNumber, `该身份证号已在其他家庭登记${where}`);
-  }
-  return out;
+export async function findRegisteredElsewhere(db: Db, user: SessionUser, ids: readonly string[]): Promise<Map<string, string>> {
+  return describeRegisteredElsewhere(user, ids, { db });
 }
 
 /** Inserts the households, their members and one audit row each: three statements in all. */

@@ -16,9 +16,9 @@ export default async function MonthlyNoticePrintPage({ searchParams }: { searchP
   const notice = await monthlyNotice(user, month);
   const { main, townships } = noticeBlocks(notice);
   const { year, month: m } = parseMonth(month);
+  // Landscape through a named page (globals.css): an inline <style> would need the CSP nonce.
   return (
-    <article className="bg-white text-black">
-      <style>{'@page { size: A4 landscape; margin: 10mm; }'}</style>
+    <article className="print-landscape bg-white text-black">
       <h1 className="text-center text-xl font-bold">{notice.scope.name}困难群众生活救助资金发放月通报</h1>
       <p className="mb-3 text-center text-sm">
         {year} 年 {m} 月（与 {notice.previousMonth} 比较） · 数据来自已审批的发放批次，截至 {todayInChina()}

@@ -2,6 +2,7 @@ import { assertCan } from '@/lib/auth/authorize';
 import { AppError } from '@/lib/core/errors';
 import { formatDate } from '@/lib/core/format';
 import { buildErrorReport, rosterErrorsSchema } from '@/lib/households/import/error-report';
+import { formDataWithin } from '@/lib/http/body';
 import { xlsxAttachment } from '@/lib/http/download';
 import { withUser } from '@/lib/http/route';
 
@@ -11,8 +12,7 @@ import { withUser } from '@/lib/http/route';
  */
 export const POST = withUser(async (user, req) => {
   assertCan(user, 'household.write');
-  if (Number(req.headers.get('content-length') ?? 0) > 1024 * 1024) throw new AppError('invalid_input');
-  const form = await req.formData().catch(() => null);
+  const form = await formDataWithin(req, 1024 * 1024); // at most MAX_REPORTED_ERRORS rows of JSON
   const raw = form?.get('errors');
   let errors: unknown;
   try {

@@ -1,4 +1,5 @@
 import { AppError } from '@/lib/core/errors';
+import { formDataWithin } from '@/lib/http/body';
 import { xlsxAttachment } from '@/lib/http/download';
 import { withUser } from '@/lib/http/route';
 import { exportBankFile } from '@/lib/payouts/bank-file';
@@ -7,7 +8,7 @@ const rfc5987 = (s: string) => encodeURIComponent(s).replace(/['()*!]/g, (c) => 
 
 /** POST (format=csv|xlsx) → the approved run's bank file, streamed; full account numbers, audited. */
 export const POST = withUser<{ params: Promise<{ id: string }> }>(async (user, req, ctx) => {
-  const form = await req.formData().catch(() => null);
+  const form = await formDataWithin(req, 4 * 1024); // one field, format
   const format = form?.get('format');
   if (format !== 'csv' && format !== 'xlsx') throw new AppError('invalid_input');
   const { run, countyName, stream } = await exportBankFile(user, (await ctx.params).id, format);
