@@ -102,6 +102,9 @@ export default defineConfig({
         DATABASE_URL: e2eAppDatabaseUrl(),
         MIGRATION_DATABASE_URL: e2eOwnerDatabaseUrl(),
         NEXTAUTH_URL: e2eBaseUrl,
+        // A PostgreSQL server is production unless told otherwise (lib/core/deployment.ts): these
+        // specs sign in as the demo users, so this server runs in demo mode.
+        DOUDI_DEMO: '1',
         // e2e/sign-in.spec.ts connects from 127.0.0.2 as "the proxy"; the browser (127.0.0.1) is a direct client.
         TRUSTED_PROXIES: '127.0.0.2',
       },

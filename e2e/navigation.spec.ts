@@ -12,6 +12,8 @@ for (const [username, { nav, who }] of Object.entries(expected)) {
   test(`${username} signs in and sees their name, role, region and navigation`, async ({ page }) => {
     await signIn(page, username);
     await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+    // This server runs in demo mode (playwright.config.ts): every page says so.
+    await expect(page.getByRole('note', { name: '演示环境' })).toContainText('演示环境，数据为演示数据');
     await expect(page.getByLabel('当前用户')).toHaveText(who);
     const links = page.getByRole('navigation', { name: '主导航' }).getByRole('link');
     await expect(links).toHaveText(nav);

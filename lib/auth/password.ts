@@ -12,7 +12,7 @@ const COMMON = new Set([
   'a1234567', 'a12345678', 'aa123456', 'woaini1314', '5201314520', 'asdfghjk', 'zxcvbnm1', 'admin123',
   'admin1234', 'administrator', 'welcome1', 'letmein1', 'sunshine', 'football', 'baseball', 'superman',
   'trustno1', 'changeme', 'princess', 'dragon12', 'monkey12', 'q1w2e3r4', '1q2w3e4r', 'zaq12wsx',
-  'doudi123', 'doudi2026', 'minzheng', 'lvliang1',
+  'doudi123', 'doudi2026', 'doudi#2026', 'minzheng', 'lvliang1', // doudi#2026: the published demo password
 ]);
 
 export const passwordSchema = z
