@@ -112,6 +112,10 @@ test('the reference household goes through every step of a dibao application (en
   await expect(waiting.getByRole('row', { name: /重度残疾人护理补贴/ }).filter({ has: ours })).toHaveCount(0);
   await supervisor.goto(householdUrl);
   await expect(programs.getByRole('row', { name: /重度残疾人护理补贴/ })).toContainText(`¥50.00${nextMonth()}在保`);
+  // The timeline names every step in Chinese; no audit code (application.accept …) reaches the page.
+  const timeline = supervisor.getByRole('region', { name: '变更记录' });
+  for (const step of ['新建申请', '受理申请', '入户调查', '乡镇审核', '张榜公示', '审批通过', '确认残疾人补贴']) await expect(timeline.getByText(step, { exact: true }).first()).toBeVisible();
+  await expect(supervisor.locator('main')).not.toContainText(/\b(application|enrollment|subsidy|household|member)\.[a-z_]+/);
   await expect(programs.getByRole('row', { name: /困难残疾人生活补贴/ })).toContainText(`¥50.00${nextMonth()}在保`);
 
   await cw.close();

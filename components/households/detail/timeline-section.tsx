@@ -1,6 +1,6 @@
 import { formatDateTime } from '@/lib/core/format';
 import type { HouseholdDetail } from '@/lib/households/detail';
-import { actionLabels } from '@/lib/households/labels';
+import { auditActionLabel } from '@/lib/audit/labels';
 
 /** 变更记录: every change to the household, newest first, each with who, why and what changed. */
 export function TimelineSection({ timeline }: { timeline: HouseholdDetail['timeline'] }) {
@@ -11,7 +11,7 @@ export function TimelineSection({ timeline }: { timeline: HouseholdDetail['timel
         {timeline.map((e) => (
           <li key={e.id} className="rounded border border-slate-200 bg-white p-2">
             <span className="tabular-nums text-slate-500">{formatDateTime(e.at)}</span> · {e.actorName ?? '系统'} ·{' '}
-            <strong>{actionLabels[e.action] ?? e.action}</strong>
+            <strong>{auditActionLabel(e.action)}</strong>
             {e.reason && <span>（原因：{e.reason}）</span>}
             <ChangeSummary before={e.before} after={e.after} />
           </li>
