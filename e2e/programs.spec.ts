@@ -89,6 +89,11 @@ test('the reference household goes through every step of a dibao application (en
   await decide.getByRole('button', { name: '提交审批结果' }).click();
   await confirmInDialog(supervisor, '确认批准', stated);
   await expect(supervisor.getByText(`已批准：每月 ¥2,452.00，自 ${nextMonth()} 起发放。`)).toBeVisible();
+  // 历史记录 of the application: its steps by their Chinese names, newest first.
+  const history = supervisor.getByRole('region', { name: '历史记录' });
+  await expect(history.getByRole('listitem').first()).toContainText('李建国 · 审批通过');
+  for (const step of ['新建申请', '受理申请', '入户调查', '乡镇审核', '张榜公示']) await expect(history).toContainText(step);
+  await expect(supervisor.locator('main')).not.toContainText(/\bapplication\.[a-z_]+/);
 
   // The household page shows the enrollment and the two subsidies, which the supervisor confirms.
   await supervisor.getByRole('link', { name: '查看家庭档案' }).click();
