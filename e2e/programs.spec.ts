@@ -89,6 +89,11 @@ test('the reference household goes through every step of a dibao application (en
   await decide.getByRole('button', { name: '提交审批结果' }).click();
   await confirmInDialog(supervisor, '确认批准', stated);
   await expect(supervisor.getByText(`已批准：每月 ¥2,452.00，自 ${nextMonth()} 起发放。`)).toBeVisible();
+  // 历史记录 of the application: its steps by their Chinese names, newest first.
+  const history = supervisor.getByRole('region', { name: '历史记录' });
+  await expect(history.getByRole('listitem').first()).toContainText('李建国 · 审批通过');
+  for (const step of ['新建申请', '受理申请', '入户调查', '乡镇审核', '张榜公示']) await expect(history).toContainText(step);
+  await expect(supervisor.locator('main')).not.toContainText(/\bapplication\.[a-z_]+/);
 
   // The household page shows the enrollment and the two subsidies, which the supervisor confirms.
   await supervisor.getByRole('link', { name: '查看家庭档案' }).click();
@@ -112,6 +117,10 @@ test('the reference household goes through every step of a dibao application (en
   await expect(waiting.getByRole('row', { name: /重度残疾人护理补贴/ }).filter({ has: ours })).toHaveCount(0);
   await supervisor.goto(householdUrl);
   await expect(programs.getByRole('row', { name: /重度残疾人护理补贴/ })).toContainText(`¥50.00${nextMonth()}在保`);
+  // The timeline names every step in Chinese; no audit code (application.accept …) reaches the page.
+  const timeline = supervisor.getByRole('region', { name: '变更记录' });
+  for (const step of ['新建申请', '受理申请', '入户调查', '乡镇审核', '张榜公示', '审批通过', '确认残疾人补贴']) await expect(timeline.getByText(step, { exact: true }).first()).toBeVisible();
+  await expect(supervisor.locator('main')).not.toContainText(/\b(application|enrollment|subsidy|household|member)\.[a-z_]+/);
   await expect(programs.getByRole('row', { name: /困难残疾人生活补贴/ })).toContainText(`¥50.00${nextMonth()}在保`);
 
   await cw.close();

@@ -69,6 +69,13 @@ test('a caseworker pays the reference household 5,000 yuan of first response fro
   await complete.getByLabel('审核意见').fill('材料齐全，情况属实，予以办结。');
   await complete.getByRole('button', { name: '提交办结结论' }).click();
   await expect(supervisor.getByText('当前状态：已办结')).toBeVisible();
+  // 历史记录: each step by its Chinese name, newest first, and no audit code on the page.
+  const history = supervisor.getByRole('region', { name: '历史记录' });
+  await expect(history.getByRole('listitem')).toHaveCount(3);
+  await expect(history.getByRole('listitem').nth(0)).toContainText('先行救助办结');
+  await expect(history.getByRole('listitem').nth(1)).toContainText('提交先行救助情况说明');
+  await expect(history.getByRole('listitem').nth(2)).toContainText('王晓梅 · 先行救助');
+  await expect(supervisor.locator('main')).not.toContainText(/\btempaid\.[a-z_]+/);
 
   await supervisor.getByRole('link', { name: '查看家庭档案' }).click();
   await expect(supervisor.getByRole('region', { name: '临时救助' }).getByRole('row', { name: /先行救助/ })).toContainText('¥5,000.00已办结');

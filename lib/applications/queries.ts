@@ -13,6 +13,7 @@ import { addWorkingDays } from '@/lib/core/working-days';
 import { standardsInForce } from '@/lib/policy/standards';
 import { todayInChina } from '@/lib/core/time';
 import { lateEntriesOf } from '@/lib/late-entries/queries';
+import { historyOf } from '@/lib/audit/history';
 import { registeredOn } from './dates';
 import type { Application } from './load';
 
@@ -102,6 +103,8 @@ export async function getApplication(user: SessionUser, id: string) {
     .orderBy(asc(members.sortOrder));
   const objections = await db.select().from(applicationObjections).where(eq(applicationObjections.applicationId, id)).orderBy(asc(applicationObjections.createdAt));
   const lateEntries = await lateEntriesOf(user, 'application', id);
+  // Found under the user's scope above: its audit rows are the user's to read.
+  const history = await historyOf(db, 'application', id);
   const staffIds = [row.app.createdBy, row.app.acceptedBy, row.app.investigatedBy, row.app.townshipReviewedBy, row.app.countyVisitBy, row.app.decidedBy].filter((x): x is string => !!x);
   const staff = staffIds.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, staffIds)) : [];
   const { bankAccount: _b, ...household } = row.household;
@@ -113,6 +116,7 @@ export async function getApplication(user: SessionUser, id: string) {
     objections,
     registeredOn: registeredOn(row.app),
     lateEntries,
+    history,
     staffNames: Object.fromEntries(staff.map((s) => [s.id, s.name])) as Record<string, string>,
   };
 }

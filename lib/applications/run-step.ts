@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb, type Tx } from '@/db/client';
+import type { AuditAction } from '@/lib/audit/labels';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan } from '@/lib/auth/authorize';
 import type { Permission } from '@/lib/auth/permissions';
@@ -14,7 +15,7 @@ export async function runStep<T extends { application: Application }>(
   user: SessionUser,
   permission: Permission,
   applicationId: string,
-  action: string,
+  action: AuditAction,
   step: (tx: Tx, app: Application) => Promise<T & { audit?: Record<string, unknown>; reason?: string }>,
 ): Promise<T> {
   assertCan(user, permission);

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/db/client';
 import { auditLog } from '@/db/schema';
+import type { AuditAction, AuditEntity } from './labels';
 
 export interface AuditActor {
   id: string;
@@ -8,8 +9,9 @@ export interface AuditActor {
 }
 
 export interface AuditEntry {
-  action: string;
-  entity: string;
+  /** A code of the catalogue (labels.ts): one without a Chinese name does not compile. */
+  action: AuditAction;
+  entity: AuditEntity;
   entityId?: string | null;
   regionCode?: string | null;
   before?: unknown;

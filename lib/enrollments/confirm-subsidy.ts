@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { enrollments } from '@/db/schema';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, type AuditEntry } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 import { AppError, refuse } from '@/lib/core/errors';
@@ -23,7 +23,7 @@ export async function confirmSubsidy(user: SessionUser, input: { enrollmentId: s
       .update(enrollments)
       .set({ status, decidedBy: user.id, statusReason: input.confirm ? e.statusReason : input.reason!, version: sql`${enrollments.version} + 1` })
       .where(and(eq(enrollments.id, e.id), eq(enrollments.version, input.version)));
-    const entry = { action: input.confirm ? 'subsidy.confirm' : 'subsidy.decline', regionCode: e.villageCode, before: { status: e.status }, after: { status, program: e.program, memberId: e.memberId }, reason: input.reason ?? null };
+    const entry = { action: input.confirm ? 'subsidy.confirm' : 'subsidy.decline', regionCode: e.villageCode, before: { status: e.status }, after: { status, program: e.program, memberId: e.memberId }, reason: input.reason ?? null } satisfies Omit<AuditEntry, 'entity'>;
     await recordAudit(tx, user, { ...entry, entity: 'enrollment', entityId: e.id });
     await recordAudit(tx, user, { ...entry, entity: 'household', entityId: e.householdId });
     return { status };

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { enrollmentAmounts, enrollmentChanges, enrollmentMembers, enrollments } from '@/db/schema';
 import { todayInChina } from '@/lib/core/time';
 import { policyInt } from '@/lib/policy/values';
+import type { AuditAction } from '@/lib/audit/labels';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
@@ -69,7 +70,7 @@ export async function decideChange(user: SessionUser, input: z.output<typeof dec
           .where(eq(enrollments.id, e.id));
       }
     }
-    const entry = { action: `enrollment.${input.decision}_${change.kind}`, regionCode: e.villageCode, before: { status: e.status }, after: { changeId: change.id, effectiveMonth: change.effectiveMonth, amountFen: change.amountFen }, reason: input.reason ?? change.reason };
+    const entry = { action: `enrollment.${input.decision}_${change.kind}` satisfies AuditAction, regionCode: e.villageCode, before: { status: e.status }, after: { changeId: change.id, effectiveMonth: change.effectiveMonth, amountFen: change.amountFen }, reason: input.reason ?? change.reason };
     await recordAudit(tx, user, { ...entry, entity: 'enrollment', entityId: e.id });
     await recordAudit(tx, user, { ...entry, entity: 'household', entityId: e.householdId });
     return { state: decided.state };

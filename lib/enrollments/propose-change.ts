@@ -6,6 +6,7 @@ import { applications, enrollmentAmounts, enrollmentChanges, enrollments } from 
 import { assessApplication } from '@/lib/applications/assess';
 import { todayInChina } from '@/lib/core/time';
 import { policyInt } from '@/lib/policy/values';
+import type { AuditAction } from '@/lib/audit/labels';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
@@ -70,7 +71,7 @@ export async function proposeChange(user: SessionUser, input: z.output<typeof pr
         proposedBy: user.id,
       })
       .returning({ id: enrollmentChanges.id });
-    const entry = { action: `enrollment.propose_${input.kind}`, regionCode: e.villageCode, before: { amountFen: current?.amountFen ?? null, status: e.status }, after: { amountFen, effectiveMonth: input.effectiveMonth, changeId: change!.id }, reason: input.reason };
+    const entry = { action: `enrollment.propose_${input.kind}` satisfies AuditAction, regionCode: e.villageCode, before: { amountFen: current?.amountFen ?? null, status: e.status }, after: { amountFen, effectiveMonth: input.effectiveMonth, changeId: change!.id }, reason: input.reason };
     await recordAudit(tx, user, { ...entry, entity: 'enrollment', entityId: e.id });
     await recordAudit(tx, user, { ...entry, entity: 'household', entityId: e.householdId });
     return { id: change!.id, amountFen };

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { households, members } from '@/db/schema';
+import type { AuditAction } from '@/lib/audit/labels';
 import { recordAudit } from '@/lib/audit/record';
 import { userCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
@@ -56,7 +57,7 @@ export async function auditHousehold(
   tx: Tx,
   user: SessionUser,
   h: HouseholdRow,
-  entry: { action: string; before?: unknown; after?: unknown; reason: string | null },
+  entry: { action: AuditAction; before?: unknown; after?: unknown; reason: string | null },
 ): Promise<void> {
   await recordAudit(tx, user, { ...entry, entity: 'household', entityId: h.id, regionCode: h.villageCode });
 }

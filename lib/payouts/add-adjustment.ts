@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import { enrollmentAmounts, enrollmentChanges, enrollments, payoutAdjustments, payoutLines, payoutRuns } from '@/db/schema';
+import type { AuditAction } from '@/lib/audit/labels';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
@@ -62,7 +63,7 @@ export async function addAdjustment(user: SessionUser, input: z.output<typeof ad
       })
       .returning();
     const entry = {
-      action: `payout.${input.kind}`,
+      action: `payout.${input.kind}` satisfies AuditAction,
       regionCode: e.villageCode,
       after: { adjustmentId: adj!.id, program: e.program, totalFen: adj!.totalFen, perMonthFen: adj!.perMonthFen, floorFen: adj!.floorFen, forMonth: adj!.forMonth, startMonth: adj!.startMonth },
       reason: input.reason,

@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import { enrollments, payoutAdjustments, payoutLines, payoutRuns } from '@/db/schema';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, type AuditEntry } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 import { AppError, refuse } from '@/lib/core/errors';
@@ -54,7 +54,7 @@ export async function cancelAdjustment(user: SessionUser, input: z.output<typeof
       before: { cancelledAt: null },
       after: { adjustmentId: a.id, kind: a.kind, program: e.program, totalFen: a.totalFen, startMonth: a.startMonth, forMonth: a.forMonth, cancelledAt: cancelledAt.toISOString() },
       reason: input.reason,
-    };
+    } satisfies Omit<AuditEntry, 'entity'>;
     await recordAudit(tx, user, { ...entry, entity: 'payout_adjustment', entityId: a.id });
     await recordAudit(tx, user, { ...entry, entity: 'household', entityId: e.householdId });
     return { id: a.id, cancelledAt };

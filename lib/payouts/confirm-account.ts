@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import { payoutAccountConfirmations, payoutLines, payoutRuns } from '@/db/schema';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, type AuditEntry } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 import { AppError, refuse } from '@/lib/core/errors';
@@ -37,7 +37,7 @@ export async function confirmAccount(user: SessionUser, input: z.output<typeof c
       .onConflictDoNothing()
       .returning();
     if (made.length === 0) throw refuse('precondition', payoutMessages.alreadyConfirmed);
-    const entry = { action: 'payout.confirm_account', regionCode: line.l.villageCode, after: { lineId: line.l.id, month: line.l.month, failureReason: line.l.failureReason }, reason: input.note };
+    const entry = { action: 'payout.confirm_account', regionCode: line.l.villageCode, after: { lineId: line.l.id, month: line.l.month, failureReason: line.l.failureReason }, reason: input.note } satisfies Omit<AuditEntry, 'entity'>;
     await recordAudit(tx, user, { ...entry, entity: 'payout_line', entityId: String(line.l.id) });
     await recordAudit(tx, user, { ...entry, entity: 'household', entityId: line.l.householdId });
     return { lineId: line.l.id };

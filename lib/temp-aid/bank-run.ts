@@ -2,6 +2,7 @@ import 'server-only';
 import { asc, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { auditLog, tempAidCases } from '@/db/schema';
+import type { AuditAction } from '@/lib/audit/labels';
 import type { SessionUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/core/errors';
 import { maskAccount } from '@/lib/households/mask';
@@ -119,7 +120,7 @@ export async function settleRunPayments(
       month: run.month,
       payments: payments.map((p) => ({ paymentId: p.id, purpose: p.purpose, amountFen: Number(p.amount_fen), method: 'bank', payoutLineId: Number(p.payout_line_id), bankAccount: maskAccount(p.bank_account) })),
     };
-    const base = { actorId: user.id, actorName: user.name, action: 'tempaid.pay', regionCode: c.villageCode, before: { state: c.state }, reason: null };
+    const base = { actorId: user.id, actorName: user.name, action: 'tempaid.pay' satisfies AuditAction, regionCode: c.villageCode, before: { state: c.state }, reason: null };
     return [
       { ...base, entity: 'temp_aid_case', entityId: c.id, after },
       { ...base, entity: 'household', entityId: c.householdId, after: { ...after, caseId: c.id } },

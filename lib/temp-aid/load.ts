@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { households, tempAidCases } from '@/db/schema';
+import type { AuditAction } from '@/lib/audit/labels';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
@@ -58,7 +59,7 @@ export async function auditCase(
   tx: Tx,
   user: SessionUser,
   c: AidCase,
-  entry: { action: string; before?: Record<string, unknown>; after: Record<string, unknown>; reason?: string | null },
+  entry: { action: AuditAction; before?: Record<string, unknown>; after: Record<string, unknown>; reason?: string | null },
 ): Promise<void> {
   const base = { action: entry.action, regionCode: c.villageCode, before: entry.before ?? null, reason: entry.reason ?? null };
   await recordAudit(tx, user, { ...base, entity: 'temp_aid_case', entityId: c.id, after: entry.after });

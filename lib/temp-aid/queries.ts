@@ -1,5 +1,6 @@
 import 'server-only';
 import { lateEntriesOf } from '@/lib/late-entries/queries';
+import { historyOf } from '@/lib/audit/history';
 import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
@@ -98,10 +99,12 @@ export async function getCase(user: SessionUser, id: string, now: Date = new Dat
     .where(and(eq(tempAidCases.id, id), caseScope(user)));
   if (!row) return null;
   const c = row.c;
-  const [payments, ledger, lateEntries] = await Promise.all([
+  // Found under the user's scope above: its audit rows (历史记录) are the user's to read.
+  const [payments, ledger, lateEntries, history] = await Promise.all([
     db.select().from(tempAidPayments).where(eq(tempAidPayments.caseId, id)).orderBy(asc(tempAidPayments.createdAt)),
     db.select().from(fundLedger).where(eq(fundLedger.caseId, id)).orderBy(asc(fundLedger.id)),
     lateEntriesOf(user, 'temp_aid_case', id),
+    historyOf(db, 'temp_aid_case', id),
   ]);
   const runLines = await runLinesOf(db, payments.filter((p) => p.method === 'bank').map((p) => p.id));
   const staffIds = [c.createdBy, c.accountBy, c.investigatedBy, c.decidedBy, c.completedBy, ...payments.map((p) => p.paidBy), ...payments.map((p) => p.approvedBy)].filter((x): x is string => !!x);
@@ -120,6 +123,7 @@ export async function getCase(user: SessionUser, id: string, now: Date = new Dat
     }),
     ledger,
     lateEntries,
+    history,
     staffNames: Object.fromEntries(staff.map((s) => [s.id, s.name])) as Record<string, string>,
   };
 }

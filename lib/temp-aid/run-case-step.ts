@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb, type Tx } from '@/db/client';
+import type { AuditAction } from '@/lib/audit/labels';
 import { assertCan } from '@/lib/auth/authorize';
 import type { Permission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
@@ -13,7 +14,7 @@ export async function runCaseStep<T extends { aidCase: AidCase }>(
   user: SessionUser,
   permission: Permission,
   caseId: string,
-  action: string,
+  action: AuditAction,
   step: (tx: Tx, c: AidCase) => Promise<T & { audit?: Record<string, unknown>; reason?: string | null }>,
 ): Promise<T> {
   assertCan(user, permission);

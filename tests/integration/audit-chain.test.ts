@@ -28,12 +28,12 @@ describe('the audit log’s hash chain', () => {
     const db = await appDb();
     const admin = await signedIn('admin');
     await Promise.all(
-      Array.from({ length: 8 }, (_, i) => db.transaction((tx) => recordAudit(tx, admin, { action: 'test.chain', entity: 'test', entityId: `parallel-${i}` }))),
+      Array.from({ length: 8 }, (_, i) => db.transaction((tx) => recordAudit(tx, admin, { action: 'audit.chain_check', entity: 'audit_log', entityId: `parallel-${i}` }))),
     );
     // A rolled-back row leaves no link.
     await expect(
       db.transaction(async (tx) => {
-        await recordAudit(tx, admin, { action: 'test.chain', entity: 'test', entityId: 'rolled-back' });
+        await recordAudit(tx, admin, { action: 'audit.chain_check', entity: 'audit_log', entityId: 'rolled-back' });
         tx.rollback();
       }),
     ).rejects.toThrow();
@@ -45,7 +45,7 @@ describe('the audit log’s hash chain', () => {
   it('finds a row edited by the owner with the triggers off, and holds again once it is put back', async () => {
     const db = await appDb();
     const admin = await signedIn('admin');
-    await db.transaction((tx) => recordAudit(tx, admin, { action: 'test.chain', entity: 'household', entityId: 'victim', reason: '原始原因' }));
+    await db.transaction((tx) => recordAudit(tx, admin, { action: 'audit.chain_check', entity: 'household', entityId: 'victim', reason: '原始原因' }));
     const [victim] = await db.select().from(auditLog).where(eq(auditLog.entityId, 'victim'));
     const [link] = rows<{ seq: string }>(await db.execute(sql`select seq from audit_chain where audit_id = ${victim!.id}`));
 

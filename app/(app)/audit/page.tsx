@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ChainCheck } from '@/components/audit/chain-check';
 import { DataTable } from '@/components/ui/data-table';
+import { auditActionLabel, auditEntityLabel, auditRecordHref } from '@/lib/audit/labels';
 import { listAuditEntries } from '@/lib/audit/queries';
 import { requirePermission } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/core/format';
@@ -23,11 +25,23 @@ export default async function AuditPage() {
         columns={[
           { key: 'at', header: '时间', className: 'whitespace-nowrap tabular-nums', cell: (e) => formatDateTime(e.at) },
           { key: 'actor', header: '操作人', cell: (e) => e.actorName ?? '系统' },
-          { key: 'action', header: '操作', className: 'font-mono', cell: (e) => e.action },
-          { key: 'entity', header: '对象', className: 'font-mono', cell: (e) => e.entity },
+          { key: 'action', header: '操作', cell: (e) => auditActionLabel(e.action) },
+          { key: 'entity', header: '对象', cell: (e) => <RecordCell entry={e} href={auditRecordHref(e, user.role)} /> },
           { key: 'reason', header: '原因', cell: (e) => e.reason },
         ]}
       />
     </div>
+  );
+}
+
+/** The kind of object a row is about, a link to its record where it has a page the reader may open. */
+function RecordCell({ entry, href }: { entry: { entity: string }; href: string | null }) {
+  const name = auditEntityLabel(entry.entity);
+  return href ? (
+    <Link href={href} className="text-blue-700 underline">
+      {name}
+    </Link>
+  ) : (
+    name
   );
 }

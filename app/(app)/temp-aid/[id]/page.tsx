@@ -6,6 +6,7 @@ import { StepsTable, type CaseStep } from '@/components/late-entries/steps-table
 import { AccountForm, CaseNoticeForm, CompleteForm, DecideCaseForm, InvestigateCaseForm } from '@/components/temp-aid/case-forms';
 import { PayForm, RecoveryForm } from '@/components/temp-aid/payment-forms';
 import { LateEntryList } from '@/components/late-entries/late-entry-list';
+import { HistorySection } from '@/components/audit/history-list';
 import { DataTable } from '@/components/ui/data-table';
 import { todayInChina } from '@/lib/core/time';
 import { can } from '@/lib/auth/permissions';
@@ -135,6 +136,7 @@ export default async function TempAidCasePage({ params, searchParams }: { params
             ),
           )}
       </div>
+      <HistorySection entries={c.history} />
     </div>
   );
 }
