@@ -1,15 +1,6 @@
+import type { HistoryEntry as HistoryItem } from '@/lib/audit/history';
 import { auditActionLabel } from '@/lib/audit/labels';
 import { formatDateTime } from '@/lib/core/format';
-
-export interface HistoryItem {
-  id: number;
-  at: Date;
-  actorName: string | null;
-  action: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-}
 
 /** Audit rows of one record, newest first: when, who, what (in Chinese), why and what changed. */
 export function HistoryList({ entries }: { entries: HistoryItem[] }) {
