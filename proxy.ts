@@ -61,6 +61,9 @@ export async function proxy(req: NextRequest) {
   const res = next();
   // A prefetch is not the user's activity, and a late one could outlive a sign-out.
   if (req.headers.has('next-router-prefetch')) return res;
+  // The account pages' actions (a new password, the second factor) issue the session anew
+  // themselves (lib/auth/session.ts reissueSession): a refresh of the old token must not race it.
+  if (pathname.startsWith('/account/') && req.method === 'POST') return res;
   const refreshed = await encode({ token: claims, secret, maxAge: IDLE_TIMEOUT_SECONDS });
   res.cookies.set(SESSION_COOKIE, refreshed, {
     httpOnly: true,

@@ -38,6 +38,8 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/integration/**/*.test.ts'],
           globalSetup: ['tests/integration/global-setup.ts'],
+          // The key sessions and second-factor secrets are sealed with (lib/auth/totp.ts), as a server has.
+          env: { NEXTAUTH_SECRET: 'integration-tests-secret-0123456789abcdef' },
           // One database for the whole run: files run one after another, never side by side.
           fileParallelism: false,
           testTimeout: 30_000,

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { SessionExpiredDialog } from '@/components/auth/session-expired-dialog';
 import { AppNav } from '@/components/shell/app-nav';
 import { SignOutButton } from '@/components/shell/sign-out-button';
@@ -26,6 +27,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <span className="mx-1 text-slate-400">·</span>
               <span>{user.regionName}</span>
             </span>
+            <Link href="/account/password" className="text-blue-700 underline">
+              账户安全
+            </Link>
             <SignOutButton />
           </div>
         </div>

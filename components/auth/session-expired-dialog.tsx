@@ -24,6 +24,8 @@ export function SessionExpiredDialog({ username }: { username: string }) {
   const [pending, setPending] = useState(false);
   const ref = useRef<HTMLDialogElement>(null);
   const password = useRef<HTMLInputElement>(null);
+  const code = useRef<HTMLInputElement>(null);
+  const [needsCode, setNeedsCode] = useState(false);
   const id = useId();
 
   useEffect(() => {
@@ -56,10 +58,16 @@ export function SessionExpiredDialog({ username }: { username: string }) {
     event.preventDefault();
     setPending(true);
     setError(null);
-    const refused = await signInWithCredentials(username, password.current?.value ?? '', window.location.pathname);
+    const refused = await signInWithCredentials(
+      username,
+      password.current?.value ?? '',
+      window.location.pathname,
+      needsCode ? (code.current?.value ?? '') : undefined,
+    );
     if (refused) {
       setPending(false);
-      setError(refused);
+      if (refused.needsCode) setNeedsCode(true);
+      setError(refused.message);
       return;
     }
     finish(true);
@@ -105,6 +113,21 @@ export function SessionExpiredDialog({ username }: { username: string }) {
               className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
             />
           </div>
+          {needsCode && (
+            <div>
+              <label htmlFor={`${id}-otp`} className="block text-sm font-medium">动态口令或恢复码</label>
+              <input
+                ref={code}
+                id={`${id}-otp`}
+                name="otp"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                required
+                autoFocus
+                className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+              />
+            </div>
+          )}
           {error && (
             <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
               {error}

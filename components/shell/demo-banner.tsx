@@ -9,7 +9,7 @@ export function DemoBanner() {
   return (
     <div role="note" aria-label="演示环境" className="bg-amber-100 px-4 py-1.5 text-center text-sm text-amber-900 print:hidden">
       <strong className="font-semibold">演示环境，数据为演示数据</strong>
-      <span className="ml-2">演示账户的密码是公开的，请勿录入真实的个人信息。</span>
+      <span className="ml-2">演示账户的密码是公开的，登录不要求动态口令（第二重验证），请勿录入真实的个人信息。</span>
     </div>
   );
 }

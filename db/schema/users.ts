@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, integer, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { regions } from './regions';
 
 // No database constraint holds this list (the column is plain text): a new role needs no migration.
@@ -21,6 +21,17 @@ export const users = pgTable(
     // Bumped whenever the account is deactivated or its role, region or password changes:
     // every request compares it with the one in the session token.
     sessionVersion: integer('session_version').notNull().default(1),
+    // Set by an admin's reset (a one-time temporary password) and for a user an admin created:
+    // until the user chooses their own password, every page leads to /account/password.
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    // Second factor (TOTP, RFC 6238; lib/auth/totp.ts). Secrets are encrypted (AES-256-GCM, key
+    // derived from NEXTAUTH_SECRET). totp_pending_secret waits for the first code of an enrolment.
+    totpSecret: text('totp_secret'),
+    totpPendingSecret: text('totp_pending_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    // The last time step accepted: a code is good once (replay of the same 30 s code refused).
+    totpLastStep: integer('totp_last_step'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -38,3 +49,32 @@ export const signInThrottle = pgTable('sign_in_throttle', {
   windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
+
+/** The user's earlier password hashes: the last 5 passwords (the current one included) cannot be chosen again. */
+export const passwordHistory = pgTable(
+  'password_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('password_history_user_idx').on(t.userId, t.createdAt)],
+);
+
+/** Ten one-time recovery codes per enrolment, stored as argon2id hashes; used_at once spent. */
+export const totpRecoveryCodes = pgTable(
+  'totp_recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('totp_recovery_codes_user_idx').on(t.userId)],
+);

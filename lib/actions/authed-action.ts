@@ -2,7 +2,7 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import qs from 'qs';
 import type { z } from 'zod';
-import { getSessionUser } from '@/lib/auth/session';
+import { getSessionState, getSessionUser } from '@/lib/auth/session';
 import type { SessionUser } from '@/lib/auth/types';
 import { AppError, failure, type ActionResult } from '@/lib/core/errors';
 import { databaseUnavailable } from '@/lib/db/errors';
@@ -89,4 +89,15 @@ export function authedAction<S extends z.ZodType, T>(
   run: (user: SessionUser, input: z.output<S>) => Promise<T>,
 ): (prev: unknown, formData: FormData) => Promise<ActionResult<T>> {
   return (_prev, formData) => runAction(getSessionUser, schema, run, formData);
+}
+
+/**
+ * The account's own steps (a new password, the second factor's enrolment): also for a session
+ * that still owes that step, which every other action refuses as signed out.
+ */
+export function accountAction<S extends z.ZodType, T>(
+  schema: S,
+  run: (user: SessionUser, input: z.output<S>) => Promise<T>,
+): (prev: unknown, formData: FormData) => Promise<ActionResult<T>> {
+  return (_prev, formData) => runAction(async () => (await getSessionState())?.user ?? null, schema, run, formData);
 }

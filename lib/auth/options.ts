@@ -25,13 +25,18 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: '用户名和密码',
-      credentials: { username: { label: '用户名', type: 'text' }, password: { label: '密码', type: 'password' } },
+      credentials: {
+        username: { label: '用户名', type: 'text' },
+        password: { label: '密码', type: 'password' },
+        otp: { label: '动态口令或恢复码', type: 'text' },
+      },
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const result = await signInWithPassword(await getDb(), { ...parsed.data, ip: clientIp(req.headers) });
-        if (result.ok) return { id: result.user.id, name: result.user.name, sv: result.user.sessionVersion };
-        if (result.code === 'locked') throw new Error('locked');
+        if (result.ok) return { id: result.user.id, name: result.user.name, sv: result.user.sessionVersion, enrol: result.user.enrol };
+        // The sign-in form shows each of these in its own words (components/auth/credentials.ts).
+        if (result.code !== 'invalid') throw new Error(result.code);
         return null;
       },
     }),
@@ -42,7 +47,8 @@ export const authOptions: NextAuthOptions = {
     jwt({ token, user }) {
       if (user) {
         // Only ids and numbers in the token: the user's details are read fresh on every request.
-        return { sub: user.id, uid: user.id, sv: (user as { sv?: number }).sv, loginAt: Math.floor(Date.now() / 1000) };
+        const { sv, enrol } = user as { sv?: number; enrol?: boolean };
+        return { sub: user.id, uid: user.id, sv, loginAt: Math.floor(Date.now() / 1000), ...(enrol ? { enrol: true } : {}) };
       }
       return token;
     },

@@ -31,6 +31,8 @@ const matrix = {
   'late_entry.read': ['supervisor', 'auditor'],
   'audit.read': ['auditor', 'admin'],
   'user.manage': ['admin'],
+  // One's own password and second factor: every role.
+  'account.self': ['caseworker', 'supervisor', 'auditor', 'admin', 'finance'],
   'policy.read': ['caseworker', 'supervisor', 'auditor', 'admin'],
   'policy.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,34 +1,76 @@
 import 'server-only';
-import { decode } from 'next-auth/jwt';
+import { decode, encode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { can, type Permission } from './permissions';
 import { authSecret } from './secret';
-import { resolveSessionUser } from './session-check';
-import { SESSION_COOKIE, type SessionClaims, type SessionUser } from './types';
+import { resolveSessionState, type SessionState } from './session-check';
+import { IDLE_TIMEOUT_SECONDS, pendingPaths, SESSION_COOKIE, type SessionClaims, type SessionUser } from './types';
 
-/** The signed-in user for this request, checked against the database every time; null if none. */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+type Claims = Partial<SessionClaims> & Record<string, unknown>;
+
+const readClaims = cache(async (): Promise<Claims | null> => {
   const raw = (await cookies()).get(SESSION_COOKIE)?.value;
   const secret = authSecret();
   if (!raw || !secret) return null;
-  let claims: Partial<SessionClaims> | null = null;
   try {
-    claims = (await decode({ token: raw, secret })) as Partial<SessionClaims> | null;
+    return (await decode({ token: raw, secret })) as Claims | null;
   } catch {
     return null;
   }
-  if (!claims) return null;
-  return resolveSessionUser(await getDb(), claims, Date.now());
 });
 
-/** For pages: the signed-in user, or a redirect to sign-in. */
+/** The session for this request with any step it still owes (lib/auth/session-check.ts). */
+export const getSessionState = cache(async (): Promise<SessionState | null> => {
+  const claims = await readClaims();
+  if (!claims) return null;
+  return resolveSessionState(await getDb(), claims, Date.now());
+});
+
+/**
+ * The signed-in user for this request, checked against the database every time; null if none,
+ * and null too while the session owes a step (a new password, the second factor's enrolment):
+ * every action and route then answers as if signed out.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const state = await getSessionState();
+  return state && !state.pending ? state.user : null;
+});
+
+/** For pages: the signed-in user, or a redirect to sign-in (or to the step the session owes). */
 export async function requireUser(): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) redirect('/login');
-  return user;
+  const state = await getSessionState();
+  if (!state) redirect('/login');
+  if (state.pending) redirect(pendingPaths[state.pending]);
+  return state.user;
+}
+
+/** For the account pages: the user also while the session owes a step. */
+export async function requireAccountUser(): Promise<SessionState> {
+  const state = await getSessionState();
+  if (!state) redirect('/login');
+  return state;
+}
+
+/**
+ * After the user's own password change or enrolment, which bumped their session version (ending
+ * every other session): this session carries on under the new version, the step it owed done.
+ */
+export async function reissueSession(sessionVersion: number): Promise<void> {
+  const claims = await readClaims();
+  const secret = authSecret();
+  if (!claims || !secret) return;
+  const { enrol: _enrol, ...rest } = claims;
+  const token = await encode({ token: { ...rest, sv: sessionVersion }, secret, maxAge: IDLE_TIMEOUT_SECONDS });
+  (await cookies()).set(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: (process.env.NEXTAUTH_URL ?? '').startsWith('https://'),
+    maxAge: IDLE_TIMEOUT_SECONDS,
+  });
 }
 
 /** For pages that need a permission: a user without it sees "not found", not "forbidden". */

@@ -6,17 +6,21 @@ import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { dummyPasswordHash, verifyPassword } from './password';
+import { checkSecondFactor, type SecondFactorUsed } from './second-factor';
+import { totpAsked, totpRequired } from './totp';
 import { reserveAttempt, settleSuccess } from './throttle';
 import { THROTTLE, keysFor } from './throttle-rules';
 
 export const signInSchema = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(128),
+  // The second factor's code or a recovery code, when the account has one (lib/auth/second-factor.ts).
+  otp: z.string().trim().max(32).optional(),
 });
 
 export type SignInResult =
-  | { ok: true; user: { id: string; name: string; sessionVersion: number } }
-  | { ok: false; code: 'invalid' | 'locked' };
+  | { ok: true; user: { id: string; name: string; sessionVersion: number; enrol: boolean } }
+  | { ok: false; code: 'invalid' | 'locked' | 'otp_required' | 'otp_invalid' };
 
 /**
  * Checks a password, throttled per (account, address) pair, per account and per address
@@ -26,7 +30,7 @@ export type SignInResult =
  */
 export async function signInWithPassword(
   db: Db,
-  input: { username: string; password: string; ip: string },
+  input: { username: string; password: string; otp?: string; ip: string },
   now: Date = new Date(),
   wait: (ms: number) => Promise<unknown> = sleep,
 ): Promise<SignInResult> {
@@ -36,7 +40,15 @@ export async function signInWithPassword(
   if (attempt.delayMs > 0) await wait(attempt.delayMs);
 
   const [user] = await db
-    .select({ id: users.id, name: users.name, hash: users.passwordHash, active: users.active, sv: users.sessionVersion })
+    .select({
+      id: users.id,
+      name: users.name,
+      role: users.role,
+      hash: users.passwordHash,
+      active: users.active,
+      sv: users.sessionVersion,
+      enrolled: sql<boolean>`${users.totpSecret} is not null`,
+    })
     .from(users)
     .where(eq(sql`lower(${users.username})`, input.username.trim().toLowerCase()))
     .limit(1);
@@ -48,9 +60,29 @@ export async function signInWithPassword(
     return { ok: false, code: locked ? 'locked' : 'invalid' };
   }
 
+  // The second factor, when the account has one (production; demo mode asks nobody). The
+  // attempt stays counted until the code is right too: a right password alone never resets the
+  // pair, so codes cannot be guessed by interleaving password-only requests.
+  let factor: SecondFactorUsed | null = null;
+  if (totpAsked(user.enrolled)) {
+    if (!input.otp) return { ok: false, code: 'otp_required' };
+    factor = await checkSecondFactor(db, user.id, input.otp, now.getTime());
+    if (!factor) return { ok: false, code: attempt.counts.pair >= THROTTLE.pair.lockAfter ? 'locked' : 'otp_invalid' };
+  }
+
   await settleSuccess(db, keys, now);
-  await db.transaction((tx) =>
-    recordAudit(tx, { id: user.id, name: user.name }, { action: 'auth.sign_in', entity: 'user', entityId: user.id }),
-  );
-  return { ok: true, user: { id: user.id, name: user.name, sessionVersion: user.sv } };
+  const enrol = !user.enrolled && totpRequired(user.role);
+  await db.transaction(async (tx) => {
+    const actor = { id: user.id, name: user.name };
+    await recordAudit(tx, actor, {
+      action: 'auth.sign_in',
+      entity: 'user',
+      entityId: user.id,
+      ...(factor ? { after: { secondFactor: factor } } : {}),
+    });
+    if (factor === 'recovery') {
+      await recordAudit(tx, actor, { action: 'auth.recovery_code_used', entity: 'user', entityId: user.id });
+    }
+  });
+  return { ok: true, user: { id: user.id, name: user.name, sessionVersion: user.sv, enrol } };
 }

@@ -15,7 +15,21 @@ export interface SessionClaims {
   uid: string;
   sv: number;
   loginAt: number; // seconds since epoch: the absolute 10-hour limit counts from here
+  /** Signed in with a password only, by a user who must enrol a second factor before anything else. */
+  enrol?: true;
 }
+
+/**
+ * What a session may do before it is a full one: choose a new password (after an admin's reset
+ * or at a created account's first sign-in) or enrol the second factor. Until then every page
+ * leads to that step and every other action and route answers as if signed out.
+ */
+export type AccountPending = 'password' | 'totp';
+
+export const pendingPaths: Record<AccountPending, string> = {
+  password: '/account/password',
+  totp: '/account/second-factor',
+};
 
 export const SESSION_COOKIE = 'doudi.session';
 export const IDLE_TIMEOUT_SECONDS = 30 * 60;

@@ -26,7 +26,15 @@ export async function createUser(actor: SessionUser, input: CreateUserInput): Pr
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(users)
-      .values({ username: input.username, name: input.name, role: input.role, regionCode: region.code, passwordHash })
+      .values({
+        username: input.username,
+        name: input.name,
+        role: input.role,
+        regionCode: region.code,
+        passwordHash,
+        // The admin typed it: the user chooses their own at the first sign-in.
+        mustChangePassword: true,
+      })
       .onConflictDoNothing()
       .returning({ id: users.id });
     if (!created) throw refuse('duplicate_username', userMessages.usernameTaken, 'username');

@@ -18,6 +18,9 @@ export async function listUsers(actor: SessionUser) {
       regionCode: users.regionCode,
       regionName: regions.name,
       active: users.active,
+      mustChangePassword: users.mustChangePassword,
+      totpEnabledAt: users.totpEnabledAt,
+      passwordChangedAt: users.passwordChangedAt,
       updatedAt: users.updatedAt,
     })
     .from(users)

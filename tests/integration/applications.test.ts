@@ -14,7 +14,7 @@ import type { SessionUser } from '@/lib/auth/types';
 import { registerHousehold } from '@/lib/households/register-household';
 import { householdInputSchema } from '@/lib/households/schemas';
 import { addDays, addMonthsToMonth } from '@/lib/core/calendar-date';
-import { appDb, randomIdNumber, signedIn } from './support/app';
+import { appDb, randomIdNumber, signedIn, passwordChosen } from './support/app';
 
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/mu-xiaojun.json'), 'utf8'));
 const today = todayInChina();
@@ -107,6 +107,7 @@ describe('dibao application from intake to enrollment', () => {
     const { createUser } = await import('@/lib/users/create-user');
     const names = [`sup-a-${Date.now()}`, `sup-b-${Date.now()}`];
     for (const username of names) await createUser(admin, { username, name: '并发审批', role: 'supervisor', regionCode: '141130', password: 'Jiaokou#2026' });
+    for (const username of names) await passwordChosen(username);
     const [a, b] = await Promise.all(names.map((n) => signedIn(n)));
     const results = await Promise.allSettled([
       decideApplication(a!, { applicationId: id, version, decision: 'approve' }),

@@ -5,7 +5,7 @@ import { listLateEntries } from '@/lib/late-entries/queries';
 import { monthlyNotice } from '@/lib/reports/monthly-notice';
 import { noticeBlocks, noticeColumns } from '@/lib/reports/notice-columns';
 import { createUser } from '@/lib/users/create-user';
-import { appDb, insertHousehold, signedIn } from './support/app';
+import { appDb, insertHousehold, signedIn, passwordChosen } from './support/app';
 
 // Clock-independent: the late entry is entered on a stated day of November 2026.
 const at = (day: string) => new Date(`${day}T10:00:00+08:00`);
@@ -35,6 +35,7 @@ describe('the late-entry list and the monthly notice', () => {
     const admin = await signedIn('admin');
     const username = `fangshan-sup-${Date.now()}`;
     await createUser(admin, { username, name: '方山县审批', role: 'supervisor', regionCode: '141128', password: 'Fangshan#2026' });
+    await passwordChosen(username);
     const other = await signedIn(username);
     expect((await listLateEntries(other, {})).rows.map((r) => r.entityId)).not.toContain(id);
     // Caseworkers do not get the list at all (it answers like a missing page).

@@ -8,7 +8,7 @@ import { exportBankFile } from '@/lib/payouts/bank-file';
 import { importReturn } from '@/lib/payouts/import-return';
 import { startRun } from '@/lib/payouts/start-run';
 import { updateUser } from '@/lib/users/update-user';
-import { appDb, signedIn } from './support/app';
+import { appDb, signedIn, passwordChosen } from './support/app';
 import { clearCounty, COUNTY, countyStaff, enroll, rows, textOf } from './support/payouts';
 
 let staff: Awaited<ReturnType<typeof countyStaff>>;
@@ -50,6 +50,7 @@ describe('the money path after approval', () => {
     const { createUser } = await import('@/lib/users/create-user');
     const username = `fin-141128-${Date.now().toString(36)}`;
     await createUser(admin, { username, name: '方山县发放员', role: 'finance', regionCode: '141128', password: 'Fangshan#2026' });
+    await passwordChosen(username);
     await expect(exportBankFile(await signedIn(username), runId, 'csv')).rejects.toMatchObject({ code: 'not_found' });
 
     const answer = await paidAnswer(runId); // the positive control: finance gets it

@@ -8,7 +8,7 @@ import { getRun } from '@/lib/payouts/queries';
 import { regenerateRun } from '@/lib/payouts/regenerate-run';
 import { startRun } from '@/lib/payouts/start-run';
 import type { SessionUser } from '@/lib/auth/types';
-import { appDb, signedIn } from './support/app';
+import { appDb, signedIn, passwordChosen } from './support/app';
 import { clearCounty, COUNTY, countyStaff, enroll, rows } from './support/payouts';
 
 let staff: Awaited<ReturnType<typeof countyStaff>>;
@@ -18,6 +18,7 @@ beforeAll(async () => {
   const { createUser } = await import('@/lib/users/create-user');
   const username = `lx-sc-${Date.now().toString(36)}`;
   await createUser(await signedIn('admin'), { username, name: '岚县审批丙', role: 'supervisor', regionCode: COUNTY, password: 'Lanxian#2026' });
+  await passwordChosen(username);
   supervisor3 = await signedIn(username);
 });
 beforeEach(async () => clearCounty(await appDb()));

@@ -5,17 +5,19 @@ import { resolveSessionUser } from '@/lib/auth/session-check';
 import { ABSOLUTE_TIMEOUT_SECONDS } from '@/lib/auth/types';
 import { createUser } from '@/lib/users/create-user';
 import { updateUser } from '@/lib/users/update-user';
-import { appDb, signedIn } from './support/app';
+import { appDb, passwordChosen, signedIn } from './support/app';
 
 async function freshCaseworker(suffix: string) {
   const admin = await signedIn('admin');
+  const username = `cw-${suffix}-${Date.now()}`;
   const { id } = await createUser(admin, {
-    username: `cw-${suffix}-${Date.now()}`,
+    username,
     name: '测试经办',
     role: 'caseworker',
     regionCode: '141130101',
     password: 'Kangcheng#2026',
   });
+  await passwordChosen(username);
   const db = await appDb();
   const [row] = await db.select().from(users).where(eq(users.id, id));
   return { admin, row: row! };

@@ -10,22 +10,26 @@ const returnPath = () => safeReturnPath(new URLSearchParams(window.location.sear
 export function LoginForm() {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [needsCode, setNeedsCode] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const username = String(form.get('username') ?? '');
     const password = String(form.get('password') ?? '');
+    const otp = String(form.get('otp') ?? '');
     setPending(true);
     setError(null);
     const target = returnPath();
-    const refused = await signInWithCredentials(username, password, target);
+    const refused = await signInWithCredentials(username, password, target, needsCode ? otp : undefined);
     if (!refused) {
       window.location.assign(target);
       return;
     }
     setPending(false);
-    setError(refused);
+    // The second step keeps the name and password typed: only the code is asked for.
+    if (refused.needsCode) setNeedsCode(true);
+    setError(refused.message);
   }
 
   return (
@@ -56,6 +60,22 @@ export function LoginForm() {
           className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
         />
       </div>
+      {needsCode && (
+        <div>
+          <label htmlFor="otp" className="block text-sm font-medium">
+            动态口令或恢复码
+          </label>
+          <input
+            id="otp"
+            name="otp"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            required
+            autoFocus
+            className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+          />
+        </div>
+      )}
       {error && (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
           {error}

@@ -43,6 +43,15 @@ export async function signedIn(username: string): Promise<SessionUser> {
   return user;
 }
 
+/**
+ * A created account must change the password the admin typed before it can do anything
+ * (lib/users/create-user.ts); tests that work as such a user let it have done so.
+ */
+export async function passwordChosen(username: string): Promise<void> {
+  const db = await appDb();
+  await db.update(users).set({ mustChangePassword: false }).where(eq(users.username, username));
+}
+
 /** A household in 交口县 康城镇 康城村 (or another village), written straight to the table. */
 export async function insertHousehold(
   db: Db,

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { SessionUser } from '@/lib/auth/types';
-import { randomIdNumber, signedIn } from './app';
+import { randomIdNumber, signedIn, passwordChosen } from './app';
 
 export const COUNTY = '141127';
 export const VILLAGE = '141127100200'; // 东村镇 东村村
@@ -104,6 +104,7 @@ export async function countyStaff(county = COUNTY): Promise<{ caseworker: Sessio
   const make = async (role: 'caseworker' | 'supervisor' | 'finance', n: string) => {
     const username = `c${county}-${n}-${tag}`;
     await createUser(admin, { username, name: `县级${n}`, role, regionCode: county, password: 'Lanxian#2026' });
+    await passwordChosen(username);
     return signedIn(username);
   };
   return { caseworker: await make('caseworker', 'cw'), supervisor: await make('supervisor', 'sa'), supervisor2: await make('supervisor', 'sb'), finance: await make('finance', 'fin') };

@@ -16,6 +16,10 @@ describe('DemoBanner', () => {
     expect(render({ DATABASE_URL: 'postgres://app@db/doudi', DOUDI_DEMO: '1' })).toContain('演示环境，数据为演示数据');
   });
 
+  it('says that demo mode asks for no second factor', () => {
+    expect(render({ DATABASE_URL: '', DOUDI_DEMO: '' })).toContain('登录不要求动态口令（第二重验证）');
+  });
+
   it('is absent in production', () => {
     expect(render({ DATABASE_URL: 'postgres://app@db/doudi', DOUDI_DEMO: '' })).toBe('');
     expect(render({ DATABASE_URL: '', DOUDI_DEMO: '0' })).toBe('');

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/session';
 import { listAssignableRegions } from '@/lib/regions/queries';
 import { listUsers } from '@/lib/users/queries';
+import { ResetPasswordForm, ResetSecondFactorForm } from './credential-forms';
 import { EditUserForm } from './edit-user-form';
 
 export const metadata: Metadata = { title: '编辑用户' };
@@ -19,6 +20,13 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         编辑用户 {target.name}（{target.username}）
       </h1>
       <EditUserForm user={{ id: target.id, name: target.name, username: target.username, role: target.role, regionCode: target.regionCode, active: target.active }} regions={regions} />
+      {target.id !== actor.id && (
+        <>
+          {target.mustChangePassword && <p className="text-sm text-amber-800">该用户尚未改设自己的密码（下次登录时须修改）。</p>}
+          <ResetPasswordForm user={target} />
+          <ResetSecondFactorForm user={target} enrolled={target.totpEnabledAt !== null} />
+        </>
+      )}
     </div>
   );
 }
