@@ -1,5 +1,7 @@
-// Playwright end-to-end tests: two production servers (`next start`, so `next build` must
-// have run first — scripts/test-all.sh does it), one on PostgreSQL and one on embedded PGlite.
+// Playwright end-to-end tests: three production builds served (`next start`, so `next build` must
+// have run first — scripts/test-all.sh does it): on PostgreSQL in demo mode, on PostgreSQL in
+// production mode (its own database E2E_DATABASE_URL_prod: no demo user, second factor required;
+// specs *.production.spec.ts), and on embedded PGlite.
 //
 // Database lifecycle (why it lives in the webServer commands):
 //   Playwright 1.65 runs, in this order: clear outputDir (test-results/) → start every
@@ -33,12 +35,17 @@ import {
   e2ePgliteDir,
   e2ePgliteUrl,
   e2ePort,
+  e2eProductionAppDatabaseUrl,
+  e2eProductionOwnerDatabaseUrl,
+  e2eProductionPort,
+  e2eProductionUrl,
 } from './e2e/support/env';
 
 // Workers inherit the runner's environment; set these once so specs read the same values.
 process.env.E2E_DATABASE_URL = e2eDatabaseUrl();
 process.env.E2E_BASE_URL = e2eBaseUrl;
 process.env.E2E_PGLITE_URL = e2ePgliteUrl;
+process.env.E2E_PRODUCTION_URL = e2eProductionUrl;
 
 const serverEnv = {
   NODE_ENV: 'production',
@@ -82,13 +89,18 @@ export default defineConfig({
   projects: [
     {
       name: 'postgres',
-      testIgnore: /\.pglite\.spec\.ts$/,
+      testIgnore: /\.(pglite|production)\.spec\.ts$/,
       use: { ...devices['Desktop Chrome'], baseURL: e2eBaseUrl },
     },
     {
       name: 'pglite',
       testMatch: /\.pglite\.spec\.ts$/,
       use: { ...devices['Desktop Chrome'], baseURL: e2ePgliteUrl },
+    },
+    {
+      name: 'production',
+      testMatch: /\.production\.spec\.ts$/,
+      use: { ...devices['Desktop Chrome'], baseURL: e2eProductionUrl },
     },
   ],
   webServer: [
@@ -107,6 +119,26 @@ export default defineConfig({
         DOUDI_DEMO: '1',
         // e2e/sign-in.spec.ts connects from 127.0.0.2 as "the proxy"; the browser (127.0.0.1) is a direct client.
         TRUSTED_PROXIES: '127.0.0.2',
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      // Production mode: no demo user and no banner; the first admin is created as
+      // `npm run admin:create` would, and the second factor is required of privileged roles.
+      name: 'production',
+      command:
+        'npx tsx --import ./scripts/support/allow-server-only.mjs scripts/e2e-db.ts reset-production && ' +
+        `exec npx next start -p ${e2eProductionPort} -H 127.0.0.1`,
+      url: `${e2eProductionUrl}/api/health`,
+      env: {
+        ...serverEnv,
+        DATABASE_URL: e2eProductionAppDatabaseUrl(),
+        MIGRATION_DATABASE_URL: e2eProductionOwnerDatabaseUrl(),
+        NEXTAUTH_URL: e2eProductionUrl,
+        DOUDI_DEMO: '0',
       },
       reuseExistingServer: false,
       timeout: 120_000,

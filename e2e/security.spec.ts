@@ -103,6 +103,7 @@ test('a caseworker of another county cannot reach a 交口县 household by typin
 });
 
 test("a deactivated user's existing session stops working on the next request", async ({ browser, page }) => {
+  test.setTimeout(60_000);
   const username = `leaver${uniqueSuffix()}`;
   await signIn(page, 'admin');
   await page.goto('/admin/users');
@@ -117,6 +118,13 @@ test("a deactivated user's existing session stops working on the next request", 
   const theirs = await browser.newContext();
   const theirPage = await theirs.newPage();
   await signIn(theirPage, username, 'Leaving#2026');
+  // A created account chooses its own password first (e2e/accounts.spec.ts covers the rules).
+  await expect(theirPage).toHaveURL(/\/account\/password$/);
+  await theirPage.getByLabel('当前（临时）密码').fill('Leaving#2026');
+  await theirPage.getByLabel('新密码', { exact: true }).fill('Leaving-Own-2026');
+  await theirPage.getByLabel('再次输入新密码').fill('Leaving-Own-2026');
+  await theirPage.getByRole('button', { name: '修改密码' }).click();
+  await expect(theirPage).toHaveURL(/\/$/);
   await expect(theirPage.getByLabel('当前用户')).toContainText('即将停用');
 
   await page.reload();
@@ -125,7 +133,7 @@ test("a deactivated user's existing session stops working on the next request", 
   await page.getByLabel('变更原因').fill('调离岗位');
   await page.getByRole('button', { name: '保存' }).click();
   await confirmInDialog(page, '确认停用用户', `确认停用 即将停用（${username}）？停用后其现有会话立即失效`);
-  await expect(page.getByRole('status')).toContainText('已保存');
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
 
   await theirPage.reload();
   await expect(theirPage).toHaveURL(/\/login/);

@@ -1,7 +1,10 @@
 // Prepares and removes the databases of the Playwright run (see playwright.config.ts).
 //
 //   tsx scripts/e2e-db.ts reset         drop + create E2E_DATABASE_URL, migrate it, seed the demo data
-//   tsx scripts/e2e-db.ts drop          drop E2E_DATABASE_URL (if it exists)
+//   tsx scripts/e2e-db.ts drop          drop E2E_DATABASE_URL and its _prod twin (if they exist)
+//   tsx scripts/e2e-db.ts reset-production  drop + create E2E_DATABASE_URL's _prod twin, migrate,
+//                                       seed the reference data only (production mode: no demo
+//                                       user) and create the first admin (E2E_FIRST_ADMIN)
 //   tsx scripts/e2e-db.ts pglite-reset  empty the PGlite folder E2E_PGLITE_DIR (seeded afterwards
 //                                       by `tsx scripts/seed.ts` with DOUDI_DATA_DIR pointing at it)
 //
@@ -12,13 +15,24 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { openPostgres } from '@/db/client';
 import { ensureRoles } from '@/db/roles';
-import { seedDemo } from '@/db/seed/demo';
-import { E2E_APP_ROLE, E2E_OWNER_ROLE, e2eAppDatabaseUrl, e2eDatabaseTarget as target, e2eOwnerDatabaseUrl, e2ePgliteDir } from '../e2e/support/env';
+import { seedDemo, seedProduction } from '@/db/seed/demo';
+import {
+  E2E_APP_ROLE,
+  E2E_FIRST_ADMIN,
+  E2E_OWNER_ROLE,
+  e2eAppDatabaseUrl,
+  e2eDatabaseTarget as target,
+  e2eOwnerDatabaseUrl,
+  e2ePgliteDir,
+  e2eProductionAppDatabaseUrl,
+  e2eProductionDatabaseUrl,
+  e2eProductionOwnerDatabaseUrl,
+} from '../e2e/support/env';
 
 const MARKER = '.doudi-e2e';
 
-async function dropDatabase(): Promise<void> {
-  const { name, adminUrl } = target();
+async function dropDatabase(url?: string): Promise<void> {
+  const { name, adminUrl } = target(url);
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`drop database if exists "${name}" with (force)`);
@@ -28,9 +42,8 @@ async function dropDatabase(): Promise<void> {
   console.log(`e2e: dropped database ${name}`);
 }
 
-async function resetDatabase(): Promise<void> {
-  const { name, adminUrl } = target();
-  const started = Date.now();
+async function createEmpty(url?: string): Promise<string> {
+  const { name, adminUrl } = target(url);
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`drop database if exists "${name}" with (force)`);
@@ -39,6 +52,12 @@ async function resetDatabase(): Promise<void> {
   } finally {
     await admin.end();
   }
+  return name;
+}
+
+async function resetDatabase(): Promise<void> {
+  const started = Date.now();
+  const name = await createEmpty();
   // Migrated as the owner, seeded as the app, as a deployed server would be.
   const open = await openPostgres(e2eAppDatabaseUrl(), { migrate: true, migrationUrl: e2eOwnerDatabaseUrl(), max: 2 });
   try {
@@ -47,6 +66,21 @@ async function resetDatabase(): Promise<void> {
     await open.close();
   }
   console.log(`e2e: database ${name} created, migrated and seeded in ${Date.now() - started} ms`);
+}
+
+async function resetProductionDatabase(): Promise<void> {
+  const started = Date.now();
+  const name = await createEmpty(e2eProductionDatabaseUrl());
+  const open = await openPostgres(e2eProductionAppDatabaseUrl(), { migrate: true, migrationUrl: e2eProductionOwnerDatabaseUrl(), max: 2 });
+  try {
+    await seedProduction(open.db, () => {});
+    // lib/ imports server-only: this command runs with scripts/support/allow-server-only.mjs.
+    const { createFirstAdmin } = await import('@/lib/users/first-admin');
+    await createFirstAdmin(open.db, { username: E2E_FIRST_ADMIN.username, name: E2E_FIRST_ADMIN.name, password: E2E_FIRST_ADMIN.password });
+  } finally {
+    await open.close();
+  }
+  console.log(`e2e: production database ${name} created, migrated, seeded and given its first admin in ${Date.now() - started} ms`);
 }
 
 function resetPgliteDir(): void {
@@ -70,6 +104,10 @@ switch (command) {
     break;
   case 'drop':
     await dropDatabase();
+    await dropDatabase(e2eProductionDatabaseUrl());
+    break;
+  case 'reset-production':
+    await resetProductionDatabase();
     break;
   case 'pglite-reset':
     resetPgliteDir();

@@ -23,8 +23,7 @@ export function e2eDatabaseUrl(): string {
  * The e2e database's name and an admin URL (same server, database `postgres`) from which it
  * can be dropped. Refuses any name not starting with doudi_e2e: it is dropped and recreated.
  */
-export function e2eDatabaseTarget(): { name: string; url: string; adminUrl: string } {
-  const url = e2eDatabaseUrl();
+export function e2eDatabaseTarget(url: string = e2eDatabaseUrl()): { name: string; url: string; adminUrl: string } {
   const parsed = new URL(url);
   const name = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
   if (!name.startsWith(E2E_DATABASE_PREFIX) || !/^[a-z0-9_]+$/.test(name)) {
@@ -44,8 +43,8 @@ export function e2eDatabaseTarget(): { name: string; url: string; adminUrl: stri
 export const E2E_OWNER_ROLE = 'doudi_test_owner';
 export const E2E_APP_ROLE = 'doudi_test_app';
 
-function asRole(role: string): string {
-  const url = new URL(e2eDatabaseUrl());
+function asRole(role: string, base: string = e2eDatabaseUrl()): string {
+  const url = new URL(base);
   url.username = role;
   url.password = process.env.TEST_ROLE_PASSWORD ?? '';
   return url.toString();
@@ -54,11 +53,29 @@ function asRole(role: string): string {
 export const e2eAppDatabaseUrl = () => asRole(E2E_APP_ROLE);
 export const e2eOwnerDatabaseUrl = () => asRole(E2E_OWNER_ROLE);
 
+/**
+ * The production-mode server's own database (E2E_DATABASE_URL's name + _prod): no demo user, a
+ * first admin created as `npm run admin:create` would (scripts/e2e-db.ts reset-production).
+ */
+export function e2eProductionDatabaseUrl(): string {
+  const url = new URL(e2eDatabaseUrl());
+  url.pathname = `${url.pathname}_prod`;
+  return url.toString();
+}
+export const e2eProductionAppDatabaseUrl = () => asRole(E2E_APP_ROLE, e2eProductionDatabaseUrl());
+export const e2eProductionOwnerDatabaseUrl = () => asRole(E2E_OWNER_ROLE, e2eProductionDatabaseUrl());
+/** The first admin of the production-mode server, and the password they typed. */
+export const E2E_FIRST_ADMIN = { username: 'juzhang', name: '刘建华', password: 'Lvliang-Minzheng-2026' };
+
 export const e2ePort = Number(process.env.E2E_PORT || 3100);
 export const e2ePglitePort = Number(process.env.E2E_PGLITE_PORT || 3101);
+/** Port of the PostgreSQL-backed server in production mode (default E2E_PORT + 2). */
+export const e2eProductionPort = Number(process.env.E2E_PRODUCTION_PORT || e2ePort + 2);
 
 /** Base URL of the server backed by PostgreSQL (E2E_DATABASE_URL). */
 export const e2eBaseUrl = `http://127.0.0.1:${e2ePort}`;
+/** Base URL of the server in production mode (no demo user, second factor required). */
+export const e2eProductionUrl = `http://127.0.0.1:${e2eProductionPort}`;
 /** Base URL of the server on the embedded PGlite database (no DATABASE_URL). */
 export const e2ePgliteUrl = `http://127.0.0.1:${e2ePglitePort}`;
 

@@ -15,7 +15,7 @@ export const changePasswordAction = accountAction(changePasswordSchema, async (u
 /** The first code from the authenticator app: the second factor is on, the recovery codes shown once. */
 export const confirmTotpAction = accountAction(confirmTotpSchema, async (user, input) => {
   const { recoveryCodes, sessionVersion } = await confirmEnrolment(user, input);
-  await reissueSession(sessionVersion);
+  await reissueSession(sessionVersion, { enrolled: true });
   return { recoveryCodes };
 });
 

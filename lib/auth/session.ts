@@ -58,12 +58,14 @@ export async function requireAccountUser(): Promise<SessionState> {
  * After the user's own password change or enrolment, which bumped their session version (ending
  * every other session): this session carries on under the new version, the step it owed done.
  */
-export async function reissueSession(sessionVersion: number): Promise<void> {
+export async function reissueSession(sessionVersion: number, done: { enrolled?: boolean } = {}): Promise<void> {
   const claims = await readClaims();
   const secret = authSecret();
   if (!claims || !secret) return;
-  const { enrol: _enrol, ...rest } = claims;
-  const token = await encode({ token: { ...rest, sv: sessionVersion }, secret, maxAge: IDLE_TIMEOUT_SECONDS });
+  // The enrolment owed stays owed until the second factor is bound (a new password does not pay it).
+  const { enrol, ...rest } = claims;
+  const next = { ...rest, sv: sessionVersion, ...(enrol && !done.enrolled ? { enrol } : {}) };
+  const token = await encode({ token: next, secret, maxAge: IDLE_TIMEOUT_SECONDS });
   (await cookies()).set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',

@@ -6,6 +6,7 @@ import { totpRecoveryCodes, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import { hashPassword } from '@/lib/auth/password';
+import { recoveryCodesLeft } from '@/lib/auth/second-factor';
 import { groupedSecret, newRecoveryCodes, newTotpSecret, openSecret, otpauthUri, qrDataUrl, sealSecret, verifyTotp } from '@/lib/auth/totp';
 import type { SessionUser } from '@/lib/auth/types';
 import { AppError, refuse } from '@/lib/core/errors';
@@ -31,14 +32,8 @@ export interface SecondFactorStatus {
 
 export async function secondFactorStatus(user: SessionUser): Promise<SecondFactorStatus> {
   const db = await getDb();
-  const [row] = await db
-    .select({
-      enrolledAt: users.totpEnabledAt,
-      left: sql<number>`(select count(*)::int from ${totpRecoveryCodes} where ${totpRecoveryCodes.userId} = ${users.id} and ${totpRecoveryCodes.usedAt} is null)`,
-    })
-    .from(users)
-    .where(eq(users.id, user.id));
-  return { enrolledAt: row?.enrolledAt ?? null, recoveryCodesLeft: row?.left ?? 0 };
+  const [row] = await db.select({ enrolledAt: users.totpEnabledAt }).from(users).where(eq(users.id, user.id));
+  return { enrolledAt: row?.enrolledAt ?? null, recoveryCodesLeft: await recoveryCodesLeft(db, user.id) };
 }
 
 /**

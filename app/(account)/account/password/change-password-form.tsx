@@ -1,21 +1,23 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { changePasswordAction } from '@/lib/account/actions';
 
 export function ChangePasswordForm({ forced }: { forced: boolean }) {
   const router = useRouter();
+  // As the page was opened: the action's answer re-renders the page, no longer forced.
+  const [wasForced] = useState(forced);
   const { state, pending, onSubmit, errors } = useFormAction(changePasswordAction);
   useEffect(() => {
     // A forced change leads on to what the session still owes, or to the start page.
-    if (state?.ok && forced) router.replace('/');
-  }, [state, forced, router]);
+    if (state?.ok && wasForced) router.replace('/');
+  }, [state, wasForced, router]);
   return (
     <form onSubmit={onSubmit} className="grid max-w-md gap-4 rounded-lg border border-slate-200 bg-white p-4" aria-label="修改密码">
-      <Field id="current-password" label={forced ? '当前（临时）密码' : '当前密码'} error={errors.current}>
+      <Field id="current-password" label={wasForced ? '当前（临时）密码' : '当前密码'} error={errors.current}>
         {(a) => <input {...a} name="current" type="password" required autoComplete="current-password" className={inputClass} />}
       </Field>
       <Field id="next-password" label="新密码" error={errors.next} hint="至少 8 位，不能是常见密码，不能与最近 5 次的密码相同">
