@@ -44,7 +44,7 @@ function drainedOrClosed(out: PassThrough): Promise<void> {
  * row like the household export (lib/households/export.ts), IDs masked. Audited with its filter
  * and row count, also when the client stops reading part-way.
  */
-async function writeExport(user: SessionUser, filter: Omit<ListFilter, 'after'>, out: PassThrough): Promise<void> {
+async function writeExport(user: SessionUser, filter: Omit<ListFilter, 'after'>, out: PassThrough, pageSize: number): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns;
@@ -55,7 +55,7 @@ async function writeExport(user: SessionUser, filter: Omit<ListFilter, 'after'>,
   try {
     let after: string | undefined;
     do {
-      const page = await listAllApplications(user, { ...filter, after }, { pageSize: 1000 });
+      const page = await listAllApplications(user, { ...filter, after }, { pageSize });
       for (const a of page.rows) {
         if (rows === MAX_EXPORT_ROWS) {
           truncated = true;
@@ -104,11 +104,11 @@ async function writeExport(user: SessionUser, filter: Omit<ListFilter, 'after'>,
 }
 
 /** The export as a web stream for a route handler; permission is checked before any byte is sent. */
-export function exportApplications(user: SessionUser, filter: ListFilter): ReadableStream<Uint8Array> {
+export function exportApplications(user: SessionUser, filter: ListFilter, opts: { pageSize?: number } = {}): ReadableStream<Uint8Array> {
   assertCan(user, 'application.read');
   const { after: _after, ...rest } = filter;
   const out = new PassThrough();
-  writeExport(user, rest, out).catch((e: unknown) => {
+  writeExport(user, rest, out, opts.pageSize ?? 1000).catch((e: unknown) => {
     console.error('[export] failed:', e instanceof Error ? e.message : 'unknown');
     out.destroy(e instanceof Error ? e : new Error('export failed'));
   });
