@@ -150,3 +150,19 @@ test('新建申请 on the applications list lets the caseworker find the househo
   await expect(page.getByRole('heading', { name: `新建申请：${name}户` })).toBeVisible();
   await expect(page.getByLabel('申请类型')).toBeVisible();
 });
+
+test('the export route answers only a signed-in user, only from this site, and is never cached', async ({ page, playwright, baseURL }) => {
+  const form = { submittedFrom: '2003-05-01', submittedTo: '2003-05-31' };
+  const sameSite = { 'Sec-Fetch-Site': 'same-origin' };
+  const anonymous = await playwright.request.newContext({ baseURL });
+  expect((await anonymous.post('/api/applications/export', { form, headers: sameSite })).status()).toBe(401);
+  await anonymous.dispose();
+
+  await signIn(page, 'supervisor');
+  const ok = await page.request.post('/api/applications/export', { form, headers: sameSite });
+  expect(ok.status()).toBe(200);
+  expect(ok.headers()['content-type']).toContain('spreadsheetml');
+  expect(ok.headers()['cache-control']).toContain('no-store');
+  const cross = await page.request.post('/api/applications/export', { form, headers: { 'Sec-Fetch-Site': 'cross-site' } });
+  expect(cross.status()).toBe(403);
+});
