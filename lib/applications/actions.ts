@@ -6,6 +6,8 @@ import { authedAction } from '@/lib/actions/authed-action';
 import { createApplication } from '@/lib/applications/create-application';
 import { decideApplication } from '@/lib/applications/decide';
 import { recordInvestigation } from '@/lib/applications/investigate';
+import { listAllApplications } from '@/lib/applications/list';
+import { listSearchSchema } from '@/lib/applications/list-filter';
 import {
   acceptSchema,
   countyVisitSchema,
@@ -35,3 +37,6 @@ export const publicNoticeAction = authedAction(publicNoticeSchema, async (user, 
 export const objectionAction = authedAction(objectionSchema, async (user, input) => done((await recordObjection(user, input)).application.id));
 export const countyVisitAction = authedAction(countyVisitSchema, async (user, input) => done((await recordCountyVisit(user, input)).application.id));
 export const decideAction = authedAction(decideSchema, async (user, input) => done((await decideApplication(user, input)).application.id));
+
+/** The list's search (a name or an ID, in a POST body, never the URL) within the filters the page shows. */
+export const searchApplicationsAction = authedAction(listSearchSchema, (user, filter) => listAllApplications(user, filter));

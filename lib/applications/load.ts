@@ -6,6 +6,7 @@ import { assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 import { AppError, refuse } from '@/lib/core/errors';
 import { applicationStateLabels, assertTransition } from '@/lib/applications/flow';
+import { applicationKindLabels } from '@/lib/applications/list-filter';
 
 export type Application = typeof applications.$inferSelect;
 export type ApplicationState = Application['state'];
@@ -53,9 +54,4 @@ export async function moveState(
 
 export const stateLabels: Record<ApplicationState, string> = applicationStateLabels;
 
-export const kindLabels: Record<Application['kind'], string> = {
-  dibao_household: '低保（整户）',
-  dibao_single: '低保（单独申请）',
-  tekun_dispersed: '特困（分散供养）',
-  tekun_centralized: '特困（集中供养）',
-};
+export const kindLabels: Record<Application['kind'], string> = applicationKindLabels;

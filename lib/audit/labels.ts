@@ -53,6 +53,7 @@ export const auditActionLabels = {
   'application.county_visit': '县级入户核查',
   'application.approve': '审批通过',
   'application.refuse': '审批不予批准',
+  'application.export': '导出申请列表',
   'late_entry.record': '登记补录',
   'late_entry.acknowledge': '审批人确认补录',
 

@@ -1,15 +1,28 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ApplicationList } from '@/components/applications/application-list';
 import { DataTable } from '@/components/ui/data-table';
+import { buttonClass } from '@/components/ui/field';
+import { listAllApplications, listDeciders } from '@/lib/applications/list';
+import { listFilterSchema } from '@/lib/applications/list-filter';
 import { kindLabels, stateLabels } from '@/lib/applications/load';
 import { listApplications, type ApplicationRow } from '@/lib/applications/queries';
+import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { listFilterRegions } from '@/lib/regions/queries';
 
 export const metadata: Metadata = { title: '申请审批' };
 
-export default async function ApplicationsPage() {
+export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission('application.read');
-  const rows = await listApplications(user);
+  // The URL carries the filters only: a search term there (typed by hand) is ignored, see list-filter.ts.
+  const filter = listFilterSchema.parse(await searchParams);
+  const [rows, page, regions, deciders] = await Promise.all([
+    listApplications(user),
+    listAllApplications(user, filter),
+    listFilterRegions(user),
+    listDeciders(user),
+  ]);
   const mine = rows.filter((r) =>
     user.role === 'supervisor' ? r.noticeOver || (r.closeRelative && !r.countyVisitOn) : r.state !== 'in_public_notice',
   );
@@ -17,10 +30,17 @@ export default async function ApplicationsPage() {
   const overdue = rows.filter((r) => r.deadline?.overdue);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">申请审批</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">申请审批</h1>
+        {can(user.role, 'application.write') && <Link href="/applications/new" className={buttonClass}>新建申请</Link>}
+      </div>
       <Queue title="待我处理" rows={mine} />
       <Queue title="已超期" rows={overdue} />
       <Queue title="公示中" rows={inNotice} />
+      <section aria-labelledby="all-applications" className="space-y-3">
+        <h2 id="all-applications" className="text-lg font-semibold">全部申请</h2>
+        <ApplicationList initial={page} filter={filter} regions={regions} deciders={deciders} />
+      </section>
     </div>
   );
 }

@@ -1,13 +1,21 @@
+import Link from 'next/link';
 import { Disclosure } from '@/components/households/change-form';
 import { EditHouseholdForm } from '@/components/households/edit-household-form';
+import { buttonClass } from '@/components/ui/field';
 import type { HouseholdDetail } from '@/lib/households/detail';
 
 /** Who and where the household is, its registered-poor status and payout account. */
-export function HouseholdHeader({ household, canWrite }: { household: HouseholdDetail; canWrite: boolean }) {
+/** `canApply`: the user may enter applications (application.write); a closed household gets none. */
+export function HouseholdHeader({ household, canWrite, canApply = false }: { household: HouseholdDetail; canWrite: boolean; canApply?: boolean }) {
   const head = household.members.find((m) => m.isHead && m.status === 'active');
   return (
     <header>
-      <h1 className="text-2xl font-semibold">{head ? `${head.name}户` : '家庭详情'}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{head ? `${head.name}户` : '家庭详情'}</h1>
+        {canApply && household.status !== 'closed' && (
+          <Link href={`/applications/new?household=${household.id}`} className={buttonClass}>新建申请</Link>
+        )}
+      </div>
       <p className="mt-1 text-slate-600">
         {household.countyName} {household.townshipName} {household.villageName} · {household.address} · {household.kind === 'rural' ? '农村' : '城市'}
         {household.status === 'closed' ? ' · 已销户' : ''}
