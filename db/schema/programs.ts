@@ -80,6 +80,9 @@ export const applications = pgTable(
     index('applications_county_state_idx').on(t.countyCode, t.state),
     index('applications_township_state_idx').on(t.townshipCode, t.state),
     index('applications_household_idx').on(t.householdId),
+    // The list of all applications, newest first, keyset on (created_at, id), read backwards: the city's and a county's.
+    index('applications_created_idx').on(t.createdAt, t.id),
+    index('applications_county_created_idx').on(t.countyCode, t.createdAt, t.id),
   ],
 );
 
