@@ -16,6 +16,7 @@ export const auditActionLabels = {
   'user.update': '修改用户',
   'user.deactivate': '停用用户',
   'audit.chain_check': '核验审计日志哈希链',
+  'audit.export': '导出审计日志',
   'policy.add': '新增政策标准',
   'calendar.set': '设置工作日历',
   'calendar.remove': '删除工作日历设置',
