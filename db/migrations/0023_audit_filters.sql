@@ -3,15 +3,25 @@
 -- (scripts/bench/audit.ts, 10,000,000 rows). audit_log stays append-only and chained (0001,
 -- 0022): indexes only, no change to its rows or triggers.
 --
--- Text in reasons: every character and every pair of characters of the reason, lower-cased, so
--- that a search for one or two Chinese characters (拒绝, 死) is a GIN lookup. pg_trgm needs three
--- characters and pg_bigm is not available; the query re-checks the whole term with strpos.
+-- Text in reasons: pg_trgm needs three characters and pg_bigm is not available, so the reason's
+-- every character and every pair of characters (lower-cased) is a key of a GIN index — prefixed
+-- with the row's month (UTC, YYYYMM), so that a search reads the matches of one range of months
+-- at a time, newest first, instead of every match of a common pair across the whole log (a
+-- bitmap of 26,000 scattered rows, sorted, took seconds). The query re-checks the whole term.
 CREATE OR REPLACE FUNCTION doudi_text_grams(s text) RETURNS text[]
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
     SELECT coalesce(array_agg(DISTINCT g), '{}')
     FROM generate_series(1, char_length(s)) AS i
     CROSS JOIN LATERAL (VALUES (substr(lower(s), i, 1)), (substr(lower(s), i, 2))) AS x(g)
     WHERE char_length(g) = 1 OR i < char_length(s)
+  $$;
+--> statement-breakpoint
+-- The month of a UTC timestamp is fixed whatever the session's time zone: immutable.
+CREATE OR REPLACE FUNCTION doudi_audit_text_keys(reason text, at timestamptz) RETURNS text[]
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    SELECT coalesce(array_agg(m.month || g), '{}')
+    FROM (SELECT to_char(extract(year FROM at AT TIME ZONE 'UTC')::int * 100 + extract(month FROM at AT TIME ZONE 'UTC')::int, 'FM000000') AS month) m
+    CROSS JOIN LATERAL unnest(doudi_text_grams(reason)) AS g
   $$;
 --> statement-breakpoint
 DROP INDEX "audit_at_idx";--> statement-breakpoint
@@ -21,4 +31,4 @@ CREATE INDEX "audit_action_at_idx" ON "audit_log" USING btree ("action","at","id
 CREATE INDEX "audit_entity_at_idx" ON "audit_log" USING btree ("entity","at","id");--> statement-breakpoint
 CREATE INDEX "audit_county_at_idx" ON "audit_log" USING btree (left(region_code, 6),"at","id");--> statement-breakpoint
 CREATE INDEX "audit_sign_in_at_idx" ON "audit_log" USING btree ("at","id") WHERE action like 'auth.%';--> statement-breakpoint
-CREATE INDEX "audit_reason_grams_idx" ON "audit_log" USING gin (doudi_text_grams(reason)) WHERE reason is not null;
+CREATE INDEX "audit_reason_keys_idx" ON "audit_log" USING gin (doudi_audit_text_keys(reason, at)) WHERE reason is not null;

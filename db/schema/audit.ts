@@ -34,9 +34,10 @@ export const auditLog = pgTable(
     index('audit_county_at_idx').on(sql`left(region_code, 6)`, t.at, t.id),
     // 登录记录: the sign-in rows alone.
     index('audit_sign_in_at_idx').on(t.at, t.id).where(sql`action like 'auth.%'`),
-    // Text in reasons: every character and character pair (doudi_text_grams, migration 0023), so
-    // a one- or two-character search is an index lookup; pg_trgm serves three and more only.
-    index('audit_reason_grams_idx').using('gin', sql`doudi_text_grams(reason)`).where(sql`reason is not null`),
+    // Text in reasons: every character and character pair, keyed by the row's month
+    // (doudi_audit_text_keys, migration 0023), so a one- or two-character search is an index
+    // lookup one month range at a time; pg_trgm serves three and more characters only.
+    index('audit_reason_keys_idx').using('gin', sql`doudi_audit_text_keys(reason, at)`).where(sql`reason is not null`),
   ],
 );
 

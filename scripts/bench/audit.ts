@@ -204,7 +204,11 @@ async function main() {
     ['reason 2 chars, common (复核), deep page', auditor, { q: '复核', after: deep }],
     ['reason 2 chars, rare (顶替), first page', auditor, { q: '顶替' }],
     ['reason 2 chars, rare (顶替), deep page', auditor, { q: '顶替', after: deep }],
+    ['reason 3 chars, mid (已复核, 0.3 % of rows), first page', auditor, { q: '已复核' }],
+    ['reason 3 chars, mid (已复核), deep page', auditor, { q: '已复核', after: deep }],
+    ['reason 2 chars, mid (销户, 0.5 % of rows), first page', auditor, { q: '销户' }],
     ['reason 1 char (死), first page', auditor, { q: '死' }],
+    ['reason 1 char, rare (冒), first page', auditor, { q: '冒' }],
     ['reason 4 chars (先行救助), first page', auditor, { q: '先行救助' }],
     ['reason (冒名) + county 交口县, first page', auditor, { q: '冒名', region: '141130' }],
     ['reason (顶替) + person, first page', auditor, { q: '顶替', actor: person }],
@@ -226,11 +230,13 @@ async function main() {
     times.sort((a, b) => a - b);
     capture = [];
     await listAuditEntries(user, filter);
-    const q = capture[0]!;
+    const queries = capture;
     capture = null;
-    const plan = (await client.unsafe(`explain ${q.query}`, q.params as never[])).map((r) => String(r['QUERY PLAN']));
+    // A text search is up to three queries (window, its end, the GIN lookup): the plans of all.
+    const plan: string[] = [];
+    for (const q of queries) plan.push(...(await client.unsafe(`explain ${q.query}`, q.params as never[])).map((r) => String(r['QUERY PLAN'])));
     const used = [...new Set(plan.join('\n').match(/audit_\w+_idx|audit_log_pkey/g) ?? [])].join(', ');
-    const t: Timing = { name, rows, median: percentile(times, 0.5), p95: percentile(times, 0.95), max: times.at(-1)!, pass: percentile(times, 0.95) < TARGET_MS, plan: `${plan[1]?.trim() ?? plan[0]} [${used}]` };
+    const t: Timing = { name, rows, median: percentile(times, 0.5), p95: percentile(times, 0.95), max: times.at(-1)!, pass: percentile(times, 0.95) < TARGET_MS, plan: `${plan.filter((l) => /Scan|Limit|Sort/.test(l)).map((l) => l.trim().replace(/\s+\(cost.*$/, '')).join(' / ')} [${used}]` };
     timings.push(t);
     log(`${t.pass ? 'PASS' : 'FAIL'}  ${name.padEnd(58)} ${String(rows).padStart(3)} rows  median ${t.median.toFixed(1).padStart(6)} ms  p95 ${t.p95.toFixed(1).padStart(6)} ms  ${used}`);
   }
