@@ -48,7 +48,7 @@ function drainedOrClosed(out: PassThrough): Promise<void> {
  * row — keyset pages in, streamed zip out — with times as dates and every name in Chinese. The
  * export is itself audited, with its filter and row count, also when the client stops reading.
  */
-async function writeExport(user: SessionUser, filter: AuditFilter, out: PassThrough): Promise<void> {
+async function writeExport(user: SessionUser, filter: Omit<AuditFilter, 'after'>, out: PassThrough): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(tabOf(filter) === 'signins' ? '登录记录' : '操作记录', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns;
