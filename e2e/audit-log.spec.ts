@@ -79,3 +79,29 @@ test('the auditor filters the log, pages back, reads 详情 in Chinese, sees sig
   await expect(signIns).not.toContainText('审批通过');
   await expect(form.getByLabel('操作', { exact: true }).locator('option', { hasText: '审批通过' })).toHaveCount(0);
 });
+
+test('the log’s export answers only a reader of the log, from this site, and is never cached', async ({ browser, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  const url = `${baseURL}/api/audit/export`;
+  const as = async (username: string) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, username);
+    return { context, page };
+  };
+  const auditor = await as('auditor');
+  const own = await auditor.page.request.post(url, { form: { tab: 'signins' }, headers: { Origin: origin } });
+  expect(own.status()).toBe(200);
+  expect(own.headers()['content-type']).toContain('spreadsheetml');
+  expect(own.headers()['cache-control']).toContain('no-store');
+  const foreign = await auditor.page.request.post(url, { form: { tab: 'signins' }, headers: { Origin: 'https://evil.example' } });
+  expect(foreign.status()).toBe(403);
+  const bad = await auditor.page.request.post(url, { form: { from: '2026-02-30' }, headers: { Origin: origin } });
+  expect(bad.status()).toBe(400);
+  // A caseworker (no audit.read) is answered "not found", as for any record outside her reach.
+  const caseworker = await as('caseworker');
+  const refused = await caseworker.page.request.post(url, { form: { tab: 'signins' }, headers: { Origin: origin } });
+  expect(refused.status()).toBe(404);
+  await auditor.context.close();
+  await caseworker.context.close();
+});
