@@ -22,6 +22,7 @@ export const auditActionLabels = {
   'user.recovery_codes_renew': '重新生成恢复码',
   'auth.recovery_code_used': '使用恢复码登录',
   'audit.chain_check': '核验审计日志哈希链',
+  'audit.export': '导出审计日志',
   'policy.add': '新增政策标准',
   'calendar.set': '设置工作日历',
   'calendar.remove': '删除工作日历设置',

@@ -22,6 +22,11 @@ function filesUnder(dir: string, ext: RegExp): string[] {
   return out;
 }
 
+/** The TypeScript files the scans read (lib, app, db, scripts, components), relative to the root. */
+export function tsSourceFiles(): string[] {
+  return SCANNED.flatMap((d) => filesUnder(d, /\.tsx?$/));
+}
+
 export interface Found {
   value: string;
   where: string;
@@ -46,7 +51,7 @@ const SQL_AUDIT_INSERT = /insert\s+into\s+"?audit_log"?/i;
 const QUOTED_CODE = /'([a-z_]+(?:\.[a-z_]+)?)'/g;
 
 export function scanAuditSource(): AuditSource {
-  const tsFiles = SCANNED.flatMap((d) => filesUnder(d, /\.tsx?$/));
+  const tsFiles = tsSourceFiles();
   const config = ts.parseJsonConfigFileContent(ts.readConfigFile(path.join(root, 'tsconfig.json'), ts.sys.readFile).config, ts.sys, root);
   const program = ts.createProgram(tsFiles.map((f) => path.join(root, f)), { ...config.options, noEmit: true, incremental: false });
   const checker = program.getTypeChecker();
