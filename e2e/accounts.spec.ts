@@ -18,6 +18,10 @@ test('a new account chooses its password; an admin reset ends its session and mu
   const username = `mima${Date.now().toString(36)}`;
   await signIn(page, 'admin');
   await page.goto('/admin/users');
+  // Sent empty: the server's Chinese messages at their fields, not the browser's own bubbles.
+  await page.getByRole('button', { name: '创建用户' }).click();
+  await expect(page.getByText('用户名至少 3 个字符')).toBeVisible();
+  await expect(page.getByText('密码至少 8 位')).toBeVisible();
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('姓名').fill('郝玉兰');
   await page.getByLabel('角色').selectOption('caseworker');

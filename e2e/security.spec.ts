@@ -100,6 +100,9 @@ test('a caseworker of another county cannot reach a 交口县 household by typin
   await own.goto(`/households/${id}`);
   await expect(own.getByRole('heading', { name: `${name}户` })).toBeVisible();
   await expect(own.getByRole('cell', { name: /^141130\*{8}\d{3}[\dX]/ })).toBeVisible();
+  // The full ID on request only (each view audited); the button's name begins with its visible text.
+  await own.getByRole('button', { name: `显示完整号码（${name}）` }).click();
+  await expect(own.getByRole('status').filter({ hasText: '完整号码：' })).toHaveText(/^完整号码：141130\d{11}[\dX]$/);
 });
 
 test("a deactivated user's existing session stops working on the next request", async ({ browser, page }) => {

@@ -18,7 +18,7 @@ export function RevealIdButton({ memberId, name }: { memberId: string; name: str
       ) : (
         <form onSubmit={(e) => { setHidden(false); onSubmit(e); }} className="inline">
           <input type="hidden" name="memberId" value={memberId} />
-          <button type="submit" disabled={pending} className="text-xs text-blue-700 underline" aria-label={`显示 ${name} 的完整身份证号`}>
+          <button type="submit" disabled={pending} className="text-xs text-blue-700 underline" aria-label={`显示完整号码（${name}）`}>
             显示完整号码
           </button>
         </form>

@@ -16,7 +16,7 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
     if (state?.ok && wasForced) router.replace('/');
   }, [state, wasForced, router]);
   return (
-    <form onSubmit={onSubmit} className="grid max-w-md gap-4 rounded-lg border border-slate-200 bg-white p-4" aria-label="修改密码">
+    <form onSubmit={onSubmit} noValidate className="grid max-w-md gap-4 rounded-lg border border-slate-200 bg-white p-4" aria-label="修改密码">
       <Field id="current-password" label={wasForced ? '当前（临时）密码' : '当前密码'} error={errors.current}>
         {(a) => <input {...a} name="current" type="password" required autoComplete="current-password" className={inputClass} />}
       </Field>

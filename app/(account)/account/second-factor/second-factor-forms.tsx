@@ -99,7 +99,7 @@ export function SecondFactorPanel({
         </li>
         <li>输入应用中显示的 6 位动态口令，完成绑定。</li>
       </ol>
-      <form onSubmit={onSubmit} className="grid max-w-xs gap-4" aria-label="绑定动态口令">
+      <form onSubmit={onSubmit} noValidate className="grid max-w-xs gap-4" aria-label="绑定动态口令">
         <CodeField error={errors.code} />
         <div>
           <button type="submit" disabled={pending} className={buttonClass}>
@@ -116,7 +116,7 @@ function RenewCodesForm() {
   const { state, pending, onSubmit, errors } = useFormAction(renewRecoveryCodesAction);
   if (state?.ok) return <RecoveryCodes codes={state.data.recoveryCodes} />;
   return (
-    <form onSubmit={onSubmit} className="grid max-w-xs gap-4" aria-label="重新生成恢复码">
+    <form onSubmit={onSubmit} noValidate className="grid max-w-xs gap-4" aria-label="重新生成恢复码">
       <h2 className="text-lg font-semibold">重新生成恢复码</h2>
       <p className="text-sm text-slate-600">旧的恢复码将全部作废。</p>
       <CodeField error={errors.code} />

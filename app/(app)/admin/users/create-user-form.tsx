@@ -14,7 +14,7 @@ export function CreateUserForm({ regions }: { regions: RegionOption[] }) {
     if (state?.ok) form.current?.reset(); // created: the next user starts from an empty form
   }, [state]);
   return (
-    <form ref={form} onSubmit={onSubmit} className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-3" aria-labelledby="create-user-heading">
+    <form ref={form} onSubmit={onSubmit} noValidate className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-3" aria-labelledby="create-user-heading">
       <h2 id="create-user-heading" className="text-lg font-semibold md:col-span-3">新增用户</h2>
       <Field id="new-username" label="用户名" error={errors.username}>
         {(a) => <input {...a} name="username" required autoComplete="off" className={inputClass} />}

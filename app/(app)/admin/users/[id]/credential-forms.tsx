@@ -24,7 +24,7 @@ export function ResetPasswordForm({ user }: { user: Target }) {
     });
   const { state, pending, onSubmit, errors } = useFormAction(resetPasswordAction, confirm);
   return (
-    <form onSubmit={onSubmit} className="grid max-w-xl gap-4 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="reset-password-heading">
+    <form onSubmit={onSubmit} noValidate className="grid max-w-xl gap-4 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="reset-password-heading">
       {dialog}
       <h2 id="reset-password-heading" className="text-lg font-semibold">重置密码</h2>
       <input type="hidden" name="userId" value={user.id} />
@@ -62,7 +62,7 @@ export function ResetSecondFactorForm({ user, enrolled }: { user: Target; enroll
     });
   const { state, pending, onSubmit, errors } = useFormAction(resetSecondFactorAction, confirm);
   return (
-    <form onSubmit={onSubmit} className="grid max-w-xl gap-4 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="reset-totp-heading">
+    <form onSubmit={onSubmit} noValidate className="grid max-w-xl gap-4 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="reset-totp-heading">
       {dialog}
       <h2 id="reset-totp-heading" className="text-lg font-semibold">动态口令</h2>
       <p className="text-sm">{enrolled ? '已启用。' : '未启用。'}</p>

@@ -26,7 +26,7 @@ export function EditUserForm({
     });
   const { state, pending, onSubmit, errors } = useFormAction(updateUserAction, confirm);
   return (
-    <form onSubmit={onSubmit} className="grid max-w-xl gap-4 rounded-lg border border-slate-200 bg-white p-4">
+    <form onSubmit={onSubmit} noValidate className="grid max-w-xl gap-4 rounded-lg border border-slate-200 bg-white p-4">
       {dialog}
       <input type="hidden" name="userId" value={user.id} />
       <Field id="edit-role" label="角色" error={errors.role}>
