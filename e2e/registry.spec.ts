@@ -166,9 +166,28 @@ test('a roster with one bad row imports nothing and names the row; the fixed ros
   await expect(errorRow.first()).toContainText('5'); // header is row 1: the bad member is on row 5
   expect(await sql`select 1 from households where address like ${'导入测试%' + tag}`).toHaveLength(0);
 
+  // The error names the household, the person and what was typed, as the user will look for it.
+  await expect(errorRow.first()).toContainText('李红梅');
+  await expect(errorRow.first()).toContainText(bad);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '下载错误报告' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+
+  // The user's own file back with 错误说明 on the bad row.
+  const annotated = page.waitForEvent('download');
+  await page.getByRole('button', { name: '下载标注错误的原文件' }).click();
+  const file = await annotated;
+  expect(file.suggestedFilename()).toBe('花名册（标注错误）.xlsx');
+  const ExcelJS = (await import('exceljs')).default;
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await file.path());
+  const sheet = book.worksheets[0]!;
+  const header = (sheet.getRow(1).values as unknown[]).map(String);
+  const noteColumn = header.indexOf('错误说明');
+  expect(noteColumn).toBeGreaterThan(0);
+  expect(String(sheet.getRow(5).getCell(noteColumn).value)).toContain('身份证号：');
+  expect(String(sheet.getRow(4).getCell(noteColumn).value ?? '')).toBe('');
+  expect(String(sheet.getRow(5).getCell(header.indexOf('身份证号')).value)).toBe(bad);
 
   await page.getByLabel('花名册文件').setInputFiles({ name: '花名册.csv', mimeType: 'text/csv', buffer: roster(rows) });
   await page.getByRole('button', { name: '开始导入' }).click();

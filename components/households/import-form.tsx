@@ -9,13 +9,16 @@ interface RowError {
   row: number;
   column: string;
   message: string;
+  household?: string;
+  name?: string;
+  value?: string;
 }
 
 type State =
   | { kind: 'idle'; message?: string }
   | { kind: 'running'; what: string }
   | { kind: 'done'; households: number; members: number }
-  | { kind: 'failed'; message: string; errors: RowError[]; totalErrors: number };
+  | { kind: 'failed'; message: string; errors: RowError[]; totalErrors: number; file?: File };
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const SHOWN_ERRORS = 50;
@@ -60,7 +63,7 @@ export function ImportForm() {
       } else {
         const errors = Array.isArray(data.errors) ? (data.errors as RowError[]) : [];
         const message = typeof data.message === 'string' ? data.message : '导入失败，请稍后再试';
-        setState({ kind: 'failed', message, errors, totalErrors: Number(data.totalErrors ?? errors.length) });
+        setState({ kind: 'failed', message, errors, totalErrors: Number(data.totalErrors ?? errors.length), file });
       }
     } catch {
       setState({ kind: 'failed', message: '网络异常，未能完成导入；请检查网络后重试', errors: [], totalErrors: 0 });
@@ -106,20 +109,57 @@ export function ImportForm() {
         {state.kind === 'failed' && <p className="rounded border border-red-300 bg-red-50 p-3 text-red-900">{state.message}</p>}
       </div>
 
-      {state.kind === 'failed' && state.errors.length > 0 && <ErrorTable errors={state.errors} total={state.totalErrors} />}
+      {state.kind === 'failed' && state.errors.length > 0 && <ErrorTable errors={state.errors} total={state.totalErrors} file={state.file} />}
     </div>
   );
 }
 
-function ErrorTable({ errors, total }: { errors: RowError[]; total: number }) {
+/** The user's file back with a 错误说明 column: checked again by the server, downloaded in place. */
+function AnnotatedDownload({ file }: { file: File }) {
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  async function download() {
+    setBusy(true);
+    setFailed(false);
+    try {
+      const body = new FormData();
+      body.set('file', file);
+      const res = await fetch('/api/households/import/annotated', { method: 'POST', body });
+      if (!res.ok) throw new Error(String(res.status));
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${file.name.replace(/\.(xlsx|csv)$/i, '')}（标注错误）.xlsx`;
+      a.click();
+      URL.revokeObjectURL(url);
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <button type="button" onClick={download} disabled={busy} className={buttonClass}>
+        下载标注错误的原文件
+      </button>
+      {failed && <span className="text-sm text-red-700">未能生成文件，请稍后重试</span>}
+    </>
+  );
+}
+
+function ErrorTable({ errors, total, file }: { errors: RowError[]; total: number; file?: File }) {
   return (
     <section aria-labelledby="import-errors" className="space-y-3">
       <h2 id="import-errors" className="text-lg font-semibold">错误明细</h2>
       {/* A plain form post: the browser downloads the XLSX the server builds from this list. */}
-      <form method="post" action="/api/households/import/report">
-        <input type="hidden" name="errors" value={JSON.stringify(errors)} />
-        <button type="submit" className={buttonClass}>下载错误报告</button>
-      </form>
+      <div className="flex flex-wrap items-center gap-3">
+        <form method="post" action="/api/households/import/report">
+          <input type="hidden" name="errors" value={JSON.stringify(errors)} />
+          <button type="submit" className={buttonClass}>下载错误报告</button>
+        </form>
+        {file && <AnnotatedDownload file={file} />}
+      </div>
       {total > errors.length && <p className="text-sm text-slate-600">共 {total} 处错误，错误报告列出前 {errors.length} 处。</p>}
       <DataTable
         caption={<span className="text-sm font-normal text-slate-600">{errors.length > SHOWN_ERRORS ? `前 ${SHOWN_ERRORS} 处错误，完整列表见错误报告` : '全部错误'}</span>}
@@ -127,7 +167,10 @@ function ErrorTable({ errors, total }: { errors: RowError[]; total: number }) {
         rowKey={(e) => `${e.row}-${e.column}`}
         columns={[
           { key: 'row', header: '行号', className: 'font-mono', cell: (e) => e.row },
+          { key: 'household', header: '户编号', cell: (e) => e.household ?? '' },
+          { key: 'name', header: '姓名', cell: (e) => e.name ?? '' },
           { key: 'column', header: '列', cell: (e) => e.column },
+          { key: 'value', header: '填写的内容', cell: (e) => e.value ?? '' },
           { key: 'message', header: '原因', cell: (e) => e.message },
         ]}
       />

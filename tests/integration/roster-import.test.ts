@@ -2,7 +2,8 @@ import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { auditLog, households, members, regions } from '@/db/schema';
-import { importRoster, type ImportOutcome } from '@/lib/households/import/import-roster';
+import { buildAnnotatedRoster } from '@/lib/households/import/error-report';
+import { importRoster, rosterWithErrors, type ImportOutcome } from '@/lib/households/import/import-roster';
 import { rosterHeaders, type RosterHeader } from '@/lib/households/import/layout';
 import { appDb, insertHousehold, randomIdNumber, signedIn } from './support/app';
 
@@ -50,6 +51,9 @@ async function activeMembers(ids: string[]) {
   const db = await appDb();
   return db.select().from(members).where(and(inArray(members.idNumber, ids), eq(members.status, 'active')));
 }
+
+/** Where each problem is (the row's 户编号, 姓名 and value are checked in their own test). */
+const where = (errors: { row: number; column: string; message: string }[]) => errors.map(({ row, column, message }) => ({ row, column, message }));
 
 function failure(outcome: ImportOutcome) {
   expect(outcome.ok, 'expected the import to be refused').toBe(false);
@@ -105,7 +109,34 @@ describe('roster import', () => {
     rows[4]!.身份证号 = good.slice(0, 17) + (good[17] === '0' ? '1' : '0'); // wrong check digit, file row 6
     const outcome = failure(await importRoster(user, { name: 'bad.xlsx', bytes: await xlsxOf(rows) }));
     expect(outcome.message).toBe('文件有 1 处错误，未导入任何数据');
-    expect(outcome.errors).toEqual([{ row: 6, column: '身份证号', message: '身份证号校验码不正确，请核对后重新输入' }]);
+    // Named as the user looks for it in the file: the row's 户编号 and 姓名, and what the cell held.
+    expect(outcome.errors).toEqual([
+      { row: 6, column: '身份证号', message: '身份证号校验码不正确，请核对后重新输入', household: 'B', name: '测试B1', value: rows[4]!.身份证号 },
+    ]);
+    expect(await activeMembers(idsOf(rows))).toEqual([]);
+  });
+
+  it('gives the refused file back with a 错误说明 column on the rows at fault, checked as the import checks it', async () => {
+    const user = await signedIn('caseworker');
+    const rows = [...household('A', 2), ...household('B', 2)];
+    rows[3]!.与户主关系 = '表哥';
+    rows[1]!.劳动能力 = '';
+    const { rows: read, errors } = await rosterWithErrors(user, { name: 'bad.xlsx', bytes: await xlsxOf(rows) });
+    expect(errors.map((e) => [e.row, e.column])).toEqual([[3, '劳动能力'], [5, '与户主关系']]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await buildAnnotatedRoster(read, errors)) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    const note = header.indexOf('错误说明') + 1;
+    expect(note).toBeGreaterThan(0);
+    expect(sheet.rowCount).toBe(5);
+    const noteOf = (r: number) => String(sheet.getRow(r).getCell(note).value ?? '');
+    expect(noteOf(2)).toBe('');
+    expect(noteOf(3)).toBe('劳动能力：请填写劳动能力（完全、部分或无）');
+    expect(noteOf(5)).toContain('与户主关系：“表哥”无效');
+    // The cells as typed, IDs as 18 characters of text.
+    expect(sheet.getRow(5).getCell(header.indexOf('身份证号') + 1).value).toBe(rows[3]!.身份证号);
+    expect(sheet.getRow(5).getCell(header.indexOf('姓名') + 1).value).toBe('测试B1');
     expect(await activeMembers(idsOf(rows))).toEqual([]);
   });
 
@@ -115,7 +146,7 @@ describe('roster import', () => {
     const [outside] = await db.select().from(regions).where(and(like(regions.code, '141128102%'), eq(regions.level, 'village'))).limit(1);
     const rows = [...household('A', 2), ...household('B', 2, outside!.code), ...household('C', 1, '141130101999')];
     const outcome = failure(await importRoster(user, { name: 'r.xlsx', bytes: await xlsxOf(rows) }));
-    expect(outcome.errors).toEqual([
+    expect(where(outcome.errors)).toEqual([
       { row: 4, column: '村代码', message: '村代码不在您的管辖范围内或不存在' },
       { row: 6, column: '村代码', message: '村代码不在您的管辖范围内或不存在' },
     ]);
@@ -130,7 +161,7 @@ describe('roster import', () => {
     const [fangshan] = await db.select().from(regions).where(and(like(regions.code, '141128102%'), eq(regions.level, 'village'))).limit(1);
     await insertHousehold(db, { idNumber: rows[3]!.身份证号, villageCode: fangshan!.code, headName: '方山户主' });
     const outcome = failure(await importRoster(user, { name: 'r.xlsx', bytes: await xlsxOf(rows) }));
-    expect(outcome.errors).toEqual([
+    expect(where(outcome.errors)).toEqual([
       { row: 3, column: '身份证号', message: expect.stringMatching(/^该身份证号已登记在康城镇康城.* 已登记户主户$/) },
       { row: 5, column: '身份证号', message: '该身份证号已在本系统其他地区登记，请联系县级民政部门核实' },
     ]);
@@ -148,7 +179,7 @@ describe('roster import', () => {
       }),
     );
     expect(outcome.message).toBe('导入期间有 1 位成员已被他人登记，未导入任何数据；请核对后重新导入');
-    expect(outcome.errors).toEqual([{ row: 3, column: '身份证号', message: expect.stringContaining(' 抢先登记户') }]);
+    expect(where(outcome.errors)).toEqual([{ row: 3, column: '身份证号', message: expect.stringContaining(' 抢先登记户') }]);
     expect(await activeMembers(idsOf(rows))).toHaveLength(1);
   });
 
@@ -169,7 +200,7 @@ describe('roster import', () => {
     const [head] = household('N', 1);
     sheet.addRow(rosterHeaders.map((h) => (h === '身份证号' ? Number(head!.身份证号!.slice(0, 17)) * 10 : (head![h] ?? ''))));
     const outcome = failure(await importRoster(user, { name: 'n.xlsx', bytes: new Uint8Array(await workbook.xlsx.writeBuffer()) }));
-    expect(outcome.errors).toEqual([{ row: 2, column: '身份证号', message: expect.stringContaining('Excel 只保留 15 位有效数字') }]);
+    expect(where(outcome.errors)).toEqual([{ row: 2, column: '身份证号', message: expect.stringContaining('Excel 只保留 15 位有效数字') }]);
   });
 
   it('refuses files it cannot read whole, without touching the database', async () => {

@@ -66,6 +66,10 @@ export interface RosterError {
   row: number;
   column: string;
   message: string;
+  /** Filled in from the row (importRoster): the file's 户编号 and 姓名, and what the cell held. */
+  household?: string;
+  name?: string;
+  value?: string;
 }
 
 /**

@@ -44,11 +44,37 @@ function choice<T>(value: string, map: Record<string, T>, ifBlank: IfBlank<T | '
 }
 
 const yesNo = { 是: 'true', 否: 'false' };
+
+/**
+ * 与户主关系 as people write it: the system's eight words, and the everyday words of the household
+ * register (the groups of GB/T 4761 家庭关系代码: a son-in-law counts with the children, a
+ * parent-in-law with the parents, a brother's wife with the siblings).
+ */
+export const relationWords: Record<string, (typeof relations)[number]> = {
+  ...(Object.fromEntries(relations.map((r) => [r, r])) as Record<string, (typeof relations)[number]>),
+  户主: '本人', 自己: '本人',
+  妻子: '配偶', 妻: '配偶', 丈夫: '配偶', 夫: '配偶', 老伴: '配偶', 爱人: '配偶',
+  儿子: '子女', 女儿: '子女', 子: '子女', 女: '子女', 长子: '子女', 次子: '子女', 三子: '子女', 长女: '子女', 次女: '子女', 三女: '子女',
+  独生子: '子女', 独生女: '子女', 养子: '子女', 养女: '子女', 继子: '子女', 继女: '子女', 儿媳: '子女', 女婿: '子女',
+  父亲: '父母', 母亲: '父母', 父: '父母', 母: '父母', 爸爸: '父母', 妈妈: '父母', 继父: '父母', 继母: '父母', 养父: '父母', 养母: '父母',
+  公公: '父母', 婆婆: '父母', 岳父: '父母', 岳母: '父母',
+  祖父: '祖父母', 祖母: '祖父母', 爷爷: '祖父母', 奶奶: '祖父母', 外祖父: '祖父母', 外祖母: '祖父母', 外公: '祖父母', 外婆: '祖父母', 姥爷: '祖父母', 姥姥: '祖父母',
+  孙子: '孙子女', 孙女: '孙子女', 外孙: '孙子女', 外孙子: '孙子女', 外孙女: '孙子女', 孙媳妇: '孙子女', 孙女婿: '孙子女',
+  兄: '兄弟姐妹', 哥哥: '兄弟姐妹', 弟: '兄弟姐妹', 弟弟: '兄弟姐妹', 姐: '兄弟姐妹', 姐姐: '兄弟姐妹', 妹: '兄弟姐妹', 妹妹: '兄弟姐妹',
+  嫂子: '兄弟姐妹', 弟媳: '兄弟姐妹', 姐夫: '兄弟姐妹', 妹夫: '兄弟姐妹',
+};
 const kinds = { 城市: 'urban', 农村: 'rural' };
 const accountKinds = { 银行卡: 'card', 存折: 'passbook' };
 const capacities = { 完全: 'full', 部分: 'partial', 无: 'none' };
 const asMap = (xs: readonly string[]) => Object.fromEntries(xs.map((x) => [x, x]));
 const gradeDigits: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4' };
+
+/** 与户主关系: one of the words above; the refusal names the system's eight (not every synonym). */
+function relationOf(value: string): { value: string; error?: string } {
+  if (value === '') return { value: '', error: '请填写与户主关系' };
+  if (Object.hasOwn(relationWords, value)) return { value: relationWords[value]! };
+  return { value, error: `“${value}”无效，应填${quoteList(relations)}，或母亲、儿子、孙女等具体称谓` };
+}
 
 /** Collects errors, one per cell (the first reason found is the one the user needs). */
 class ErrorList {
@@ -76,7 +102,7 @@ function memberValues(r: RosterRow, errors: ErrorList) {
   return {
     name: cell('姓名'),
     idNumber: cell('身份证号'),
-    relation: check('与户主关系', choice(cell('与户主关系'), asMap(relations), { error: '请填写与户主关系' })),
+    relation: check('与户主关系', relationOf(cell('与户主关系'))),
     disabilityKind: check('残疾类别', choice(cell('残疾类别'), asMap(disabilityKinds), { value: '' })),
     disabilityGrade: grade,
     disabilityCertificate: cell('残疾证号'),
@@ -136,8 +162,12 @@ const same = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/
  * checks them all, so that the user gets every problem of the file in one pass.
  */
 export function validateRoster(input: readonly RosterRow[]): ValidatedRoster {
-  // Many existing rosters call the head "户主"; it means the same as the form's "本人".
-  const rows = input.map((r) => (r.cells['与户主关系'] === '户主' ? { ...r, cells: { ...r.cells, 与户主关系: '本人' } } : r));
+  // Existing rosters write the register's everyday words (户主, 妻子, 儿子, 母亲 …): read as the system's eight.
+  const canonical = (word: string | undefined) => (word !== undefined && Object.hasOwn(relationWords, word) ? relationWords[word] : word);
+  const rows = input.map((r) => {
+    const word = r.cells['与户主关系'];
+    return canonical(word) === word ? r : { ...r, cells: { ...r.cells, 与户主关系: canonical(word) } };
+  });
   const errors = new ErrorList();
   for (const r of rows) {
     for (const [h, message] of Object.entries(r.cellErrors ?? {})) errors.add(r.row, h, message);

@@ -66,6 +66,20 @@ describe('validateRoster', () => {
     expect(validateRoster(rows(...reference('1', [{ 与户主关系: '户主' }]))).ok).toBe(true);
   });
 
+  it('reads 与户主关系 in the register’s everyday words (户主, 妻子, 儿子, 女儿, 母亲…) as the system’s eight', () => {
+    const everyday = reference('1', [{ 与户主关系: '自己' }, { 与户主关系: '妻子' }, { 与户主关系: '儿子' }, { 与户主关系: '女儿' }, { 与户主关系: '孙子' }]);
+    const result = validateRoster(rows(...everyday));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    if (!result.ok) return;
+    expect(result.households[0]!.input.members.map((m) => m.relation)).toEqual(['本人', '配偶', '子女', '子女', '孙子女']);
+    const more = reference('1', [{}, { 与户主关系: '母亲' }, { 与户主关系: '外婆' }, { 与户主关系: '弟弟' }, { 与户主关系: '儿媳' }]);
+    const again = validateRoster(rows(...more));
+    expect(again.ok && again.households[0]!.input.members.map((m) => m.relation)).toEqual(['本人', '父母', '祖父母', '兄弟姐妹', '子女']);
+    expect(errorsOf(rows(...reference('1', [{}, { 与户主关系: '表哥' }])))).toEqual([
+      { row: 3, column: '与户主关系', message: '“表哥”无效，应填“本人”、“配偶”、“子女”、“父母”、“祖父母”、“孙子女”、“兄弟姐妹”、“其他”，或母亲、儿子、孙女等具体称谓' },
+    ]);
+  });
+
   it('reads household columns from the head row; other rows may leave them blank or repeat them, not contradict them', () => {
     const repeated = reference('1', [{}, { 村代码: '141130101200', 城乡: '农村' }]);
     expect(validateRoster(rows(...repeated)).ok).toBe(true);
