@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StatCard } from '@/components/reports/stat-card';
+import { FirstSteps, TaskSection } from '@/components/reports/task-list';
 import { TrendChart } from '@/components/reports/trend-chart';
 import { requireUser } from '@/lib/auth/session';
 import { roleLabels } from '@/lib/auth/types';
 import { formatFen } from '@/lib/core/format';
-import { applicationStateLabels } from '@/lib/applications/flow';
 import { dashboardFigures } from '@/lib/reports/dashboard';
 import { countInWan, programKeyLabel, splitProgramKey, unitOf } from '@/lib/reports/rules';
 import { keyFilter, linesHref } from '@/lib/reports/schemas';
-import { workQueue } from '@/lib/reports/work-queue';
+import { roleDashboard } from '@/lib/reports/role-dashboard';
 
 export const metadata: Metadata = { title: '工作台' };
 
@@ -17,7 +17,7 @@ const count = (n: number) => n.toLocaleString('zh-CN');
 
 export default async function DashboardPage() {
   const user = await requireUser();
-  const [figures, work] = await Promise.all([dashboardFigures(user), workQueue(user)]);
+  const [figures, role] = await Promise.all([dashboardFigures(user), roleDashboard(user)]);
   const { month, coveredMonth } = figures;
   const year = month.slice(0, 4);
   return (
@@ -25,9 +25,14 @@ export default async function DashboardPage() {
       <header>
         <h1 className="text-2xl font-semibold">工作台</h1>
         <p className="text-slate-600">
-          {user.name}（{roleLabels[user.role]}），管辖范围：{user.regionName}。金额与人数来自已审批的发放批次。
+          {user.name}（{roleLabels[user.role]}），管辖范围：{user.regionName}。今天是 {role.today}。下方金额与人数来自已审批的发放批次。
         </p>
       </header>
+
+      {role.firstSteps && <FirstSteps steps={role.firstSteps} />}
+      {role.sections.map((s) => (
+        <TaskSection key={s.key} id={`tasks-${s.key}`} title={s.title} tasks={s.tasks} links={s.links} />
+      ))}
 
       <section aria-labelledby="covered-title">
         <h2 id="covered-title" className="text-lg font-semibold">
@@ -68,29 +73,6 @@ export default async function DashboardPage() {
 
       <TrendChart months={figures.trend} series={figures.programs.map((p) => ({ key: p, label: programKeyLabel(p) }))} />
 
-      {(work.applications || work.firstResponse || work.reviews) && (
-        <section aria-labelledby="work-title">
-          <h2 id="work-title" className="text-lg font-semibold">待办事项</h2>
-          <dl className="mt-2 grid grid-cols-2 gap-4 md:grid-cols-4">
-            {work.applications?.byState.map((s) => (
-              <StatCard key={s.state} label={`申请·${applicationStateLabels[s.state]}`} value={count(s.count)} href="/applications" />
-            ))}
-            {work.applications && <StatCard label="申请已超期" value={count(work.applications.overdue)} href="/applications" />}
-            {work.firstResponse && (
-              <>
-                <StatCard label="先行救助待办结" value={count(work.firstResponse.awaiting)} href="/temp-aid?kind=first_response&state=paid_awaiting_completion" />
-                <StatCard label="临时救助已超期" value={count(work.firstResponse.overdue)} href="/temp-aid" />
-              </>
-            )}
-            {work.reviews && (
-              <>
-                <StatCard label="30 天内到期复核" value={count(work.reviews.due)} href="/enrollments" />
-                <StatCard label="复核已逾期" value={count(work.reviews.overdue)} href="/enrollments" />
-              </>
-            )}
-          </dl>
-        </section>
-      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { DataTable } from '@/components/ui/data-table';
 import { formatFen } from '@/lib/core/format';
+import { maxStacked, moneyAxis, personTick } from '@/lib/reports/dashboard-rules';
 
 export interface TrendSeries {
   key: string;
@@ -19,7 +20,6 @@ export interface TrendProps {
 // Colour-blind-safe (Okabe–Ito); the table view carries the same figures for those who need it.
 const COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'];
 const count = new Intl.NumberFormat('zh-CN');
-const wan = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 const shortMonth = (m: string) => `${Number(m.slice(5))}月`;
 
 /**
@@ -32,6 +32,7 @@ export function TrendChart({ months, series }: TrendProps) {
   const id = useId();
   const persons = months.map((m) => ({ month: m.month, ...m.persons }));
   const money = months.map((m) => ({ month: m.month, ...m.paidFen }));
+  const axis = moneyAxis(maxStacked(months.map((m) => m.paidFen)));
   const last = months.at(-1);
   const summary = last
     ? `${last.month}：` + series.map((s) => `${s.label} ${count.format(last.persons[s.key] ?? 0)} 人，已发放 ${formatFen(last.paidFen[s.key] ?? 0)}`).join('；')
@@ -56,7 +57,7 @@ export function TrendChart({ months, series }: TrendProps) {
             <LineChart responsive style={{ width: '100%', height: 260 }} data={persons} accessibilityLayer title="近 12 个月各项目保障人数" desc={summary} margin={{ left: 8, right: 16 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="month" tickFormatter={shortMonth} interval={0} />
-              <YAxis tickFormatter={(v: number) => count.format(v)} width={64} />
+              <YAxis allowDecimals={false} tickFormatter={personTick} width={64} />
               <Tooltip formatter={(v) => `${count.format(Number(v))} 人`} labelFormatter={(m) => String(m)} />
               <Legend />
               {series.map((s, i) => (
@@ -65,11 +66,11 @@ export function TrendChart({ months, series }: TrendProps) {
             </LineChart>
           </figure>
           <figure className="rounded-lg border border-slate-200 bg-white p-3">
-            <figcaption className="mb-2 text-sm font-medium">已发放金额（万元）</figcaption>
+            <figcaption className="mb-2 text-sm font-medium">已发放金额（{axis.unit}）</figcaption>
             <BarChart responsive style={{ width: '100%', height: 260 }} data={money} accessibilityLayer title="近 12 个月各项目已发放金额" desc={summary} margin={{ left: 8, right: 16 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="month" tickFormatter={shortMonth} interval={0} />
-              <YAxis tickFormatter={(fen: number) => wan.format(fen / 1_000_000)} width={64} />
+              <YAxis allowDecimals={false} tickFormatter={axis.tick} width={72} />
               <Tooltip formatter={(fen) => formatFen(Number(fen))} labelFormatter={(m) => String(m)} />
               <Legend />
               {series.map((s, i) => (

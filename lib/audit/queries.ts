@@ -191,3 +191,6 @@ export async function listAuditActors(user: SessionUser) {
     .where(like(users.regionCode, `${scopePrefix(user.regionCode, user.regionLevel)}%`))
     .orderBy(asc(users.name), asc(users.username));
 }
+
+/** The reader's region as a condition on audit_log, for counts outside this module (the start page). */
+export const auditScope = scopeOf;

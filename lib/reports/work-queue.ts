@@ -27,7 +27,7 @@ export interface WorkQueue {
  * The same deadlines as the work queue (lib/applications/queries.ts deadlineOf), from the
  * standards in force for the user's region.
  */
-async function applicationsOverdue(user: SessionUser, today: string): Promise<SQL> {
+export async function applicationsOverdue(user: SessionUser, today: string): Promise<SQL> {
   const db = await getDb();
   const standards = await standardsInForce(db, 'dibao', user.regionCode.slice(0, 6), today);
   const cal = await loadCalendar(db, addDays(today, -400), addDays(today, 1));
