@@ -31,7 +31,7 @@ test('the caseworker sees what needs their step, each with its count and a link'
   await expect(page).toHaveURL(/\/temp-aid\?kind=first_response&state=paid_awaiting_completion$/);
 
   // caseworker2's township: the first steps while it has no household, and not once it has one.
-  const [{ n }] = (await sql<{ n: number }[]>`select count(*)::int as n from households where township_code = '141128102'`) as [{ n: number }];
+  const [{ n }] = (await sql<{ n: number }[]>`select count(*)::int as n from households where township_code = '141128102'`) as unknown as [{ n: number }];
   await page.getByRole('button', { name: '退出登录' }).click();
   await signIn(page, 'caseworker2');
   const start = page.getByRole('region', { name: '从这里开始' });

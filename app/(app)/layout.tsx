@@ -15,11 +15,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       </a>
       <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <div className="flex items-center gap-6">
+          <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
             <span className="text-lg font-semibold text-blue-800">兜底</span>
             <AppNav items={navigationFor(user)} />
           </div>
-          <div className="flex items-center gap-3 text-sm" aria-label="当前用户">
+          <div className="flex flex-wrap items-center gap-3 text-sm" aria-label="当前用户">
             <span>
               <span className="font-medium">{user.name}</span>
               <span className="mx-1 text-slate-400">·</span>
@@ -34,7 +34,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6 print:max-w-none print:p-0">
+      <main id="main" className="mx-auto max-w-6xl min-w-0 px-4 py-6 print:max-w-none print:p-0">
         {children}
       </main>
       <SessionExpiredDialog username={user.username} />

@@ -17,7 +17,17 @@ function runs<Row>(columns: Column<Row>[]): { group?: string; columns: Column<Ro
  * The heading row of a DataTable, or two rows when columns are grouped: a group heading spans
  * its columns (scope="colgroup") and an ungrouped column's heading spans both rows.
  */
-export function DataTableHead<Row>({ columns, variant, groupHeader }: { columns: Column<Row>[]; variant: TableVariant; groupHeader?: ReactNode }) {
+export function DataTableHead<Row>({
+  columns,
+  variant,
+  groupHeader,
+  className,
+}: {
+  columns: Column<Row>[];
+  variant: TableVariant;
+  groupHeader?: ReactNode;
+  className?: string;
+}) {
   const grouped = columns.some((c) => c.group !== undefined);
   const rowSpan = grouped ? 2 : undefined;
   const th = (c: Column<Row>, span?: number) => (
@@ -26,7 +36,7 @@ export function DataTableHead<Row>({ columns, variant, groupHeader }: { columns:
     </th>
   );
   return (
-    <thead>
+    <thead className={className}>
       <tr className={headRowClass[variant]}>
         {groupHeader !== undefined && (
           <th scope="col" rowSpan={rowSpan} className={headCellClass(variant, 'left')}>

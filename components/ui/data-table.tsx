@@ -11,6 +11,7 @@ import {
   emptyMessageClass,
   footRowClass,
   numericClass,
+  stacked,
   tableClass,
   type Align,
   type TableVariant,
@@ -65,6 +66,8 @@ interface Shared<Row> {
   renderRow?: (row: Row, tr: ReactElement, index: number) => ReactNode;
   /** Classes of the table (or of the empty message), e.g. its margin. */
   className?: string;
+  /** A list keeps its columns on a phone too (a wide report that scrolls in its own box instead). */
+  keepColumnsOnPhone?: boolean;
 }
 
 export type DataTableProps<Row> = Shared<Row> &
@@ -86,15 +89,31 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   if (count === 0 && whenEmpty === 'message') return <p className={cx(emptyMessageClass, className)}>{empty}</p>;
 
   const width = columns.length + (groups ? 1 : 0);
+  // Lists fold into blocks on a phone (table-styles.ts `stacked`); grouped or ruled tables do not.
+  const stack = variant === 'list' && !groups && !props.keepColumnsOnPhone;
+  const on = (cls: string) => (stack ? cls : undefined);
   let index = 0;
   const renderOne = (row: Row, lead?: ReactNode) => {
     const i = index++;
     const tr = (
-      <tr className={cx(bodyRowClass[variant], rowClassName?.(row))}>
+      <tr className={cx(bodyRowClass[variant], rowClassName?.(row), on(stacked.row))}>
         {lead}
         {columns.map((c) => {
-          const cls = cx(bodyCellClass(variant), alignClass[alignOf(c)], c.numeric && numericClass, typeof c.className === 'function' ? c.className(row) : c.className);
-          return c.rowHeader ? <th key={c.key} scope="row" className={cls}>{c.cell(row, i)}</th> : <td key={c.key} className={cls}>{c.cell(row, i)}</td>;
+          const label = typeof c.header === 'string' && c.header !== '' ? c.header : undefined;
+          const cls = cx(
+            bodyCellClass(variant),
+            alignClass[alignOf(c)],
+            c.numeric && numericClass,
+            typeof c.className === 'function' ? c.className(row) : c.className,
+            on(stacked.cell),
+            label && on(stacked.labelled),
+          );
+          const labelled = stack && label ? { 'data-label': label } : {};
+          return c.rowHeader ? (
+            <th key={c.key} scope="row" className={cls} {...labelled}>{c.cell(row, i)}</th>
+          ) : (
+            <td key={c.key} className={cls} {...labelled}>{c.cell(row, i)}</td>
+          );
         })}
       </tr>
     );
@@ -103,9 +122,9 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const hasFooter = columns.some((c) => c.footer !== undefined);
 
   return (
-    <table className={cx(tableClass[variant], className)} aria-label={props['aria-label']} aria-labelledby={props['aria-labelledby']}>
+    <table className={cx(tableClass[variant], className, on(stacked.table))} aria-label={props['aria-label']} aria-labelledby={props['aria-labelledby']}>
       {caption !== undefined && <caption className={captionHidden ? 'sr-only' : captionClass}>{caption}</caption>}
-      {!hideHeader && <DataTableHead columns={columns} variant={variant} groupHeader={props.groupHeader?.header} />}
+      {!hideHeader && <DataTableHead columns={columns} variant={variant} groupHeader={props.groupHeader?.header} className={on(stacked.head)} />}
       {groups && groups.length > 0 ? (
         groups.map((g) => (
           <tbody key={g.key} className={variant === 'list' ? 'border-b border-slate-200' : undefined}>
@@ -122,7 +141,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           </tbody>
         ))
       ) : (
-        <tbody>
+        <tbody className={on(stacked.body)}>
           {count === 0 ? (
             <tr>
               <td colSpan={width} className={emptyCellClass(variant)}>{empty}</td>

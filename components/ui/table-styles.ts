@@ -64,3 +64,17 @@ export const emptyMessageClass = 'text-sm text-slate-600';
 
 /** Joins class names, skipping the empty ones. */
 export const cx = (...names: (string | false | null | undefined)[]) => names.filter(Boolean).join(' ');
+
+/**
+ * A list on a phone (under 768 px): each row becomes a block of its cells, each cell led by its
+ * column's name (data-label), so that nothing scrolls sideways; the headings stay for screen
+ * readers. From 768 px on, the ordinary table.
+ */
+export const stacked = {
+  table: 'max-md:block',
+  head: 'max-md:sr-only',
+  body: 'max-md:block',
+  row: 'max-md:block max-md:py-2',
+  cell: 'max-md:flex max-md:gap-3 max-md:py-0.5 max-md:text-left',
+  labelled: 'max-md:before:w-24 max-md:before:shrink-0 max-md:before:text-slate-500 max-md:before:content-[attr(data-label)]',
+} as const;
