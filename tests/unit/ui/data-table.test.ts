@@ -10,13 +10,22 @@ const rows: Fund[] = [
   { id: 'a', name: '康城镇', fen: 4_500_000 },
   { id: 'b', name: '峪口镇', fen: 5_000_000 },
 ];
-const render = (props: DataTableProps<Fund>) => renderToStaticMarkup(h(DataTable<Fund>, props));
+// The desk markup; the phone's folded list is checked on its own below.
+const render = (props: DataTableProps<Fund>) => renderToStaticMarkup(h(DataTable<Fund>, { keepColumnsOnPhone: true, ...props }));
+const renderOnPhone = (props: DataTableProps<Fund>) => renderToStaticMarkup(h(DataTable<Fund>, props));
 const columns: Column<Fund>[] = [
   { key: 'name', header: '乡镇', cell: (r) => r.name },
   { key: 'fen', header: '余额', numeric: true, cell: (r) => `¥${(r.fen / 100).toFixed(2)}` },
 ];
 
 describe('DataTable', () => {
+  it('folds a list into labelled blocks under 768 px: each cell carries its column name, headings stay for screen readers', () => {
+    const html = renderOnPhone({ rows: rows.slice(0, 1), rowKey: (r) => r.id, columns: [{ key: 't', header: '乡镇', cell: (r) => r.name }] });
+    expect(html).toContain('<thead class="max-md:sr-only">');
+    expect(html).toMatch(/<td class="[^"]*max-md:before:content-\[attr\(data-label\)\][^"]*" data-label="乡镇">康城镇<\/td>/);
+    expect(render({ rows: rows.slice(0, 1), rowKey: (r) => r.id, columns: [{ key: 't', header: '乡镇', cell: (r) => r.name }] })).not.toContain('data-label');
+  });
+
   it('names the table by its caption and scopes every heading to its column', () => {
     const html = render({ caption: '备用金余额', captionHidden: true, rows, rowKey: (r) => r.id, columns });
     expect(html).toMatch(/^<table[^>]*><caption class="sr-only">备用金余额<\/caption><thead>/);
