@@ -138,13 +138,26 @@ describe('the caseworker’s day: what needs my step', () => {
   });
 
   it('shows a fresh region what to do first, and stops once a household is registered', async () => {
-    const fresh: SessionUser = { ...u.caseworker!, regionCode: '141127101', regionLevel: 'township', regionName: '岚县某镇' };
+    // A township of its own (other test files register households in every real one).
+    const town = `1411279${String(Date.now() % 100).padStart(2, '0')}`;
+    await db.execute(sql`insert into regions (code, name, level, parent_code, city_code, county_code, township_code)
+      values (${town}, '测试新镇', 'township', '141127', '141100', '141127', ${town}),
+             (${town + '200'}, '测试新村', 'village', ${town}, '141100', '141127', ${town})
+      on conflict do nothing`);
+    const fresh: SessionUser = { ...u.caseworker!, regionCode: town, regionLevel: 'township', regionName: '测试新镇' };
     const first = await roleDashboard(fresh);
     expect(first.firstSteps?.map((s) => s.label)).toEqual(['登记家庭', '先行救助', '导入花名册']);
     expect(first.firstSteps?.map((s) => s.href)).toEqual(['/households/new', '/temp-aid/new', '/households/import']);
     expect((await roleDashboard(u.caseworker!)).firstSteps).toBeNull();
-    await insertHousehold(db, { villageCode: '141127101200' });
-    expect((await roleDashboard(fresh)).firstSteps).toBeNull();
+    try {
+      await insertHousehold(db, { villageCode: town + '200' });
+      expect((await roleDashboard(fresh)).firstSteps).toBeNull();
+    } finally {
+      // The city's regions stay as the seed made them (audit-and-seed.test.ts counts them).
+      await db.execute(sql`delete from members where household_id in (select id from households where township_code = ${town})`);
+      await db.execute(sql`delete from households where township_code = ${town}`);
+      await db.execute(sql`delete from regions where code in (${town + '200'}, ${town})`);
+    }
   });
 });
 
@@ -153,6 +166,7 @@ describe('the supervisor’s decisions waiting', () => {
     const keys = ['applications', 'county-visits', 'changes', 'subsidies', 'runs', 'temp-aid'];
     const d0 = await roleDashboard(u.supervisor!);
     const before = Object.fromEntries(keys.map((k) => [k, task(d0, k).count]));
+    const away0 = await roleDashboard(elsewhere(u.supervisor!));
     await db.execute(sql`insert into applications (kind, household_id, state, county_code, township_code, village_code, created_by, notice_start, notice_end)
       values ('dibao_household', ${household}::uuid, 'in_public_notice', '141130', '141130101', ${KANGCHENG}, ${u.caseworker!.id}::uuid, ${addDays(today, -12)}, ${addDays(today, -5)})`);
     await db.execute(sql`insert into applications (kind, household_id, state, county_code, township_code, village_code, created_by, accepted_by, accepted_on, close_relative)
@@ -171,8 +185,9 @@ describe('the supervisor’s decisions waiting', () => {
     expect(task(d1, 'applications').age).toBe('最久已等 5 天');
     expect(d1.sections.map((s) => s.title)).toEqual(['待我审批']);
 
+    // Another county's supervisor: none of these rows (other test files have their own there).
     const away = await roleDashboard(elsewhere(u.supervisor!));
-    for (const k of keys) expect([k, task(away, k).count]).toEqual([k, 0]);
+    for (const k of keys) expect([k, task(away, k).count]).toEqual([k, task(away0, k).count]);
   });
 });
 
