@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { createApplicationAction } from '@/lib/applications/actions';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 export function NewApplicationForm({ householdId, members }: { householdId: string; members: { id: string; name: string; relation: string }[] }) {
   const { state, pending, onSubmit, errors } = useFormAction(createApplicationAction);
@@ -11,6 +12,7 @@ export function NewApplicationForm({ householdId, members }: { householdId: stri
   const [closeRelative, setCloseRelative] = useState(false);
   return (
     <form onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-4 rounded-lg border border-slate-200 bg-white p-4">
+      <ErrorSummary state={state} />
       <input type="hidden" name="householdId" value={householdId} />
       <Field id="kind" label="申请类型" error={errors.kind}>
         {(a) => (

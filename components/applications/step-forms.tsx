@@ -15,6 +15,7 @@ import { useConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { ActionResult } from '@/lib/core/errors';
 import { AcknowledgeField, LateReasonField, NoticeEvidenceField } from '@/components/late-entries/late-fields';
 import { formatFen } from '@/lib/core/format';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 type Action = (prev: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
 
@@ -31,6 +32,7 @@ function StepForm({ title, action, id, version, submit, confirm, children }: {
   const { state, pending, onSubmit, errors } = useFormAction(action, confirm?.ask);
   return (
     <form onSubmit={onSubmit} noValidate aria-label={title} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-2">
+      <ErrorSummary state={state} />
       {confirm?.dialog}
       <h3 className="font-semibold md:col-span-2">{title}</h3>
       <input type="hidden" name="applicationId" value={id} />

@@ -5,6 +5,7 @@ import { decideChangeAction, proposeChangeAction, recomputeCountyAction } from '
 import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { endReasonLabels, endReasons } from '@/lib/enrollments/end-reasons';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 export function ProposeChangeForm({ enrollmentId, version, label, nextMonth }: { enrollmentId: string; version: number; label: string; nextMonth: string }) {
   const { state, pending, onSubmit, errors } = useFormAction(proposeChangeAction);
@@ -13,6 +14,7 @@ export function ProposeChangeForm({ enrollmentId, version, label, nextMonth }: {
     <details className="mt-2">
       <summary className="cursor-pointer text-sm text-blue-700 underline">提出变更（{label}）</summary>
       <form onSubmit={onSubmit} noValidate aria-label={`${label} 变更`} className="mt-2 grid gap-3 rounded border border-slate-200 bg-white p-3 md:grid-cols-3">
+        <ErrorSummary state={state} />
         <input type="hidden" name="enrollmentId" value={enrollmentId} />
         <input type="hidden" name="version" value={version} />
         <Field id={`kind-${enrollmentId}`} label="变更类型" error={errors.kind}>
@@ -77,6 +79,7 @@ export function RecomputeCountyForm({ countyCode, countyName, nextMonth }: { cou
   const { state, pending, onSubmit, errors } = useFormAction(recomputeCountyAction);
   return (
     <form onSubmit={onSubmit} noValidate aria-label="按新标准重新测算" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-3">
+      <ErrorSummary state={state} />
       <h2 className="font-semibold md:col-span-3">标准调整后重新测算（{countyName}全部在保低保、特困对象）</h2>
       <input type="hidden" name="countyCode" value={countyCode} />
       <Field id="rc-month" label="新标准生效月份" error={errors.effectiveMonth}>

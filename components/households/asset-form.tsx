@@ -5,12 +5,14 @@ import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { todayInChina } from '@/lib/core/time';
 import { assetKindLabels } from '@/lib/households/labels';
 import { FormStatus, HouseholdRef, ReasonField, panelClass, useChangeForm } from './change-form';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 /** An asset noted for the eligibility decision; the value is optional and typed in yuan. */
 export function AddAssetForm({ householdId, version }: { householdId: string; version: number }) {
   const { state, pending, onSubmit, errors, ref } = useChangeForm(addAssetAction, true);
   return (
     <form ref={ref} onSubmit={onSubmit} noValidate aria-label="登记财产" className={panelClass}>
+      <ErrorSummary state={state} />
       <HouseholdRef householdId={householdId} version={version} />
       <Field id="asset-kind" label="财产类别" error={errors.kind}>
         {(a) => (
@@ -63,6 +65,7 @@ export function DisposeAssetForm({
   }
   return (
     <form ref={ref} onSubmit={onSubmit} noValidate aria-label="财产处置" className={panelClass}>
+      <ErrorSummary state={state} />
       <HouseholdRef householdId={householdId} version={version} />
       <Field id="asset-dispose-item" label="财产" error={errors.assetId}>
         {(a) => (

@@ -5,6 +5,7 @@ import { updateHouseholdAction } from '@/lib/households/actions';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { householdKinds, povertyCauses } from '@/lib/households/schemas';
 import { FormStatus, HouseholdRef, ReasonField, panelClass, useChangeForm } from './change-form';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 export interface HouseholdDefaults {
   id: string;
@@ -31,6 +32,7 @@ export function EditHouseholdForm({ household: h }: { household: HouseholdDefaul
   const [bank, setBank] = useState(false);
   return (
     <form onSubmit={onSubmit} noValidate aria-label="修改家庭信息" className={panelClass}>
+      <ErrorSummary state={state} />
       <HouseholdRef householdId={h.id} version={h.version} />
       <Field id="edit-h-address" label="住址" error={errors.address}>
         {(a) => <input {...a} name="address" defaultValue={h.address} className={inputClass} />}

@@ -5,6 +5,7 @@ import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { todayInChina } from '@/lib/core/time';
 import { incomeKinds } from '@/lib/households/income';
 import { FormStatus, HouseholdRef, ReasonField, panelClass, useChangeForm } from './change-form';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 /** A dated monthly income of the household or one of its present members, typed in yuan. */
 export function AddIncomeForm({
@@ -19,6 +20,7 @@ export function AddIncomeForm({
   const { state, pending, onSubmit, errors, ref } = useChangeForm(addIncomeItemAction, true);
   return (
     <form ref={ref} onSubmit={onSubmit} noValidate aria-label="登记收入" className={panelClass}>
+      <ErrorSummary state={state} />
       <HouseholdRef householdId={householdId} version={version} />
       <Field id="income-kind" label="收入类别" error={errors.kind}>
         {(a) => (
@@ -88,6 +90,7 @@ export function EndIncomeForm({
   }
   return (
     <form ref={ref} onSubmit={onSubmit} noValidate aria-label="终止收入" className={panelClass}>
+      <ErrorSummary state={state} />
       <HouseholdRef householdId={householdId} version={version} />
       <Field id="income-end-item" label="收入项目" error={errors.itemId}>
         {(a) => (

@@ -5,6 +5,7 @@ import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { leaveKindLabels } from '@/lib/households/change-schemas';
 import { todayInChina } from '@/lib/core/time';
 import { FormStatus, HouseholdRef, ReasonField, panelClass, useChangeForm } from './change-form';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 export interface OtherMember {
   id: string;
@@ -51,6 +52,7 @@ export function MemberLeaveForm({
   }
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`${member.name} 离开或死亡`} className={panelClass}>
+      <ErrorSummary state={state} />
       <HouseholdRef householdId={householdId} version={version} />
       <input type="hidden" name="memberId" value={member.id} />
       <Field id={`${id}-kind`} label="离开类型" error={errors.kind}>

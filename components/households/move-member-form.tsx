@@ -6,6 +6,7 @@ import { todayInChina } from '@/lib/core/time';
 import { relations } from '@/lib/households/schemas';
 import { FormStatus, HouseholdRef, ReasonField, panelClass, useChangeForm } from './change-form';
 import { NewHeadField, type OtherMember } from './member-leave-form';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 /** Moves a member into another household of the region; both households keep the history. */
 export function MoveMemberForm({
@@ -30,6 +31,7 @@ export function MoveMemberForm({
   }
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`${member.name} 迁往其他家庭`} className={panelClass}>
+      <ErrorSummary state={state} />
       <HouseholdRef householdId={householdId} version={version} />
       <input type="hidden" name="memberId" value={member.id} />
       <Field id={`${id}-target`} label="目标家庭编号" error={errors.targetHouseholdId} hint="粘贴目标家庭页面的网址或编号">

@@ -7,6 +7,7 @@ import { povertyCauses } from '@/lib/households/schemas';
 import { BankAccountFields, HouseholdBasicFields, type TownshipVillages } from './household-basic-fields';
 import { MemberFields } from './member-fields';
 import { useFormAction } from '@/components/ui/use-form-action';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 export function RegisterHouseholdForm({ townships }: { townships: TownshipVillages[] }) {
   const { state, pending, onSubmit, errors } = useFormAction(registerHouseholdAction);
@@ -18,6 +19,7 @@ export function RegisterHouseholdForm({ townships }: { townships: TownshipVillag
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
+      <ErrorSummary state={state} />
       <section aria-labelledby="h-basic" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-3">
         <h2 id="h-basic" className="text-lg font-semibold md:col-span-3">家庭基本信息</h2>
         <HouseholdBasicFields townships={townships} errors={errors} />

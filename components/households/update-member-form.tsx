@@ -4,6 +4,7 @@ import { updateMemberAction } from '@/lib/households/actions';
 import { buttonClass } from '@/components/ui/field';
 import { FormStatus, HouseholdRef, ReasonField, panelClass, useChangeForm } from './change-form';
 import { MemberDetailFields, type MemberDefaults } from './member-detail-fields';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 export function UpdateMemberForm({
   householdId,
@@ -18,6 +19,7 @@ export function UpdateMemberForm({
   const id = `edit-${member.id}`;
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`修改 ${member.name} 的信息`} className={panelClass}>
+      <ErrorSummary state={state} />
       <HouseholdRef householdId={householdId} version={version} />
       <input type="hidden" name="memberId" value={member.id} />
       <MemberDetailFields id={id} errors={errors} defaults={member} />

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { addAdjustmentAction } from '@/lib/payouts/actions';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 /** 补发 or 扣回 for one of the household's enrollments, with its reason. */
 export function AdjustmentForm({ enrollments, nextMonth }: { enrollments: { id: string; label: string }[]; nextMonth: string }) {
@@ -11,6 +12,7 @@ export function AdjustmentForm({ enrollments, nextMonth }: { enrollments: { id: 
   const [kind, setKind] = useState('arrears');
   return (
     <form onSubmit={onSubmit} noValidate aria-label="补发或扣回" className="mt-2 grid gap-3 rounded border border-slate-200 bg-white p-3 md:grid-cols-3">
+      <ErrorSummary state={state} />
       <Field id="adj-enrollment" label="救助项目" error={errors.enrollmentId}>
         {(a) => (
           <select {...a} name="enrollmentId" className={inputClass}>

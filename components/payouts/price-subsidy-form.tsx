@@ -3,6 +3,7 @@
 import { declarePriceSubsidyAction } from '@/lib/payouts/actions';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 const programs = [
   ['dibao', '最低生活保障'],
@@ -15,6 +16,7 @@ export function PriceSubsidyForm({ regions, defaultMonth }: { regions: { code: s
   const { state, pending, onSubmit, errors } = useFormAction(declarePriceSubsidyAction);
   return (
     <form onSubmit={onSubmit} noValidate aria-label="发布价格临时补贴" className="grid gap-3 rounded border border-slate-200 bg-white p-4 md:grid-cols-2">
+      <ErrorSummary state={state} />
       <Field id="ps-month" label="补贴月份" error={errors.month}>
         {(a) => <input {...a} name="month" type="month" defaultValue={defaultMonth} className={inputClass} />}
       </Field>

@@ -4,11 +4,13 @@ import { addStandardAction } from '@/lib/policy/actions';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { standardComponents } from '@/lib/policy/components';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 export function AddStandardForm({ regions }: { regions: { code: string; name: string }[] }) {
   const { state, pending, onSubmit, errors } = useFormAction(addStandardAction);
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="h-add-standard" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-5">
+      <ErrorSummary state={state} />
       <h2 id="h-add-standard" className="font-semibold md:col-span-5">新增标准（调整即新增一条，不改写历史）</h2>
       <Field id="std-key" label="标准项目" error={errors.key}>
         {(a) => (

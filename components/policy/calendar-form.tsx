@@ -3,11 +3,13 @@
 import { removeCalendarDayAction, setCalendarDayAction } from '@/lib/policy/actions';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 export function CalendarDayForm() {
   const { state, pending, onSubmit, errors } = useFormAction(setCalendarDayAction);
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="h-cal" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4">
+      <ErrorSummary state={state} />
       <h2 id="h-cal" className="font-semibold md:col-span-4">登记节假日或调休上班日</h2>
       <Field id="cal-day" label="日期" error={errors.day}>
         {(a) => <input {...a} name="day" type="date" className={inputClass} />}

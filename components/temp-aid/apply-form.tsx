@@ -4,12 +4,14 @@ import { applyAction } from '@/lib/temp-aid/actions';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { causeLabels, causesFor, type AidKind } from '@/lib/temp-aid/labels';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 /** 小额快救 or 支出型: the application a caseworker enters for a registered household. */
 export function ApplyForm({ householdId, kind, capText }: { householdId: string; kind: Extract<AidKind, 'small_fast' | 'expenditure'>; capText: string }) {
   const { state, pending, onSubmit, errors } = useFormAction(applyAction);
   return (
     <form onSubmit={onSubmit} noValidate aria-label={kind === 'small_fast' ? '小额快救申请' : '支出型临时救助申请'} className="grid max-w-3xl gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-2">
+      <ErrorSummary state={state} />
       <input type="hidden" name="householdId" value={householdId} />
       <input type="hidden" name="kind" value={kind} />
       <Field id="cause" label="救助事由 *" error={errors.cause}>

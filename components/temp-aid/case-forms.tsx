@@ -12,6 +12,7 @@ import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { AcknowledgeField, LateReasonField, NoticeEvidenceField } from '@/components/late-entries/late-fields';
 import type { ActionResult } from '@/lib/core/errors';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 type Action = (prev: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
 
@@ -28,6 +29,7 @@ export function CaseForm({ title, action, hidden, submit, firstError, confirm, c
   const { state, pending, onSubmit, errors } = useFormAction(action, confirm?.ask);
   return (
     <form onSubmit={onSubmit} noValidate aria-label={title} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-2">
+      <ErrorSummary state={state} />
       {confirm?.dialog}
       <h3 className="font-semibold md:col-span-2">{title}</h3>
       {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}

@@ -10,6 +10,7 @@ import { parseYuanToFen } from '@/lib/core/money';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { causeLabels, emergencyCauses } from '@/lib/temp-aid/labels';
 import { BankAccountFields, HouseholdBasicFields } from '@/components/households/household-basic-fields';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 interface Township {
   code: string;
@@ -50,6 +51,7 @@ export function FirstResponseForm({ household, townships, capText }: {
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="先行救助" className="space-y-6">
+      <ErrorSummary state={state} />
       {dialog}
       {household ? (
         <input type="hidden" name="householdId" value={household.id} />

@@ -5,12 +5,14 @@ import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { formatFen } from '@/lib/core/format';
 import { LateReasonField } from '@/components/late-entries/late-fields';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 /** The county's allocation, top-up or return of a township's reserve fund. */
 export function FundMovementForm({ townships, today }: { townships: { code: string; name: string }[]; today: string }) {
   const { state, pending, onSubmit, errors } = useFormAction(fundMovementAction);
   return (
     <form onSubmit={onSubmit} noValidate aria-label="备用金拨付" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4">
+      <ErrorSummary state={state} />
       <h2 className="font-semibold md:col-span-4">拨付、补充或上缴</h2>
       <Field id="townshipCode" label="乡镇" error={errors.townshipCode}>
         {(a) => (

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { Field, buttonClass, inputClass } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { changePasswordAction } from '@/lib/account/actions';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 export function ChangePasswordForm({ forced }: { forced: boolean }) {
   const router = useRouter();
@@ -17,6 +18,7 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
   }, [state, wasForced, router]);
   return (
     <form onSubmit={onSubmit} noValidate className="grid max-w-md gap-4 rounded-lg border border-slate-200 bg-white p-4" aria-label="修改密码">
+      <ErrorSummary state={state} />
       <Field id="current-password" label={wasForced ? '当前（临时）密码' : '当前密码'} error={errors.current}>
         {(a) => <input {...a} name="current" type="password" required autoComplete="current-password" className={inputClass} />}
       </Field>

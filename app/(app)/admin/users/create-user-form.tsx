@@ -6,6 +6,7 @@ import { useFormAction } from '@/components/ui/use-form-action';
 import { roleLabels } from '@/lib/auth/types';
 import { createUserAction } from '@/lib/users/actions';
 import { RegionOptions, type RegionOption } from './region-options';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 export function CreateUserForm({ regions }: { regions: RegionOption[] }) {
   const { state, pending, onSubmit, errors } = useFormAction(createUserAction);
@@ -15,6 +16,7 @@ export function CreateUserForm({ regions }: { regions: RegionOption[] }) {
   }, [state]);
   return (
     <form ref={form} onSubmit={onSubmit} noValidate className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-3" aria-labelledby="create-user-heading">
+      <ErrorSummary state={state} />
       <h2 id="create-user-heading" className="text-lg font-semibold md:col-span-3">新增用户</h2>
       <Field id="new-username" label="用户名" error={errors.username}>
         {(a) => <input {...a} name="username" required autoComplete="off" className={inputClass} />}

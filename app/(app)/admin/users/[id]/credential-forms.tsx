@@ -4,6 +4,7 @@ import { useConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, inputClass } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { resetPasswordAction, resetSecondFactorAction } from '@/lib/users/actions';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 const secondaryButton = 'rounded border border-red-700 px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60';
 
@@ -25,6 +26,7 @@ export function ResetPasswordForm({ user }: { user: Target }) {
   const { state, pending, onSubmit, errors } = useFormAction(resetPasswordAction, confirm);
   return (
     <form onSubmit={onSubmit} noValidate className="grid max-w-xl gap-4 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="reset-password-heading">
+      <ErrorSummary state={state} />
       {dialog}
       <h2 id="reset-password-heading" className="text-lg font-semibold">重置密码</h2>
       <input type="hidden" name="userId" value={user.id} />
@@ -63,6 +65,7 @@ export function ResetSecondFactorForm({ user, enrolled }: { user: Target; enroll
   const { state, pending, onSubmit, errors } = useFormAction(resetSecondFactorAction, confirm);
   return (
     <form onSubmit={onSubmit} noValidate className="grid max-w-xl gap-4 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="reset-totp-heading">
+      <ErrorSummary state={state} />
       {dialog}
       <h2 id="reset-totp-heading" className="text-lg font-semibold">动态口令</h2>
       <p className="text-sm">{enrolled ? '已启用。' : '未启用。'}</p>

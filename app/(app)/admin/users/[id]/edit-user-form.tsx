@@ -7,6 +7,7 @@ import type { Role } from '@/db/schema/users';
 import { roleLabels } from '@/lib/auth/types';
 import { updateUserAction } from '@/lib/users/actions';
 import { RegionOptions, type RegionOption } from '../region-options';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 export function EditUserForm({
   user,
@@ -27,6 +28,7 @@ export function EditUserForm({
   const { state, pending, onSubmit, errors } = useFormAction(updateUserAction, confirm);
   return (
     <form onSubmit={onSubmit} noValidate className="grid max-w-xl gap-4 rounded-lg border border-slate-200 bg-white p-4">
+      <ErrorSummary state={state} />
       {dialog}
       <input type="hidden" name="userId" value={user.id} />
       <Field id="edit-role" label="角色" error={errors.role}>
