@@ -106,6 +106,9 @@ test('a wrong resident ID is refused with its reason and nothing is saved', asyn
   await row.getByLabel('劳动能力 *').selectOption('full');
   await page.getByRole('button', { name: '登记', exact: true }).click();
   await expect(row.getByLabel('身份证号 *')).toHaveAttribute('aria-invalid', 'true');
+  // The reason is shown once, beside the field (not again under 出生日期 / 性别).
+  await expect(row.getByText(/校验码/)).toHaveCount(1);
+  await expect(row.getByLabel('成员 1 出生日期和性别')).toHaveText('—');
   expect(await sql`select 1 from households where address = '康城村 21 号'`).toHaveLength(0);
 });
 

@@ -5,7 +5,10 @@ import { Field, inputClass } from '@/components/ui/field';
 import { parseIdNumber } from '@/lib/core/resident-id';
 import { disabilityKinds, relations, schoolStages, workingCapacities } from '@/lib/households/schemas';
 
-/** One member's fields, named members.<index>.<field>; birth date and sex are read from the ID as it is typed. */
+/**
+ * One member's fields, named members.<index>.<field>; birth date and sex are read from the ID as it is typed.
+ * Once the server has refused the ID, its message beside the field is the only one (not also here).
+ */
 export function MemberFields({
   index,
   errors,
@@ -44,7 +47,7 @@ export function MemberFields({
       <div className="text-sm" aria-live="polite">
         <span className="block font-medium">出生日期 / 性别</span>
         <output className="mt-3 block" aria-label={`成员 ${index + 1} 出生日期和性别`}>
-          {parsed?.ok ? `${parsed.birthDate} · ${parsed.sex}` : parsed ? <span className="text-red-700">{parsed.error}</span> : '—'}
+          {parsed?.ok ? `${parsed.birthDate} · ${parsed.sex}` : parsed && !e('idNumber') ? <span className="text-red-700">{parsed.error}</span> : '—'}
         </output>
       </div>
       <Field id={`${p}.relation`} label="与户主关系 *" error={e('relation')}>
