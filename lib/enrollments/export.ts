@@ -38,8 +38,8 @@ function drainedOrClosed(out: PassThrough): Promise<void> {
 
 /**
  * Writes the user's filtered beneficiaries list (every page) to `out` as XLSX, streamed row by
- * row like the applications export. Audited with its filter (never the search term: a name or
- * ID stays out of the log as it stays out of URLs) and row count, also when the client stops.
+ * row like the applications export. Audited with its filter (the search term included: who
+ * looked for whom belongs in the audit log, not in URLs) and row count, also when the client stops.
  */
 async function writeExport(user: SessionUser, filter: Omit<EnrollmentListFilter, 'after'>, out: PassThrough, pageSize: number): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -85,14 +85,13 @@ async function writeExport(user: SessionUser, filter: Omit<EnrollmentListFilter,
     await workbook.commit();
     completed = true;
   } finally {
-    const { q, ...logged } = filter;
     const db = await getDb();
     await db.transaction((tx) =>
       recordAudit(tx, user, {
         action: 'enrollment.export',
         entity: 'enrollment',
         regionCode: user.regionCode,
-        after: { filter: logged, searched: Boolean(q), rows, truncated, completed },
+        after: { filter, rows, truncated, completed },
       }),
     );
   }
