@@ -69,24 +69,22 @@ export async function listEnrollments(user: SessionUser, filter: EnrollmentListF
   if (term.kind === 'invalid') return { ...empty, message: term.message, fieldErrors: undefined };
   const cursor = decodeCursor(filter.after, 'newest');
   const db = await getDb();
-  const rows = await db
+  // The page is picked from enrollments alone (its indexes, its keyset), then joined to names
+  // and townships for those rows only: a search matching thousands would otherwise join them all.
+  const picked = db
     .select({
       id: enrollments.id,
       program: enrollments.program,
       status: enrollments.status,
       householdId: enrollments.householdId,
-      headName: households.headName,
-      memberName: covered.name,
-      townshipName: township.name,
+      memberId: enrollments.memberId,
+      townshipCode: enrollments.townshipCode,
       startMonth: enrollments.startMonth,
       nextReviewOn: enrollments.nextReviewOn,
       currentAmountFen: enrollments.currentAmountFen,
-      createdAt: sql<string>`to_char(${enrollments.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      createdAt: enrollments.createdAt,
     })
     .from(enrollments)
-    .innerJoin(households, eq(households.id, enrollments.householdId))
-    .innerJoin(township, eq(township.code, enrollments.townshipCode))
-    .leftJoin(covered, eq(covered.id, enrollments.memberId))
     .where(
       and(
         scopeOf(user),
@@ -100,7 +98,27 @@ export async function listEnrollments(user: SessionUser, filter: EnrollmentListF
       ),
     )
     .orderBy(desc(enrollments.createdAt), desc(enrollments.id))
-    .limit(pageSize + 1);
+    .limit(pageSize + 1)
+    .as('picked');
+  const rows = await db
+    .select({
+      id: picked.id,
+      program: picked.program,
+      status: picked.status,
+      householdId: picked.householdId,
+      headName: households.headName,
+      memberName: covered.name,
+      townshipName: township.name,
+      startMonth: picked.startMonth,
+      nextReviewOn: picked.nextReviewOn,
+      currentAmountFen: picked.currentAmountFen,
+      createdAt: sql<string>`to_char(${picked.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
+    .from(picked)
+    .innerJoin(households, eq(households.id, picked.householdId))
+    .innerJoin(township, eq(township.code, picked.townshipCode))
+    .leftJoin(covered, eq(covered.id, picked.memberId))
+    .orderBy(desc(picked.createdAt), desc(picked.id));
   const page = rows.slice(0, pageSize);
   const last = page[page.length - 1];
   return {

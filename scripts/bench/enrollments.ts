@@ -77,7 +77,7 @@ async function buildDatabase(): Promise<void> {
       select md5('doudi-bench/e/' || h.id || '/' || k)::uuid,
         case when k = 0 then (case when x % 100 < 82 then 'dibao' else 'tekun' end) else (case when x % 2 = 0 then 'dis_living' else 'dis_care' end) end,
         h.id, case when k = 0 and x % 100 < 82 then null else hd.id end,
-        case when x % 100 < 85 then 'active' when x % 100 < 90 then 'suspended' when x % 100 < 97 then 'terminated' else 'proposed' end,
+        case when y % 100 < 85 then 'active' when y % 100 < 90 then 'suspended' when y % 100 < 97 then 'terminated' else 'proposed' end,
         h.county_code, h.township_code, h.village_code,
         to_char(h.created_at + (k * 40) * interval '1 day', 'YYYY-MM'),
         date '2026-01-01' + (x % 400)::int, 'stable',
@@ -85,7 +85,7 @@ async function buildDatabase(): Promise<void> {
       from households h
       cross join generate_series(0, 1) k
       join lateral (select m.id from members m where m.household_id = h.id and m.is_head and m.status = 'active' limit 1) hd on true
-      cross join lateral (select abs(hashtext(h.id::text || k)) as x) r`);
+      cross join lateral (select abs(hashtext(h.id::text || k)) as x, abs(hashtext(h.id::text || k || 's')) as y) r`);
     log(`enrollments ${((performance.now() - t) / 1000).toFixed(0)} s`);
     await sql.unsafe(`insert into enrollment_amounts (enrollment_id, effective_month, amount_fen, components)
       select e.id, e.start_month, case e.program when 'dibao' then 20000 + abs(hashtext(e.id::text)) % 180000
