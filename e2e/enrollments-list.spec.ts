@@ -97,7 +97,10 @@ test('another county’s caseworker finds nothing of 交口县 on the list, the 
   const own = await browser.newContext();
   const mine = await own.newPage();
   await signIn(mine, 'caseworker');
-  await mine.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '在册名单', exact: true }).click();
+  const nav = mine.getByRole('navigation', { name: '主导航' });
+  await nav.getByRole('link', { name: '在册名单', exact: true }).click();
+  await expect(nav.getByRole('link', { name: '在册名单', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: '在册管理', exact: true })).not.toHaveAttribute('aria-current', 'page');
   await mine.getByRole('search', { name: '查找在册对象' }).getByLabel('户主或保障对象姓名、身份证号').fill(name);
   await mine.getByRole('search', { name: '查找在册对象' }).getByRole('button', { name: '查找' }).click();
   await expect(mine.getByRole('table', { name: '在册名单' }).getByRole('row', { name: new RegExp(name) })).toBeVisible(); // the positive control
