@@ -1,9 +1,10 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { auditLog, enrollmentAmounts, enrollments, members } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/types';
+import { todayInChina } from '@/lib/core/time';
 import { exportEnrollments, SHEET_NAME } from '@/lib/enrollments/export';
 import { listEnrollments } from '@/lib/enrollments/list';
 import { amountRange, enrollmentListFilterSchema, enrollmentListSearchSchema, type EnrollmentListFilter } from '@/lib/enrollments/list-filter';
@@ -90,6 +91,17 @@ describe('beneficiaries list: rows and filters', () => {
     await db.update(enrollmentAmounts).set({ amountFen: 65_000 }).where(and(eq(enrollmentAmounts.enrollmentId, tekun.id), eq(enrollmentAmounts.effectiveMonth, '2002-06')));
     expect((await list(supervisor, { program: 'tekun', status: 'active' })).rows.map((r) => [r.id, r.currentAmountFen])).toEqual([[tekun.id, 65_000]]);
     await db.update(enrollmentAmounts).set({ amountFen: 60_000 }).where(and(eq(enrollmentAmounts.enrollmentId, tekun.id), eq(enrollmentAmounts.effectiveMonth, '2002-06')));
+  });
+
+  it('takes up a later-dated amount when its month comes: doudi_refresh_current_amounts() recomputes the stale rows', async () => {
+    const month = todayInChina().slice(0, 7);
+    const e = await makeEnrollment({ createdAt: '2001-06-01T02:00:00Z', headName: '郄月初', amounts: [['2001-06', 30_000], [month, 35_000]] });
+    const current = async () => (await db.select({ fen: enrollments.currentAmountFen }).from(enrollments).where(eq(enrollments.id, e.id)))[0]?.fen;
+    expect(await current()).toBe(35_000);
+    // As it was before this month began: the row written then was not yet in force.
+    await db.update(enrollments).set({ currentAmountFen: 30_000 }).where(eq(enrollments.id, e.id));
+    await db.execute(sql`select doudi_refresh_current_amounts()`);
+    expect(await current()).toBe(35_000);
   });
 
   it('filters by program, status, township and the monthly amount range in yuan (inclusive)', async () => {
