@@ -3,6 +3,7 @@ CREATE INDEX "enrollments_created_idx" ON "enrollments" USING btree ("created_at
 CREATE INDEX "enrollments_county_created_idx" ON "enrollments" USING btree ("county_code","created_at","id");--> statement-breakpoint
 CREATE INDEX "enrollments_township_created_idx" ON "enrollments" USING btree ("township_code","created_at","id");--> statement-breakpoint
 CREATE INDEX "enrollments_county_amount_idx" ON "enrollments" USING btree ("county_code","current_amount_fen");--> statement-breakpoint
+CREATE INDEX "enrollments_amount_idx" ON "enrollments" USING btree ("current_amount_fen");--> statement-breakpoint
 CREATE INDEX "enrollments_program_status_created_idx" ON "enrollments" USING btree ("program","status","created_at","id");--> statement-breakpoint
 CREATE INDEX "enrollments_member_idx" ON "enrollments" USING btree ("member_id");--> statement-breakpoint
 -- enrollments.current_amount_fen: the amount row in force this month (China time), else the

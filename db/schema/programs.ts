@@ -138,7 +138,9 @@ export const enrollments = pgTable(
     index('enrollments_created_idx').on(t.createdAt, t.id),
     index('enrollments_county_created_idx').on(t.countyCode, t.createdAt, t.id),
     index('enrollments_township_created_idx').on(t.townshipCode, t.createdAt, t.id),
+    // The 月金额 filter: a county's range, and a city's (whose prefix scope cannot use the county's), however rare.
     index('enrollments_county_amount_idx').on(t.countyCode, t.currentAmountFen),
+    index('enrollments_amount_idx').on(t.currentAmountFen),
     // A city's list under a program and status, however few rows match (a prefix scope cannot use the county indexes).
     index('enrollments_program_status_created_idx').on(t.program, t.status, t.createdAt, t.id),
     // A search by the covered person (特困, subsidies) goes from the member to the enrollment.

@@ -138,6 +138,7 @@ const [{ n } = { n: 0 }] = await appClient<{ n: number }[]>`select count(*)::int
 console.log(`${n.toLocaleString('en')} enrollments; building took ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
 
 type Case = [string, typeof city, Record<string, string>];
+const [someone] = await appClient<{ id: string }[]>`select id_number as id from members where is_head and status = 'active' limit 1 offset 1000`;
 const cases: Case[] = [
   ['city, unfiltered', city, {}],
   ['county, unfiltered', county, {}],
@@ -147,9 +148,13 @@ const cases: Case[] = [
   ['county, 月金额 1,500–1,600 元', county, { amountFrom: '1500', amountTo: '1600' }],
   ['city, 月金额 1,999–2,000 元', city, { amountFrom: '1999', amountTo: '2000' }],
   ['city, 特困 + 在册 + ≥ 500 元', city, { program: 'tekun', status: 'active', amountFrom: '500' }],
+  ['city, 月金额 ≥ 1,999.9 元 (rare)', city, { amountFrom: '1999.9' }],
+  ['county, 暂停发放 + ≥ 1,990 元 (rare)', county, { status: 'suspended', amountFrom: '1990' }],
   ['city, search 国庆', city, { q: '国庆' }],
   ['county, search 国庆', county, { q: '国庆' }],
   ['county, search 王国庆', county, { q: '王国庆' }],
+  ['city, search a resident ID', city, { q: someone!.id }],
+  ['city, search an ID’s last 6 digits', city, { q: someone!.id.slice(-6) }],
 ];
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 const results: { name: string; rows: number; p50: number; p95: number }[] = [];
