@@ -11,6 +11,9 @@ import { useState } from 'react';
 export function AppNav({ items }: { items: { href: string; label: string }[] }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+  // The longest item the path falls under, on a segment boundary: /enrollments/list is 在册名单, not also 在册管理.
+  const within = (href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`));
+  const currentHref = items.filter((i) => within(i.href)).reduce<string | undefined>((best, i) => (!best || i.href.length > best.length ? i.href : best), undefined);
   return (
     <nav aria-label="主导航" className="w-full md:w-auto">
       <button
@@ -24,7 +27,7 @@ export function AppNav({ items }: { items: { href: string; label: string }[] }) 
       </button>
       <ul id="main-nav-list" className={`${open ? 'flex' : 'hidden'} mt-2 flex-col gap-1 md:mt-0 md:flex md:flex-row md:flex-wrap`}>
         {items.map((item) => {
-          const current = item.href === '/' ? pathname === '/' : pathname.startsWith(item.href);
+          const current = item.href === currentHref;
           return (
             <li key={item.href}>
               <Link

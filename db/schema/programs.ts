@@ -129,8 +129,22 @@ export const enrollments = pgTable(
     decidedBy: uuid('decided_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
+    // The amount row in force this month (else the first one, for a roll that starts later),
+    // kept by triggers on enrollment_amounts (migration 0026) so the list can filter on it.
+    currentAmountFen: bigint('current_amount_fen', { mode: 'number' }),
   },
   (t) => [
+    // The beneficiaries list (在册名单), newest first, keyset on (created_at, id): city, county, township.
+    index('enrollments_created_idx').on(t.createdAt, t.id),
+    index('enrollments_county_created_idx').on(t.countyCode, t.createdAt, t.id),
+    index('enrollments_township_created_idx').on(t.townshipCode, t.createdAt, t.id),
+    // The 月金额 filter: a county's range, and a city's (whose prefix scope cannot use the county's), however rare.
+    index('enrollments_county_amount_idx').on(t.countyCode, t.currentAmountFen),
+    index('enrollments_amount_idx').on(t.currentAmountFen),
+    // A city's list under a program and status, however few rows match (a prefix scope cannot use the county indexes).
+    index('enrollments_program_status_created_idx').on(t.program, t.status, t.createdAt, t.id),
+    // A search by the covered person (特困, subsidies) goes from the member to the enrollment.
+    index('enrollments_member_idx').on(t.memberId),
     index('enrollments_county_status_idx').on(t.countyCode, t.status, t.program),
     index('enrollments_township_status_idx').on(t.townshipCode, t.status, t.program),
     index('enrollments_household_idx').on(t.householdId),

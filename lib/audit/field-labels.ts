@@ -113,6 +113,8 @@ export const auditFieldLabels: Record<string, { label: string; show: Show }> = {
   // exports and imports
   filter: { label: '筛选条件', show: 'text' },
   q: { label: '查询内容', show: 'text' },
+  amountFrom: { label: '月金额起（元）', show: 'text' },
+  amountTo: { label: '月金额止（元）', show: 'text' },
   county: { label: '县（市、区）', show: 'text' },
   township: { label: '乡镇', show: 'text' },
   poor: { label: '建档立卡', show: yesNo },

@@ -58,6 +58,7 @@ export const auditActionLabels = {
   'late_entry.record': '登记补录',
   'late_entry.acknowledge': '审批人确认补录',
 
+  'enrollment.export': '导出在册名单',
   'enrollment.propose_recompute': '提请重新核定金额',
   'enrollment.propose_suspend': '提请暂停发放',
   'enrollment.propose_terminate': '提请终止救助',

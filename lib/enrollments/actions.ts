@@ -8,6 +8,8 @@ import { proposeChange } from '@/lib/enrollments/propose-change';
 import { proposeRecomputeForCounty } from '@/lib/enrollments/propose-recompute-all';
 import { z } from 'zod';
 import { safeText } from '@/lib/core/safe-text';
+import { listEnrollments } from '@/lib/enrollments/list';
+import { enrollmentListSearchSchema } from '@/lib/enrollments/list-filter';
 import { confirmSubsidySchema, decideChangeSchema, proposeChangeSchema } from '@/lib/enrollments/schemas';
 
 export const proposeChangeAction = authedAction(proposeChangeSchema, async (user, input) => {
@@ -44,3 +46,6 @@ export const confirmSubsidyAction = authedAction(confirmSubsidySchema, async (us
   revalidatePath('/payouts', 'layout');
   return result;
 });
+
+/** The beneficiaries list's name / ID search: a POST, so the term never lands in a URL. */
+export const searchEnrollmentsAction = authedAction(enrollmentListSearchSchema, (user, filter) => listEnrollments(user, filter));

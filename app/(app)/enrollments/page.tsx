@@ -22,7 +22,10 @@ export default async function EnrollmentsPage() {
   const approve = can(user.role, 'enrollment.approve');
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">在册管理</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">在册管理</h1>
+        <Link href="/enrollments/list" className="text-sm text-blue-700 underline">查看在册名单</Link>
+      </div>
       {can(user.role, 'enrollment.propose') && user.regionLevel === 'county' && (
         <RecomputeCountyForm countyCode={user.regionCode} countyName={user.regionName} nextMonth={addMonthsToMonth(todayInChina().slice(0, 7), 1)} />
       )}
