@@ -15,6 +15,7 @@ const items: { href: string; label: string; permission?: Permission }[] = [
   { href: '/admin/users', label: '用户管理', permission: 'user.manage' },
   { href: '/admin/calendar', label: '工作日历', permission: 'calendar.manage' },
   { href: '/audit', label: '审计日志', permission: 'audit.read' },
+  { href: '/audit/views', label: '审计视图', permission: 'audit.read' },
 ];
 
 export function navigationFor(user: Pick<SessionUser, 'role'>) {

@@ -364,6 +364,7 @@ async function auditorSections(user: SessionUser, today: string, now: Date): Pro
       ],
       links: [
         { label: '审计日志（操作记录、登录记录、完整性校验）', href: '/audit' },
+        { label: '审计视图（同一人经办多环节、发放前变更账户、已故成员仍在发放、查看身份证号）', href: '/audit/views' },
         { label: '补录情况', href: '/reports/late-entries' },
         { label: '月通报', href: '/reports/monthly' },
         { label: '累计统计', href: '/reports/period' },

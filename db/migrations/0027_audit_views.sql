@@ -1,0 +1,1 @@
+CREATE INDEX "members_deceased_idx" ON "members" USING btree ("left_on","household_id") WHERE "members"."status" = 'deceased';
