@@ -85,9 +85,14 @@ test('a supervisor filters the beneficiaries list by program, searches it by nam
   const sheet = book.getWorksheet('在册名单')!;
   expect(sheet.rowCount).toBe(2);
   expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([dibaoName, undefined, '低保', '在册', '康城镇', '2026-01', 2452, '2027-01-31']);
-  const [audit] = await sql<{ after: { rows: number; filter: Record<string, string> } }[]>`
-    select after from audit_log where action = 'enrollment.export' order by id desc limit 1`;
-  expect(audit?.after).toMatchObject({ rows: 1, filter: { q: dibaoName, amountFrom: '2000' } });
+  // The audit row is written once the last byte is out, which may be just after the download ends.
+  await expect
+    .poll(async () => {
+      const [audit] = await sql<{ after: { rows: number; filter: Record<string, string> } }[]>`
+        select after from audit_log where action = 'enrollment.export' and after->'filter'->>'q' = ${dibaoName} order by id desc limit 1`;
+      return audit?.after ?? null;
+    })
+    .toMatchObject({ rows: 1, filter: { q: dibaoName, amountFrom: '2000' } });
   await context.close();
 });
 

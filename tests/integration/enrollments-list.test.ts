@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import { auditLog, enrollmentAmounts, enrollments, members } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/types';
@@ -192,13 +192,16 @@ describe('beneficiaries list: export', () => {
       [`${TAG}户主`, null, '特困', '已终止', expect.any(String), '2002-01', 500, '2027-03-31'],
       [`${TAG}户主`, `${TAG}老人`, '特困', '在册', '康城镇', '2002-01', 600, '2027-03-31'],
     ].map((r) => r.map((c) => (c === null ? undefined : c))));
-    const [audit] = await db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'enrollment.export'), eq(auditLog.actorId, supervisor.id)))
-      .orderBy(desc(auditLog.id))
-      .limit(1);
-    expect(audit?.after).toEqual({ filter: { q: TAG, program: 'tekun' }, rows: 2, truncated: false, completed: true });
+    // The audit row is written once the last byte is out, which may be just after the reader sees the end.
+    await vi.waitFor(async () => {
+      const [audit] = await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'enrollment.export'), eq(auditLog.actorId, supervisor.id)))
+        .orderBy(desc(auditLog.id))
+        .limit(1);
+      expect(audit?.after).toEqual({ filter: { q: TAG, program: 'tekun' }, rows: 2, truncated: false, completed: true });
+    });
 
     expect(await exported(exportEnrollments(otherCounty, enrollmentListSearchSchema.parse({ q: TAG })))).toHaveLength(1); // the header only
   });
