@@ -29,3 +29,18 @@ test('an auditor opens 审计视图: four views, a refused filter at its field, 
   await expect(page).toHaveURL(/\/audit\?.*action=member\.reveal_id/);
   await expect(page.getByRole('table', { name: '操作记录' }).getByRole('row').filter({ hasText: '查看完整身份证号' })).toHaveCount(1);
 });
+
+test('a payout run’s page ends with its 历史记录, in Chinese', async ({ page, sql }) => {
+  const [cw] = await sql<{ id: string }[]>`select id from users where username = 'caseworker'`;
+  await sql`insert into payout_runs (county_code, month, state, prepared_by, generated_at)
+    values ('141130', '2008-03', 'draft', ${cw!.id}, now()) on conflict (county_code, month) do nothing`;
+  const [run] = await sql<{ id: string }[]>`select id from payout_runs where county_code = '141130' and month = '2008-03'`;
+  await sql`insert into audit_log (actor_id, actor_name, action, entity, entity_id, region_code)
+    values (${cw!.id}, '王晓梅', 'payout.start', 'payout_run', ${run!.id}, '141130')`;
+  await signIn(page, 'auditor');
+  await page.goto(`/payouts/${run!.id}`);
+  const history = page.getByRole('region', { name: '历史记录' });
+  await expect(history).toContainText('王晓梅');
+  await expect(history).toContainText('生成发放批次');
+  await expect(history).not.toContainText('payout.start');
+});

@@ -8,6 +8,7 @@ import { ProposeChangeForm } from '@/components/enrollments/change-forms';
 import { todayInChina } from '@/lib/core/time';
 import { addMonthsToMonth } from '@/lib/core/calendar-date';
 import { ConfirmSubsidyForm } from './confirm-subsidy-form';
+import { HistoryList } from '@/components/audit/history-list';
 
 const programLabels = { dibao: '最低生活保障', tekun: '特困人员救助供养', dis_living: '困难残疾人生活补贴', dis_care: '重度残疾人护理补贴' } as const;
 const statusLabels = { proposed: '待确认（确认后发放）', active: '在保', suspended: '暂停', terminated: '终止' } as const;
@@ -47,6 +48,15 @@ export async function EnrollmentsSection({ user, householdId }: { user: SessionU
           { key: 'review', header: '下次复核', className: 'tabular-nums', cell: (e) => e.nextReviewOn ?? '—' },
         ]}
       />
+      {rows.map((e) => (
+        <details key={e.id} className="mt-2 rounded border border-slate-200 bg-white p-2 text-sm">
+          <summary className="cursor-pointer">历史记录：{programLabels[e.program]}{e.memberName ? `（${e.memberName}）` : ''}</summary>
+          <p className="mt-1 text-slate-600">
+            金额记录：{e.amountHistory.map((a) => `${a.effectiveMonth} 起 ${formatFen(a.amountFen)}`).join('；') || '—'}
+          </p>
+          <HistoryList entries={e.history} />
+        </details>
+      ))}
       {can(user.role, 'enrollment.propose') &&
         rows
           .filter((e) => (e.program === 'dibao' || e.program === 'tekun') && (e.status === 'active' || e.status === 'suspended'))

@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
-import { enrollmentAmounts, enrollmentChanges, enrollments, members, regions, users } from '@/db/schema';
+import { auditLog, enrollmentAmounts, enrollmentChanges, enrollments, members, regions, users } from '@/db/schema';
+import type { HistoryEntry } from '@/lib/audit/history';
 import { todayInChina } from '@/lib/core/time';
 import { assertCan } from '@/lib/auth/authorize';
 import { regionScope } from '@/lib/auth/scope';
@@ -96,8 +97,26 @@ export async function listHouseholdEnrollments(user: SessionUser, householdId: s
     .from(enrollmentAmounts)
     .where(inArray(enrollmentAmounts.enrollmentId, rows.map((r) => r.e.id)))
     .orderBy(desc(enrollmentAmounts.effectiveMonth));
+  // 历史记录 of each enrollment (proposed changes, decisions, confirmations), newest first: the
+  // enrollments were found under the user's scope above, so their audit rows may be shown.
+  const ids = rows.map((r) => r.e.id);
+  const log = await db
+    .select({ id: auditLog.id, entityId: auditLog.entityId, at: auditLog.at, actorName: auditLog.actorName, action: auditLog.action, before: auditLog.before, after: auditLog.after, reason: auditLog.reason })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'enrollment'), inArray(auditLog.entityId, ids)))
+    .orderBy(desc(auditLog.id))
+    .limit(500);
   return rows.map((r) => {
-    const current = amounts.find((a) => a.enrollmentId === r.e.id);
-    return { ...r.e, memberName: r.memberName, amountFen: current?.amountFen ?? 0, effectiveMonth: current?.effectiveMonth ?? r.e.startMonth, components: current?.components };
+    const own = amounts.filter((a) => a.enrollmentId === r.e.id);
+    const current = own[0];
+    return {
+      ...r.e,
+      memberName: r.memberName,
+      amountFen: current?.amountFen ?? 0,
+      effectiveMonth: current?.effectiveMonth ?? r.e.startMonth,
+      components: current?.components,
+      amountHistory: own.map((a) => ({ effectiveMonth: a.effectiveMonth, amountFen: a.amountFen })),
+      history: log.filter((h) => h.entityId === r.e.id) as HistoryEntry[],
+    };
   });
 }

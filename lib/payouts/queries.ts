@@ -1,4 +1,5 @@
 import 'server-only';
+import { historyOf } from '@/lib/audit/history';
 import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Db, type Tx } from '@/db/client';
@@ -110,7 +111,9 @@ export async function getRun(user: SessionUser, id: string) {
     );
     approvalBlock = approvalRefusal(found, adjusters.map((a) => a.created_by), user.id);
   }
-  return { ...found, ...names!, summary: found.summary as RunSummary | null, returns, job, approvalBlock };
+  // 历史记录: the run's own audit rows (generated, approved, bank file, roster, return file …).
+  const history = await historyOf(db, 'payout_run', found.id);
+  return { ...found, ...names!, summary: found.summary as RunSummary | null, returns, job, approvalBlock, history };
 }
 
 export type RunDetail = NonNullable<Awaited<ReturnType<typeof getRun>>>;

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { HistorySection } from '@/components/audit/history-list';
 import { ChangedAccountsSection } from '@/components/payouts/changed-accounts-section';
 import { ConfirmAccountForm } from '@/components/payouts/confirm-account-form';
 import { ReturnFileForm } from '@/components/payouts/return-file-form';
@@ -137,6 +138,8 @@ export default async function RunPage({ params, searchParams }: { params: Promis
           )}
         </p>
       </section>
+
+      <HistorySection entries={run.history} />
     </div>
   );
 }
