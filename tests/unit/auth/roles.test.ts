@@ -10,8 +10,8 @@ describe('role matrix', () => {
     const labels = (role: Parameters<typeof navigationFor>[0]['role']) => navigationFor({ role }).map((i) => i.label);
     expect(labels('caseworker')).toEqual(['工作台', '家庭档案', '申请审批', '在册管理', '在册名单', '资金发放', '临时救助', '统计报表', '政策标准']);
     expect(labels('supervisor')).toEqual(['工作台', '家庭档案', '申请审批', '在册管理', '在册名单', '资金发放', '临时救助', '统计报表', '政策标准']);
-    expect(labels('auditor')).toEqual(['工作台', '家庭档案', '申请审批', '在册管理', '在册名单', '资金发放', '临时救助', '统计报表', '政策标准', '审计日志']);
-    expect(labels('admin')).toEqual(['工作台', '价格临时补贴', '统计报表', '政策标准', '用户管理', '工作日历', '审计日志']);
+    expect(labels('auditor')).toEqual(['工作台', '家庭档案', '申请审批', '在册管理', '在册名单', '资金发放', '临时救助', '统计报表', '政策标准', '审计日志', '审计视图']);
+    expect(labels('admin')).toEqual(['工作台', '价格临时补贴', '统计报表', '政策标准', '用户管理', '工作日历', '审计日志', '审计视图']);
     expect(labels('finance')).toEqual(['工作台', '资金发放', '统计报表']);
   });
 
