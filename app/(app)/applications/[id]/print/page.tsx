@@ -25,10 +25,10 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
     ['家庭住址', app.household.address],
     ['家庭成员', app.members.map((m) => `${m.name}（${m.relation}，${m.idMasked}）`).join('；')],
     ['登记、受理', <>登记 {app.registeredOn}{app.acceptedOn ? `；受理 ${app.acceptedOn}` : ''}{mark('accept', app.acceptedOn)} {n(app.acceptedBy)}</>],
-    ['入户调查', <>{app.investigatedOn}{mark('investigate', app.investigatedOn)} {app.investigators?.join('、')}：{app.findings}</>],
+    ['入户调查', <>{app.investigatedOn}{mark('investigate', app.investigatedOn)} {app.investigators?.join('、')}{app.findings ? `：${app.findings}` : ''}</>],
     ['核算', computed?.working.join('；')],
     ['乡镇意见', <>{app.townshipOpinion} {n(app.townshipReviewedBy)} {app.townshipReviewedOn}{mark('township_opinion', app.townshipReviewedOn)}</>],
-    ['公示', <>{app.noticeStart ? `${app.noticeStart} 至 ${app.noticeEnd}` : ''}{mark('public_notice', app.noticeStart)}{app.objections.length ? `；异议 ${app.objections.length} 件` : '；无异议'}</>],
+    ['公示', app.noticeStart ? <>{`${app.noticeStart} 至 ${app.noticeEnd}`}{mark('public_notice', app.noticeStart)}{app.objections.length ? `；异议 ${app.objections.length} 件` : '；无异议'}</> : '尚未公示'],
     ...(app.lateEntries.length > 0
       ? ([
           [
