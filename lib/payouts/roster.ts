@@ -11,6 +11,7 @@ import type { SessionUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/core/errors';
 import { todayInChina } from '@/lib/core/time';
 import { maskAccount, maskIdNumber } from '@/lib/households/mask';
+import { civilAffairsOffice } from '@/lib/regions/bureau';
 import { assertRunVisible } from './access';
 import { findRun } from './generate';
 import { kindLabels, lineStatusLabels, programLabels } from './labels';
@@ -135,7 +136,7 @@ export async function exportRoster(user: SessionUser, runId: string) {
     total.font = { bold: true };
     total.commit();
     sheet.addRow([]).commit();
-    sheet.addRow([`制表单位：${user.regionName}民政局`, '', '', `制表人：${user.name}`, '', '审核人：', '', '', `制表日期：${todayInChina()}`]).commit();
+    sheet.addRow([`制表单位：${civilAffairsOffice(user.regionName, user.regionLevel)}`, '', '', `制表人：${user.name}`, '', '审核人：', '', '', `制表日期：${todayInChina()}`]).commit();
     sheet.commit();
     await workbook.commit();
   };

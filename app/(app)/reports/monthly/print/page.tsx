@@ -5,6 +5,7 @@ import { requirePermission } from '@/lib/auth/session';
 import { parseMonth } from '@/lib/core/calendar-date';
 import { noticeBlocks } from '@/lib/reports/notice-columns';
 import { monthlyNotice } from '@/lib/reports/monthly-notice';
+import { civilAffairsOffice } from '@/lib/regions/bureau';
 import { resolveMonth } from '../resolve-month';
 
 export const metadata: Metadata = { title: '月通报（打印）' };
@@ -32,7 +33,7 @@ export default async function MonthlyNoticePrintPage({ searchParams }: { searchP
       )}
       {/* Who made the table and who checks it; 审核人 signs in ink. Page numbers: globals.css. */}
       <footer className="mt-6 flex flex-wrap justify-between gap-x-8 gap-y-2 text-sm break-inside-avoid">
-        <span>制表单位：{user.regionName}民政局</span>
+        <span>制表单位：{civilAffairsOffice(user.regionName, user.regionLevel)}</span>
         <span>制表人：{user.name}</span>
         <span>
           审核人：<span className="inline-block w-32 border-b border-black" aria-hidden="true" />
