@@ -6,6 +6,7 @@
 # It prepares what it needs first:
 #   - npm ci          when CI=true, node_modules is missing, or package-lock.json is newer
 #   - Chromium        apt-get install chromium when ${CHROMIUM_PATH:-/usr/bin/chromium} is missing
+#   - CJK font        apt-get install fonts-noto-cjk when fontconfig knows no Chinese font
 #   - PostgreSQL      starts the local cluster when 127.0.0.1:5432 does not answer; installs
 #                     it (apt-get, trust auth on 127.0.0.1 — for throwaway test machines only)
 #                     when the machine has none. Skipped when TEST_DATABASE_URL names a server.
@@ -64,6 +65,13 @@ if wants e2e; then
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
   fi
   "$CHROMIUM" --version 2>/dev/null || true
+  # e2e/print.spec.ts reads the printed forms' text back from the PDF: without a CJK font the
+  # Chinese prints as empty boxes and cannot be read.
+  if command -v fc-list >/dev/null && [ -z "$(fc-list :lang=zh family 2>/dev/null)" ]; then
+    echo "no Chinese font: installing Debian's fonts-noto-cjk"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends fonts-noto-cjk
+  fi
 fi
 
 if wants integration || wants e2e; then

@@ -17,7 +17,7 @@ export const tableClass: Record<TableVariant, string> = {
 
 const pad: Record<TableVariant, string> = {
   list: 'p-2',
-  grid: 'border border-slate-300 px-1.5 py-1',
+  grid: 'border border-slate-300 px-1.5 py-1 print:border-black',
   paper: 'border border-black p-2',
 };
 

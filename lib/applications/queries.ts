@@ -20,6 +20,8 @@ import type { Application } from './load';
 const head = alias(members, 'head');
 const applicant = alias(members, 'applicant');
 const village = alias(regions, 'village');
+const township = alias(regions, 'township');
+const county = alias(regions, 'county');
 
 const scopeOf = (user: SessionUser) =>
   regionScope(user, { county: applications.countyCode, township: applications.townshipCode, village: applications.villageCode });
@@ -90,10 +92,12 @@ export async function getApplication(user: SessionUser, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ app: applications, household: households, villageName: village.name })
+    .select({ app: applications, household: households, villageName: village.name, townshipName: township.name, countyName: county.name })
     .from(applications)
     .innerJoin(households, eq(households.id, applications.householdId))
     .innerJoin(village, eq(village.code, applications.villageCode))
+    .innerJoin(township, eq(township.code, applications.townshipCode))
+    .innerJoin(county, eq(county.code, applications.countyCode))
     .where(and(eq(applications.id, id), scopeOf(user)));
   if (!row) return null;
   const people = await db
@@ -112,6 +116,8 @@ export async function getApplication(user: SessionUser, id: string) {
     ...row.app,
     household,
     villageName: row.villageName,
+    townshipName: row.townshipName,
+    countyName: row.countyName,
     members: people.map(({ idNumber, ...m }) => ({ ...m, idMasked: maskIdNumber(idNumber) })),
     objections,
     registeredOn: registeredOn(row.app),

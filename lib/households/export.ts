@@ -5,14 +5,21 @@ import { getDb } from '@/db/client';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
-import { formatDateTime } from '@/lib/core/format';
+import { todayInChina } from '@/lib/core/time';
 import { householdKinds } from './schemas';
 import { searchHouseholds } from './search';
 import type { SearchParams } from './search-input';
 
 export const MAX_EXPORT_ROWS = 100_000;
 
-const columns = [
+/**
+ * The day a household was registered, in China, as an Excel date: a real date cell the office can
+ * sort and filter, not text. Excel dates have no time zone, so the cell carries the Chinese
+ * calendar day at midnight UTC (which ExcelJS writes as that day's serial number).
+ */
+export const excelDate = (at: Date | string) => new Date(`${todayInChina(new Date(at))}T00:00:00Z`);
+
+const columns: Partial<ExcelJS.Column>[] = [
   { header: '户主', width: 12 },
   { header: '身份证号', width: 22 },
   { header: '乡镇', width: 14 },
@@ -21,7 +28,7 @@ const columns = [
   { header: '城乡', width: 8 },
   { header: '建档立卡', width: 10 },
   { header: '人数', width: 8 },
-  { header: '登记时间', width: 18 },
+  { header: '登记日期', width: 12, style: { numFmt: 'yyyy-mm-dd' } },
 ];
 
 type Filter = Omit<SearchParams, 'after'>;
@@ -62,8 +69,7 @@ async function writeExport(user: SessionUser, filter: Filter, out: PassThrough):
           truncated = true;
           break;
         }
-        sheet
-          .addRow([
+        const row = sheet.addRow([
             h.headName ?? '（无户主）',
             h.headIdMasked,
             h.townshipName,
@@ -72,9 +78,10 @@ async function writeExport(user: SessionUser, filter: Filter, out: PassThrough):
             householdKinds[h.kind],
             h.registeredPoor ? '是' : '否',
             h.memberCount,
-            formatDateTime(h.createdAt),
-          ])
-          .commit();
+            excelDate(h.createdAt),
+          ]);
+        row.getCell(9).numFmt = 'yyyy-mm-dd';
+        row.commit();
         rows++;
       }
       after = page.nextCursor;

@@ -16,7 +16,7 @@ async function exported(stream: ReadableStream<Uint8Array>) {
   const sheet = workbook.getWorksheet('家庭档案')!;
   const rows: unknown[][] = [];
   sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
+  return Object.assign(rows, { sheet });
 }
 
 describe('household list export', () => {
@@ -24,13 +24,19 @@ describe('household list export', () => {
     const user = await signedIn('caseworker');
     const db = await appDb();
     const id = randomIdNumber();
-    await insertHousehold(db, { idNumber: id, headName: '导出户主' });
+    const householdId = await insertHousehold(db, { idNumber: id, headName: '导出户主' });
+    // 01:30 in Beijing on the 29th is still the 28th in UTC: the sheet must show China's day.
+    await db.update(households).set({ createdAt: new Date('2026-11-28T17:30:00Z') }).where(eq(households.id, householdId));
     const params = searchParamsSchema.parse({ q: id });
     const rows = await exported(exportHouseholds(user, params));
-    expect(rows[0]).toEqual(['户主', '身份证号', '乡镇', '村', '住址', '城乡', '建档立卡', '人数', '登记时间']);
+    expect(rows[0]).toEqual(['户主', '身份证号', '乡镇', '村', '住址', '城乡', '建档立卡', '人数', '登记日期']);
     expect(rows).toHaveLength(2);
     expect(rows[1]!.slice(0, 8)).toEqual(['导出户主', `${id.slice(0, 6)}********${id.slice(14)}`, '康城镇', expect.stringContaining('康城'), '测试地址 1 号', '农村', '否', 1]);
-    expect(rows[1]![8]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    // The registration day as a real Excel date (sortable, filterable), not text: China's calendar day.
+    const cell = rows.sheet.getRow(2).getCell(9);
+    expect(cell.value).toBeInstanceOf(Date);
+    expect((cell.value as Date).toISOString()).toBe('2026-11-29T00:00:00.000Z');
+    expect(cell.numFmt).toBe('yyyy-mm-dd');
 
     const [audit] = await db.select().from(auditLog)
       .where(and(eq(auditLog.action, 'household.export'), eq(auditLog.actorId, user.id)))

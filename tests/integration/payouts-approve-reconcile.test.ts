@@ -40,7 +40,7 @@ async function sheetOf(stream: ReadableStream<Uint8Array>) {
   const sheet = book.worksheets[0]!;
   const values: unknown[][] = [];
   sheet.eachRow((r) => values.push(Array.from((r.values as unknown[]).slice(1), (v) => v ?? null))); // holes → null
-  return { name: sheet.name, values };
+  return { name: sheet.name, values, sheet };
 }
 
 /**
@@ -256,10 +256,24 @@ describe('bank file and reconciliation', () => {
     // The auditor reads it (a display export, nothing in full), and the export is audited.
     const roster = await sheetOf((await exportRoster(await signedIn('auditor'), runId)).stream);
     expect(roster.name).toBe('花名册 2019-11');
-    const [header, ...body] = roster.values;
-    expect(header).toEqual(['序号', '乡镇', '村（社区）', '户主', '身份证号', '项目', '类别', '保障人数', '保障金（元）', '分类施保金（元）', '合计（元）', '账户名', '开户银行', '账号', '状态']);
+    const [title, header, ...rest] = roster.values;
+    // A title row across the table, the county and month in it; a signature column at the right.
+    expect(title![0]).toBe('岚县 2019-11 困难群众生活救助资金发放花名册');
+    expect(roster.sheet.getCell('A1').isMerged && roster.sheet.getCell('P1').isMerged).toBe(true);
+    expect(header).toEqual(['序号', '乡镇', '村（社区）', '户主', '身份证号', '项目', '类别', '保障人数', '保障金（元）', '分类施保金（元）', '合计（元）', '账户名', '开户银行', '账号', '状态', '领款人签字']);
+    // Under the table, who made it (the auditor, at the city) and a blank for who checks it.
+    expect(rest.at(-1)!.filter(Boolean)).toEqual(['制表单位：吕梁市民政局', '制表人：陈丽华', '审核人：', expect.stringMatching(/^制表日期：\d{4}-\d{2}-\d{2}$/)]);
+    const body = rest.slice(0, -1);
     const data = body.slice(0, -1);
-    const total = body.at(-1)!;
+    const total = body.at(-1)!.slice(0, 11);
+    // Money as numbers in yuan (2,452 yuan is 2452, not text, not fen), shown #,##0.00; the total too.
+    for (let r = 3; r <= 3 + data.length; r++) {
+      for (const c of [9, 10, 11]) {
+        const cell = roster.sheet.getRow(r).getCell(c);
+        expect(typeof cell.value, `cell ${cell.address}`).toBe('number');
+        expect(cell.numFmt, `format of ${cell.address}`).toBe('#,##0.00');
+      }
+    }
     expect(data).toHaveLength(figures!.line_count);
     expect(data.map((r) => r[0])).toEqual(lines.map((l) => l.id));
     const lineOf = (r: unknown[]) => lines.find((l) => l.id === r[0])!;

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { SignOff } from '@/components/print/sign-off';
 import { DataTable } from '@/components/ui/data-table';
 import type { Assessment } from '@/lib/applications/assess';
 import { kindLabels } from '@/lib/applications/load';
@@ -10,7 +11,7 @@ import { formatFen } from '@/lib/core/format';
 
 export const metadata: Metadata = { title: '审批表' };
 
-/** 审批表 for the paper file: plain, black on white, one page. */
+/** 审批表 for the paper file: plain, black on white, A4 with page numbers (globals.css), signed in ink. */
 export default async function PrintPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('application.read');
   const app = await getApplication(user, (await params).id);
@@ -24,10 +25,10 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
     ['家庭住址', app.household.address],
     ['家庭成员', app.members.map((m) => `${m.name}（${m.relation}，${m.idMasked}）`).join('；')],
     ['登记、受理', <>登记 {app.registeredOn}{app.acceptedOn ? `；受理 ${app.acceptedOn}` : ''}{mark('accept', app.acceptedOn)} {n(app.acceptedBy)}</>],
-    ['入户调查', <>{app.investigatedOn}{mark('investigate', app.investigatedOn)} {app.investigators?.join('、')}：{app.findings}</>],
+    ['入户调查', <>{app.investigatedOn}{mark('investigate', app.investigatedOn)} {app.investigators?.join('、')}{app.findings ? `：${app.findings}` : ''}</>],
     ['核算', computed?.working.join('；')],
     ['乡镇意见', <>{app.townshipOpinion} {n(app.townshipReviewedBy)} {app.townshipReviewedOn}{mark('township_opinion', app.townshipReviewedOn)}</>],
-    ['公示', <>{app.noticeStart ? `${app.noticeStart} 至 ${app.noticeEnd}` : ''}{mark('public_notice', app.noticeStart)}{app.objections.length ? `；异议 ${app.objections.length} 件` : '；无异议'}</>],
+    ['公示', app.noticeStart ? <>{`${app.noticeStart} 至 ${app.noticeEnd}`}{mark('public_notice', app.noticeStart)}{app.objections.length ? `；异议 ${app.objections.length} 件` : '；无异议'}</> : '尚未公示'],
     ...(app.lateEntries.length > 0
       ? ([
           [
@@ -52,10 +53,19 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
       </>,
     ],
   ];
+  const form = kindLabels[app.kind].startsWith('特困') ? '特困人员救助供养审批表' : '最低生活保障审批表';
   return (
-    <article className="mx-auto max-w-3xl bg-white p-6 text-black print:p-0">
-      <h1 className="text-center text-xl font-bold">{kindLabels[app.kind].startsWith('特困') ? '特困人员救助供养审批表' : '最低生活保障审批表'}</h1>
-      <p className="mt-2 text-sm">{app.villageName}</p>
+    <article className="print-form mx-auto max-w-3xl bg-white p-6 font-serif text-black print:max-w-none print:p-0">
+      <h1 className="text-center text-xl font-bold">
+        {app.countyName}
+        {form}
+      </h1>
+      <p className="mt-2 flex justify-between gap-4 text-sm">
+        <span>
+          {app.townshipName} {app.villageName}
+        </span>
+        <span>编号：{app.id}</span>
+      </p>
       <DataTable
         variant="paper"
         className="mt-2"
@@ -67,6 +77,7 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
           { key: 'content', header: '内容', className: 'align-top', cell: ([, content]) => content },
         ]}
       />
+      <SignOff roles={['经办人', '审核人', '审批人']} seal={`${app.countyName}民政局`} />
     </article>
   );
 }
