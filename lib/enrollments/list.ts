@@ -2,6 +2,7 @@ import 'server-only';
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
+import { ensureCurrentAmounts } from './current-amounts';
 import { enrollments, households, members, regions } from '@/db/schema';
 import { assertCan } from '@/lib/auth/authorize';
 import { regionScope } from '@/lib/auth/scope';
@@ -69,6 +70,7 @@ export async function listEnrollments(user: SessionUser, filter: EnrollmentListF
   if (term.kind === 'invalid') return { ...empty, message: term.message, fieldErrors: undefined };
   const cursor = decodeCursor(filter.after, 'newest');
   const db = await getDb();
+  await ensureCurrentAmounts(db);
   // The page is picked from enrollments alone (its indexes, its keyset), then joined to names
   // and townships for those rows only: a search matching thousands would otherwise join them all.
   const picked = db

@@ -7,6 +7,7 @@ import type { SessionUser } from '@/lib/auth/types';
 import { todayInChina } from '@/lib/core/time';
 import { exportEnrollments, SHEET_NAME } from '@/lib/enrollments/export';
 import { listEnrollments } from '@/lib/enrollments/list';
+import { forgetCurrentAmounts } from '@/lib/enrollments/current-amounts';
 import { amountRange, enrollmentListFilterSchema, enrollmentListSearchSchema, type EnrollmentListFilter } from '@/lib/enrollments/list-filter';
 import { appDb, insertHousehold, randomIdNumber, signedIn } from './support/app';
 
@@ -102,6 +103,15 @@ describe('beneficiaries list: rows and filters', () => {
     await db.update(enrollments).set({ currentAmountFen: 30_000 }).where(eq(enrollments.id, e.id));
     await db.execute(sql`select doudi_refresh_current_amounts()`);
     expect(await current()).toBe(35_000);
+  });
+
+  it('the first read of the list in a month brings such rows up to date, with nobody calling the refresh', async () => {
+    const month = todayInChina().slice(0, 7);
+    const e = await makeEnrollment({ createdAt: '2001-07-01T02:00:00Z', headName: '郄月首', amounts: [['2001-07', 30_000], [month, 36_000]] });
+    await db.update(enrollments).set({ currentAmountFen: 30_000 }).where(eq(enrollments.id, e.id));
+    forgetCurrentAmounts();
+    const shown = (await list(supervisor, { q: '郄月首' })).rows.find((r) => r.id === e.id);
+    expect(shown?.currentAmountFen).toBe(36_000);
   });
 
   it('filters by program, status, township and the monthly amount range in yuan (inclusive)', async () => {
