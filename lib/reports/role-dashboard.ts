@@ -1,4 +1,8 @@
 import 'server-only';
+import { listBankChangesBeforePayout } from '@/lib/audit/views/bank-before-payout';
+import { listDeceasedPaid } from '@/lib/audit/views/deceased-paid';
+import { DEFAULT_DAYS } from '@/lib/audit/views/rules';
+import { listSameHands } from '@/lib/audit/views/same-hands';
 import { and, eq, gte, inArray, isNotNull, isNull, like, lt, lte, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import {
@@ -349,6 +353,8 @@ async function auditorSections(user: SessionUser, today: string, now: Date): Pro
       .where(leScope),
     workQueue(user, now),
   ]);
+  // The audit views (lib/audit/views): each list is capped, so a count here reads "at least".
+  const [hands, banks, deceased] = await Promise.all([listSameHands(user), listBankChangesBeforePayout(user, DEFAULT_DAYS), listDeceasedPaid(user)]);
   const day = `from=${today}&to=${today}`;
   return [
     {
@@ -361,6 +367,9 @@ async function auditorSections(user: SessionUser, today: string, now: Date): Pro
         { key: 'late-month', label: `本月（${month}）补录`, count: late?.thisMonth ?? 0, age: null, href: `/reports/late-entries?month=${month}`, linkText: '查看' },
         { key: 'applications-overdue', label: '申请已超期', count: work.applications?.overdue ?? 0, age: null, href: '/applications', linkText: '查看' },
         { key: 'temp-aid-overdue', label: '临时救助已超期', count: work.firstResponse?.overdue ?? 0, age: null, href: '/temp-aid', linkText: '查看' },
+        { key: 'view-same-hands', label: '同一人经办多个环节', count: hands.total, age: null, href: '/audit/views#h-same-hands', linkText: '查看审计视图' },
+        { key: 'view-bank-before-payout', label: `发放前 ${DEFAULT_DAYS} 天内变更银行账户`, count: banks.total, age: null, href: '/audit/views#h-bank', linkText: '查看审计视图' },
+        { key: 'view-deceased-paid', label: '已故成员仍在发放', count: deceased.total, age: null, href: '/audit/views#h-deceased', linkText: '查看审计视图' },
       ],
       links: [
         { label: '审计日志（操作记录、登录记录、完整性校验）', href: '/audit' },

@@ -11,6 +11,7 @@ import { listDeceasedPaid } from '@/lib/audit/views/deceased-paid';
 import { countIdReveals } from '@/lib/audit/views/id-reveals';
 import { auditViewsFilterSchema, sameHandsSteps } from '@/lib/audit/views/rules';
 import { listSameHands } from '@/lib/audit/views/same-hands';
+import { roleDashboard } from '@/lib/reports/role-dashboard';
 import { appDb, insertHousehold, signedIn } from './support/app';
 
 const VILLAGE = '141130101200'; // 交口县 康城镇 康城村
@@ -118,6 +119,8 @@ describe('已故成员仍在发放', () => {
     const enrollmentId = (await insert(sql`insert into enrollments (program, household_id, status, county_code, township_code, village_code, start_month)
       values ('dibao', ${householdId}::uuid, 'active', '141130', '141130101', ${VILLAGE}, '2009-01') returning id`)).id;
     await db.execute(sql`insert into enrollment_members (enrollment_id, member_id, id_number, basic_living, active) values (${enrollmentId}::uuid, ${member.id}::uuid, ${member.id_number}, true, true)`);
+    const deceasedTask = async () => (await roleDashboard(u.auditor!)).sections.flatMap((x) => x.tasks).find((t) => t.key === 'view-deceased-paid')!;
+    const before = (await deceasedTask()).count;
     const march = await run('2009-03', 60);
     const may = await run('2009-05', 5);
     await line(march, householdId, '2009-03', { kind: 'enrollment', enrollmentId });
@@ -127,6 +130,10 @@ describe('已故成员仍在发放', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ runId: may, runMonth: '2009-05', diedOn: '2009-03-15', program: 'dibao', amountFen: 60000 });
     expect((await listDeceasedPaid(elsewhere(u.auditor!))).rows.some((r) => r.householdId === householdId)).toBe(false);
+    // The auditor's start page counts it and links to the view.
+    const task = await deceasedTask();
+    expect(task.count).toBeGreaterThan(before);
+    expect(task.href).toBe('/audit/views#h-deceased');
   });
 });
 

@@ -220,7 +220,7 @@ describe('the auditor’s views', () => {
     expect(task(d1, 'late-month').count).toBe(month0! + 1);
     expect(task(d1, 'audit-today').href).toBe(`/audit?tab=changes&from=${today}&to=${today}`);
     expect(task(d1, 'late-month').href).toBe(`/reports/late-entries?month=${today.slice(0, 7)}`);
-    expect(d1.sections[0]!.links!.map((l) => l.href)).toEqual(['/audit', '/reports/late-entries', '/reports/monthly', '/reports/period']);
+    expect(d1.sections[0]!.links!.map((l) => l.href)).toEqual(['/audit', '/audit/views', '/reports/late-entries', '/reports/monthly', '/reports/period']);
     // A county's auditor elsewhere sees none of 交口县's late entries.
     expect(await countOf(elsewhere(u.auditor!), 'late-unacknowledged')).toBe(0);
   });
