@@ -174,7 +174,12 @@ export async function householdPayments(user: SessionUser, householdId: string) 
     .from(payoutLines)
     .innerJoin(payoutRuns, eq(payoutRuns.id, payoutLines.runId))
     .where(eq(payoutLines.householdId, householdId))
-    .orderBy(desc(payoutLines.month), asc(payoutLines.id))
+    // Within a month: basic living first, then the subsidies, then the rest; then as written.
+    .orderBy(
+      desc(payoutLines.month),
+      sql`case ${payoutLines.program} when 'dibao' then 1 when 'tekun' then 2 when 'dis_living' then 3 when 'dis_care' then 4 else 5 end`,
+      asc(payoutLines.id),
+    )
     .limit(600);
   const reissued = rows.length
     ? await db
