@@ -8,6 +8,7 @@ import { formatFen } from '@/lib/core/format';
 import { DataTable } from '@/components/ui/data-table';
 import { buttonClass, inputClass } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
+import { ListSearchForm } from '@/components/ui/list-search-form';
 
 interface Region {
   code: string;
@@ -24,7 +25,6 @@ interface Props {
   deciders: { id: string; name: string }[];
 }
 
-const outlineClass = 'rounded border border-blue-700 px-3 py-2 text-sm text-blue-700';
 
 /**
  * 全部申请: the filters are a GET form (in the URL, so a filtered list can be bookmarked and
@@ -71,22 +71,16 @@ export function ApplicationList({ initial, filter, regions, deciders }: Props) {
         </div>
       </form>
 
-      <form role="search" aria-label="查找申请" method="post" onSubmit={onSubmit} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-        {applied.map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
-        <div className="min-w-64 flex-1">
-          <label htmlFor="q" className="block text-sm font-medium">申请人或户主姓名、身份证号</label>
-          <input id="q" name="q" placeholder="如：小军、9013 或完整身份证号" className={inputClass} />
-        </div>
-        <button type="submit" className={buttonClass} aria-busy={pending}>查找</button>
-        <button type="submit" formAction="/api/applications/export" formMethod="post" data-native="" className={outlineClass}>
-          导出 Excel
-        </button>
-        {searched?.nextCursor && (
-          <button type="submit" name="after" value={searched.nextCursor} disabled={pending} className="text-sm text-blue-700 underline">
-            下一页
-          </button>
-        )}
-      </form>
+      <ListSearchForm
+        label="查找申请"
+        searchLabel="申请人或户主姓名、身份证号"
+        placeholder="如：小军、9013 或完整身份证号"
+        applied={applied}
+        exportAction="/api/applications/export"
+        nextCursor={searched?.nextCursor}
+        pending={pending}
+        onSubmit={onSubmit}
+      />
 
       <p role="status" className="sr-only">{pending ? '正在查找…' : `找到 ${page.rows.length}${page.nextCursor ? '+' : ''} 件`}</p>
       {page.message && <p role="alert" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">{page.message}</p>}
