@@ -101,9 +101,14 @@ test('a supervisor filters the applications list by state and date, searches it 
   expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([
     approvedName, approvedName, masked(approvedHh.idNumber), '低保（整户）', '康城镇', '康城村委会', '已批准', '2003-05-06', '2003-05-20', '李建国', 2452,
   ]);
-  const [audit] = await sql<{ after: { rows: number; filter: Record<string, string> } }[]>`
-    select after from audit_log where action = 'application.export' order by id desc limit 1`;
-  expect(audit?.after).toMatchObject({ rows: 1, filter: { q: approvedName, submittedFrom: '2003-05-01' } });
+  // The audit row is written once the last byte is out, which may be just after the download ends.
+  await expect
+    .poll(async () => {
+      const [audit] = await sql<{ after: { rows: number; filter: Record<string, string> } }[]>`
+        select after from audit_log where action = 'application.export' and after->'filter'->>'q' = ${approvedName} order by id desc limit 1`;
+      return audit?.after ?? null;
+    })
+    .toMatchObject({ rows: 1, filter: { q: approvedName, submittedFrom: '2003-05-01' } });
   await context.close();
 });
 
