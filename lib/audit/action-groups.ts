@@ -18,6 +18,7 @@ export const auditAreaLabels: Record<string, string> = {
   late_entry: '补录',
   enrollment: '在册管理',
   subsidy: '在册管理',
+  review: '定期复核',
   tempaid: '临时救助',
   fund: '乡镇备用金',
   payout: '资金发放',

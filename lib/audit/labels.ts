@@ -102,6 +102,10 @@ export const auditActionLabels = {
   'payout.recovery': '登记扣回',
   'payout.adjustment_cancel': '撤销补发或扣回',
   'price_subsidy.declare': '发布价格临时补贴',
+  'review.batch_create': '生成复核批次',
+  'review.assign': '分派复核',
+  'review.record': '登记复核结果',
+  'review.close': '复核办结',
 } as const satisfies Record<string, string>;
 
 /** Every action code the system writes to the audit log. */
@@ -112,6 +116,8 @@ export const auditEntityLabels = {
   application: '申请',
   temp_aid_case: '临时救助案件',
   enrollment: '在册',
+  review_batch: '复核批次',
+  review: '复核',
   payout_run: '发放批次',
   payout_line: '发放明细',
   payout_adjustment: '补发扣回',
@@ -147,6 +153,8 @@ const recordPages: Partial<Record<AuditEntity, { href: (id: string) => string; p
   temp_aid_case: { href: (id) => `/temp-aid/${id}`, permission: 'tempaid.read' },
   reserve_fund: { href: (id) => `/temp-aid/funds/${id}`, permission: 'tempaid.read' },
   payout_run: { href: (id) => `/payouts/${id}`, permission: 'payout.read' },
+  review: { href: (id) => `/reviews/${id}`, permission: 'review.read' },
+  review_batch: { href: (id) => `/reviews/batches/${id}`, permission: 'review.read' },
   user: { href: (id) => `/admin/users/${id}`, permission: 'user.manage' },
 };
 

@@ -10,6 +10,9 @@ const matrix = {
   'enrollment.read': ['caseworker', 'supervisor', 'auditor'],
   'enrollment.propose': ['caseworker', 'supervisor'],
   'enrollment.approve': ['supervisor'],
+  // 定期复核: batches, assignment and visits; a change a review proposes is approved as any other.
+  'review.read': ['caseworker', 'supervisor', 'auditor'],
+  'review.work': ['caseworker', 'supervisor'],
   'tempaid.read': ['caseworker', 'supervisor', 'auditor'],
   'tempaid.write': ['caseworker', 'supervisor'],
   'tempaid.pay': ['caseworker'],

@@ -13,6 +13,7 @@ import { uniqueViolation } from '@/lib/db/errors';
 import { AppError, refuse } from '@/lib/core/errors';
 import { addMonthsToMonth } from '@/lib/core/calendar-date';
 import { gradualExitEnd, nextReviewDate } from '@/lib/programs/review';
+import { closeReviewsOnDecision } from '@/lib/reviews/record';
 import type { decideChangeSchema } from './schemas';
 import { enrollmentMessages } from './messages';
 
@@ -70,6 +71,7 @@ export async function decideChange(user: SessionUser, input: z.output<typeof dec
           .where(eq(enrollments.id, e.id));
       }
     }
+    await closeReviewsOnDecision(tx, user, change, e, input.decision === 'approve', today);
     const entry = { action: `enrollment.${input.decision}_${change.kind}` satisfies AuditAction, regionCode: e.villageCode, before: { status: e.status }, after: { changeId: change.id, effectiveMonth: change.effectiveMonth, amountFen: change.amountFen }, reason: input.reason ?? change.reason };
     await recordAudit(tx, user, { ...entry, entity: 'enrollment', entityId: e.id });
     await recordAudit(tx, user, { ...entry, entity: 'household', entityId: e.householdId });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { applications, enrollmentAmounts, enrollmentChanges, enrollments } from '@/db/schema';
 import { assessApplication } from '@/lib/applications/assess';
 import { todayInChina } from '@/lib/core/time';
@@ -24,8 +24,13 @@ import { enrollmentMessages } from './messages';
 export async function proposeChange(user: SessionUser, input: z.output<typeof proposeChangeSchema>) {
   assertCan(user, 'enrollment.propose');
   const db = await getDb();
-  const today = todayInChina();
-  return db.transaction(async (tx) => {
+  return db.transaction((tx) => proposeChangeTx(tx, user, input, todayInChina()));
+}
+
+/** proposeChange inside the caller's transaction (a review's visit proposes its change with it). */
+export async function proposeChangeTx(tx: Tx, user: SessionUser, input: z.output<typeof proposeChangeSchema>, today: string) {
+  assertCan(user, 'enrollment.propose');
+  {
     const [e] = await tx.select().from(enrollments).where(eq(enrollments.id, input.enrollmentId)).for('update');
     assertCovers(user, e?.villageCode);
     if (!e) throw new AppError('not_found');
@@ -74,6 +79,6 @@ export async function proposeChange(user: SessionUser, input: z.output<typeof pr
     const entry = { action: `enrollment.propose_${input.kind}` satisfies AuditAction, regionCode: e.villageCode, before: { amountFen: current?.amountFen ?? null, status: e.status }, after: { amountFen, effectiveMonth: input.effectiveMonth, changeId: change!.id }, reason: input.reason };
     await recordAudit(tx, user, { ...entry, entity: 'enrollment', entityId: e.id });
     await recordAudit(tx, user, { ...entry, entity: 'household', entityId: e.householdId });
-    return { id: change!.id, amountFen };
-  });
+    return { id: change!.id, amountFen, previousFen: current?.amountFen ?? null };
+  }
 }
