@@ -108,6 +108,15 @@ export const auditFieldLabels: Record<string, { label: string; show: Show }> = {
   toDate: { label: '终止日期', show: 'text' },
   excluded: { label: '不计入家庭收入', show: 'bool' },
   changeId: { label: '变更编号', show: 'text' },
+  // 定期复核
+  visitedOn: { label: '复核日期', show: 'text' },
+  nextReviewOn: { label: '下次复核日期', show: 'text' },
+  reviewCycle: { label: '复核周期', show: { stable: '每年（收入稳定）', unstable: '每半年（收入不稳定）' } },
+  reviewOutcome: { label: '复核结论', show: { keep: '维持', recompute: '重新核算', reduce: '减发', stop: '终止' } },
+  changeDecision: { label: '变更审批', show: { approved: '批准', rejected: '不批准' } },
+  townshipCode: { label: '乡镇（街道）', show: 'text' },
+  added: { label: '新增户数', show: 'count' },
+  assigneeName: { label: '调查人', show: 'text' },
   changedBy: { label: '变更人', show: 'text' },
   changedAt: { label: '变更时间', show: 'datetime' },
   // exports and imports

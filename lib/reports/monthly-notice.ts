@@ -7,6 +7,7 @@ import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 import { addMonthsToMonth, daysInMonth, parseMonth } from '@/lib/core/calendar-date';
 import { lateEntriesOfMonth } from '@/lib/late-entries/counts';
+import { reviewsOfMonth } from '@/lib/reviews/counts';
 import { caseScope, overdueCondition } from '@/lib/temp-aid/queries';
 import { AppError } from '@/lib/core/errors';
 import { buildNotice, type MonthlyNotice } from './notice-build';
@@ -31,7 +32,7 @@ export async function monthlyNotice(user: SessionUser, month: string, now: Date 
   const today = todayInChina(now);
   const s = payoutSummary;
   const mv = payoutMovements;
-  const [summary, movements, firstResponse, runs, lateEntries] = await Promise.all([
+  const [summary, movements, firstResponse, runs, lateEntries, reviews] = await Promise.all([
     db
       .select({ month: s.month, countyCode: s.countyCode, townshipCode: s.townshipCode, program: s.program, area: s.area, kind: s.kind, ...summed })
       .from(s)
@@ -81,8 +82,9 @@ export async function monthlyNotice(user: SessionUser, month: string, now: Date 
       .from(payoutRuns)
       .where(and(inArray(payoutRuns.month, [month, previousMonth]), runCountyScope(user), sql`${payoutRuns.state} <> 'draft'`)),
     lateEntriesOfMonth(user, month),
+    reviewsOfMonth(user, month, today),
   ]);
-  const codes = [...new Set([user.regionCode, ...summary.flatMap((r) => [r.countyCode, r.townshipCode]), ...firstResponse.flatMap((r) => [r.countyCode, r.townshipCode]), ...lateEntries.flatMap((r) => [r.countyCode, r.townshipCode])])];
+  const codes = [...new Set([user.regionCode, ...summary.flatMap((r) => [r.countyCode, r.townshipCode]), ...firstResponse.flatMap((r) => [r.countyCode, r.townshipCode]), ...lateEntries.flatMap((r) => [r.countyCode, r.townshipCode]), ...reviews.flatMap((r) => [r.countyCode, r.townshipCode])])];
   const names = await db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, codes));
   return buildNotice({
     month,
@@ -92,6 +94,7 @@ export async function monthlyNotice(user: SessionUser, month: string, now: Date 
     movements,
     firstResponse,
     lateEntries,
+    reviews,
     runs: runs.filter((r) => r.month === month),
     previousRuns: runs.filter((r) => r.month === previousMonth).map((r) => r.countyCode),
     names: new Map(names.map((n) => [n.code, n.name])),

@@ -39,6 +39,8 @@ export interface NoticeArea {
   firstResponse: FirstResponse;
   /** Steps entered late (补录) this month, by the month they were entered in. */
   lateEntries: number;
+  /** 定期复核: due in the month, closed in it, overdue at its end (lib/reviews/counts.ts). */
+  reviews: ReviewFigures;
 }
 
 export interface NoticeCounty extends NoticeArea {
@@ -59,6 +61,8 @@ export type LocatedSummary = SummaryRow & { month: string; countyCode: string; t
 export type LocatedMovement = MovementFigures & { countyCode: string; townshipCode: string; program: string; area: string; movement: string };
 export type LocatedFirstResponse = FirstResponse & { countyCode: string; townshipCode: string };
 export type LocatedLateEntries = { countyCode: string; townshipCode: string; count: number };
+export type ReviewFigures = { due: number; done: number; overdue: number };
+export type LocatedReviews = ReviewFigures & { countyCode: string; townshipCode: string };
 export interface RunInfo {
   countyCode: string;
   state: string;
@@ -73,6 +77,7 @@ class Area {
   rows = new Map<string, NoticeRow>();
   firstResponse: FirstResponse = { opened: 0, paidFen: 0, awaiting: 0, overdue: 0 };
   lateEntries = 0;
+  reviews: ReviewFigures = { due: 0, done: 0, overdue: 0 };
   constructor(readonly code: string) {}
   row(key: string): NoticeRow {
     let r = this.rows.get(key);
@@ -89,7 +94,7 @@ class Area {
       total.lateFen += r.lateFen;
       for (const [m, f] of Object.entries(r.movements) as [Movement, MovementFigures][]) addMovement(total, m, f);
     }
-    return { code: this.code, name: names.get(this.code) ?? this.code, rows, total, firstResponse: this.firstResponse, lateEntries: this.lateEntries };
+    return { code: this.code, name: names.get(this.code) ?? this.code, rows, total, firstResponse: this.firstResponse, lateEntries: this.lateEntries, reviews: this.reviews };
   }
 }
 
@@ -109,6 +114,7 @@ export function buildNotice(input: {
   firstResponse: LocatedFirstResponse[];
   /** Late entries (补录) entered in the month; absent: none. */
   lateEntries?: LocatedLateEntries[];
+  reviews?: LocatedReviews[];
   runs: RunInfo[];
   /** Counties with an approved run last month. */
   previousRuns: string[];
@@ -150,6 +156,13 @@ export function buildNotice(input: {
   }
   for (const l of input.lateEntries ?? []) {
     for (const area of areasOf(l.countyCode, l.townshipCode)) area.lateEntries += l.count;
+  }
+  for (const r of input.reviews ?? []) {
+    for (const area of areasOf(r.countyCode, r.townshipCode)) {
+      area.reviews.due += r.due;
+      area.reviews.done += r.done;
+      area.reviews.overdue += r.overdue;
+    }
   }
 
   const byCode = (a: string, b: string) => a.localeCompare(b);

@@ -1,6 +1,6 @@
 // The columns of the monthly notice, written once for the page, the print page and the XLSX
 // file: what each shows, how it is grouped under a heading, and which records it drills into.
-import type { FirstResponse, MonthlyNotice, Movement, NoticeArea, NoticeRow } from './notice-build';
+import type { FirstResponse, MonthlyNotice, Movement, NoticeArea, NoticeRow, ReviewFigures } from './notice-build';
 import { movementLabels } from './rules';
 import { keyFilter, linesHref, type LinesFilter } from './schemas';
 
@@ -16,7 +16,7 @@ export interface NoticeColumn {
   header: string;
   money?: boolean;
   /** null: not meaningful for this row (households of the all-programs total). */
-  value: (row: NoticeRow, area: Pick<NoticeArea, 'firstResponse' | 'lateEntries'>) => number | null;
+  value: (row: NoticeRow, area: Pick<NoticeArea, 'firstResponse' | 'lateEntries' | 'reviews'>) => number | null;
   href?: (row: NoticeRow, place: Place) => string | null;
 }
 
@@ -37,6 +37,14 @@ const firstResponse = (header: string, value: (f: FirstResponse) => number, quer
   // Cases belong to a place, not to a program: shown on the place's total row only.
   value: (r, a) => (total(r) ? value(a.firstResponse) : null),
   href: (r, p) => (total(r) ? `/temp-aid?kind=first_response${query(p)}${p.township ? `&township=${p.township}` : ''}` : null),
+});
+
+const review = (header: string, value: (f: ReviewFigures) => number): NoticeColumn => ({
+  group: '定期复核（户）',
+  header,
+  // Reviews belong to a place (dibao and 特困 together): on the place's total row only.
+  value: (r, a) => (total(r) ? value(a.reviews) : null),
+  href: (r, p) => (total(r) ? `/reviews?month=${p.month}` : null),
 });
 
 export const noticeColumns: NoticeColumn[] = [
@@ -71,6 +79,9 @@ export const noticeColumns: NoticeColumn[] = [
     value: (r, a) => (total(r) ? a.lateEntries : null),
     href: (r, p) => (total(r) ? `/reports/late-entries?month=${p.month}${p.county ? `&county=${p.county}` : ''}${p.township ? `&township=${p.township}` : ''}` : null),
   },
+  review('本月到期', (f) => f.due),
+  review('本月办结', (f) => f.done),
+  review('逾期未复核', (f) => f.overdue),
 ];
 
 /** Consecutive columns under the same heading, for a two-row header. */

@@ -173,7 +173,7 @@ async function caseworkerSections(user: SessionUser, today: string): Promise<Das
           count: reviews?.count ?? 0,
           note: overdueNote(reviews?.overdue ?? 0, '已逾期'),
           age: ageText('due', today, reviews?.oldest ?? null),
-          href: '/enrollments#h-reviews',
+          href: '/reviews',
           linkText: '去复核',
         },
         {

@@ -87,7 +87,7 @@ export async function assignReviews(user: SessionUser, input: z.output<typeof as
       .where(and(eq(reviews.batchId, batch.id), eq(reviews.state, 'open'), input.scope === 'unassigned' ? isNull(reviews.assignedTo) : inArray(reviews.id, input.reviewIds)))
       .returning({ id: reviews.id, villageCode: reviews.villageCode });
     for (const r of updated) {
-      await recordAudit(tx, user, { action: 'review.assign', entity: 'review', entityId: r.id, regionCode: r.villageCode, after: { assignedTo: assignee.id, assigneeName: assignee.name } });
+      await recordAudit(tx, user, { action: 'review.assign', entity: 'review', entityId: r.id, regionCode: r.villageCode, after: { assigneeName: assignee.name } });
     }
     return { assigned: updated.length };
   });

@@ -58,7 +58,7 @@ export async function recordReview(user: SessionUser, input: z.output<typeof rec
       const next = await nextReviewFor(tx, { ...e, reviewCycle }, input.visitedOn, today);
       await tx.update(enrollments).set({ nextReviewOn: next, reviewCycle, version: sql`${enrollments.version} + 1` }).where(eq(enrollments.id, e.id));
       await tx.update(reviews).set({ ...visit, outcome: 'keep', state: 'closed', closedOn: today, closedBy: user.id, nextReviewOn: next }).where(eq(reviews.id, r.id));
-      const after = { outcome: 'keep', visitedOn: input.visitedOn, investigators: visit.investigators, nextReviewOn: next, reviewCycle, note };
+      const after = { reviewOutcome: 'keep', visitedOn: input.visitedOn, investigators: visit.investigators, nextReviewOn: next, reviewCycle, note };
       await recordAudit(tx, user, { ...audit, action: 'review.record', after, reason: input.findings });
       await recordAudit(tx, user, { ...audit, entity: 'household', entityId: e.householdId, action: 'review.record', after, reason: input.findings });
       return { outcome: 'keep' as const, nextReviewOn: next, changeId: null };
@@ -95,7 +95,7 @@ export async function recordReview(user: SessionUser, input: z.output<typeof rec
     const outcome = kind === 'terminate' ? 'stop' : proposed.previousFen !== null && proposed.amountFen !== null && proposed.amountFen < proposed.previousFen ? 'reduce' : 'recompute';
     await tx.update(enrollments).set({ reviewCycle }).where(eq(enrollments.id, e.id));
     await tx.update(reviews).set({ ...visit, outcome, state: 'awaiting_decision', changeId: proposed.id }).where(eq(reviews.id, r.id));
-    const after = { outcome, visitedOn: input.visitedOn, investigators: visit.investigators, changeId: proposed.id, amountFen: proposed.amountFen, reviewCycle };
+    const after = { reviewOutcome: outcome, visitedOn: input.visitedOn, investigators: visit.investigators, changeId: proposed.id, amountFen: proposed.amountFen, reviewCycle };
     await recordAudit(tx, user, { ...audit, action: 'review.record', after, reason: input.findings });
     return { outcome, nextReviewOn: null, changeId: proposed.id };
   });
@@ -130,6 +130,6 @@ export async function closeReviewsOnDecision(
       .update(reviews)
       .set({ state: 'closed', closedOn: today, closedBy: user.id, nextReviewOn: next, outcome: r.outcome ?? 'stop', version: sql`${reviews.version} + 1` })
       .where(eq(reviews.id, r.id));
-    await recordAudit(tx, user, { action: 'review.close', entity: 'review', entityId: r.id, regionCode: r.villageCode, after: { decision: approved ? 'approved' : 'rejected', changeId: change.id, nextReviewOn: next } });
+    await recordAudit(tx, user, { action: 'review.close', entity: 'review', entityId: r.id, regionCode: r.villageCode, after: { changeDecision: approved ? 'approved' : 'rejected', changeId: change.id, nextReviewOn: next } });
   }
 }

@@ -287,3 +287,35 @@ describe('a review visit', () => {
     expect(city.level).toBe('county');
   });
 });
+
+describe('the monthly notice', () => {
+  it('counts a township’s reviews due, done and overdue in the month', async () => {
+    const { monthlyNotice } = await import('@/lib/reports/monthly-notice');
+    const { monthEnd } = await import('@/lib/reviews/batch');
+    // The second-to-last township of 交口县: this test alone writes there.
+    const [, t2] = await db.select().from(regions).where(and(eq(regions.countyCode, '141130'), eq(regions.level, 'township'))).orderBy(sql`${regions.code} desc`).limit(2);
+    const [v2] = await db.select().from(regions).where(and(eq(regions.parentCode, t2!.code), eq(regions.level, 'village'))).limit(1);
+    const saved = { township, village };
+    township = t2!.code;
+    village = v2!.code;
+    try {
+      const last = monthEnd(month);
+      const keptDue = `${month}-01`;
+      const e1 = await onRoll({ dueOn: keptDue }); // due this month, visited and kept: due, done
+      const e2 = await onRoll({ dueOn: `${addMonthsToMonth(month, -1)}-15` }); // last month's, still open: overdue
+      await onRoll({ dueOn: last }); // due at the month's end, not in a batch yet: due
+      await onRoll({ dueOn: `${addMonthsToMonth(month, 1)}-01` }); // next month's: nothing
+      await createBatch(countySupervisor, { townshipCode: township, month });
+      const r1 = await reviewOf(e1.enrollmentId);
+      await recordReview(countySupervisor, visit(r1.id, r1.version));
+      expect((await reviewOf(e2.enrollmentId)).state).toBe('open');
+
+      const notice = await monthlyNotice(countySupervisor, month);
+      const area = notice.counties.flatMap((c) => c.townships).find((t) => t.code === township)!;
+      expect(area.reviews).toEqual({ due: 2, done: 1, overdue: today === last ? 2 : 1 });
+    } finally {
+      township = saved.township;
+      village = saved.village;
+    }
+  });
+});

@@ -75,6 +75,7 @@ export default async function EnrollmentsPage() {
       </section>
       <section aria-label="复核">
         <h2 id="h-reviews" className="text-lg font-semibold">复核到期与逾期（{reviews.length}）</h2>
+        <p className="text-sm"><Link href="/reviews" className="text-blue-700 underline">到定期复核生成批次、分派和登记复核结果</Link></p>
         <DataTable
           className="mt-2"
           aria-labelledby="h-reviews"
