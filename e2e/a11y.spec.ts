@@ -20,7 +20,18 @@ async function records(sql: Sql) {
     values ('141130', '2010-03', 'draft', ${cw!.id}, now()) on conflict (county_code, month) do nothing`;
   const [run] = await sql<{ id: string }[]>`select id from payout_runs where county_code = '141130' and month = '2010-03'`;
   const [admin] = await sql<{ id: string }[]>`select id from users where username = 'caseworker2'`;
-  return { householdId, applicationId: app!.id, caseId: aid!.id, runId: run!.id, userId: admin!.id };
+  // A review batch of a month long past, holding one open review of an enrollment of the household.
+  const [enrollment] = await sql<{ id: string }[]>`
+    insert into enrollments (program, household_id, status, county_code, township_code, village_code, start_month, next_review_on, review_cycle)
+    values ('dibao', ${householdId}, 'active', '141130', '141130101', '141130101200', '2010-01', '2010-03-31', 'stable') returning id`;
+  await sql`insert into enrollment_amounts (enrollment_id, effective_month, amount_fen, components) values (${enrollment!.id}, '2010-01', 30000, '{}'::jsonb)`;
+  const [batch] = await sql<{ id: string }[]>`
+    insert into review_batches (county_code, township_code, month, created_by) values ('141130', '141130101', '2010-03', ${cw!.id})
+    on conflict (township_code, month) do update set month = excluded.month returning id`;
+  const [review] = await sql<{ id: string }[]>`
+    insert into reviews (batch_id, enrollment_id, household_id, county_code, township_code, village_code, due_on, assigned_to)
+    values (${batch!.id}, ${enrollment!.id}, ${householdId}, '141130', '141130101', '141130101200', '2010-03-31', ${cw!.id}) returning id`;
+  return { householdId, applicationId: app!.id, caseId: aid!.id, runId: run!.id, userId: admin!.id, batchId: batch!.id, reviewId: review!.id };
 }
 
 /** axe's serious and critical findings on the page as it stands, one line each. */
@@ -64,11 +75,11 @@ test('every page has no serious or critical accessibility finding, for each role
     caseworker: [
       '/', '/households', '/households/new', '/households/import', `/households/${r.householdId}`,
       '/applications', `/applications/new?household=${r.householdId}`, `/applications/${r.applicationId}`, `/applications/${r.applicationId}/print`,
-      '/temp-aid', '/temp-aid/new', `/temp-aid/${r.caseId}`, '/enrollments', '/payouts', `/payouts/${r.runId}`, '/account/password',
+      '/temp-aid', '/temp-aid/new', `/temp-aid/${r.caseId}`, '/enrollments', '/reviews', `/reviews/batches/${r.batchId}`, `/reviews/${r.reviewId}`, '/payouts', `/payouts/${r.runId}`, '/account/password',
     ],
     supervisor: ['/', '/applications', '/temp-aid/funds', '/enrollments', '/payouts', '/reports', '/reports/monthly', '/reports/period', '/reports/lines', '/reports/late-entries'],
     finance: ['/', '/payouts', `/payouts/${r.runId}`],
-    auditor: ['/', '/audit', '/audit/views', '/enrollments/list', '/reports', '/reports/monthly/print'],
+    auditor: ['/', '/audit', '/audit/views', '/enrollments/list', '/reviews', `/reviews/${r.reviewId}`, '/reports', '/reports/monthly/print'],
     admin: ['/', '/admin/users', `/admin/users/${r.userId}`, '/admin/calendar', '/policy', '/payouts/price-subsidies', '/account/second-factor'],
   };
   for (const [role, paths] of Object.entries(pages)) {

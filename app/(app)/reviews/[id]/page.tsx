@@ -35,7 +35,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         <div><dt className="text-slate-500">村（社区）</dt><dd>{r.villageName}</dd></div>
         <div><dt className="text-slate-500">复核日期</dt><dd className="tabular-nums">{r.dueOn}</dd></div>
         <div><dt className="text-slate-500">状态</dt><dd>{reviewStateLabels[r.state]}{r.outcome ? ` · ${reviewOutcomeLabels[r.outcome]}` : ''}</dd></div>
-        <div><dt className="text-slate-500">现月保障金额</dt><dd className="tabular-nums">{r.currentAmountFen === null ? '—' : formatFen(r.currentAmountFen)}</dd></div>
+        <div><dt className="text-slate-500">月保障金额</dt><dd className="tabular-nums">{r.currentAmountFen === null ? '—' : formatFen(r.currentAmountFen)}</dd></div>
         <div><dt className="text-slate-500">调查人</dt><dd>{r.assigneeName ?? '未分派'}</dd></div>
         <div><dt className="text-slate-500">家庭档案</dt><dd><Link href={`/households/${r.householdId}`} className="text-blue-700 underline">查看家庭档案</Link></dd></div>
         {r.visitedOn && (
