@@ -9,3 +9,4 @@ export * from './temp-aid';
 export * from './reports';
 export * from './late-entries';
 export * from './reviews';
+export * from './notices';

@@ -17,6 +17,8 @@ import { todayInChina } from '@/lib/core/time';
 import { acknowledgeLateEntries } from '@/lib/late-entries/acknowledge';
 import { assertStepDate, floorsOf } from './dates';
 import { runStep } from './run-step';
+import { issueNotice } from '@/lib/notices/issue';
+import { noticeTexts } from '@/lib/notices/texts';
 import type { decideSchema } from './schemas';
 import { assertDibaoCoverable, assertMayApplyAlone } from './eligibility';
 import { applicationMessages } from './messages';
@@ -49,7 +51,8 @@ export function decideApplication(user: SessionUser, input: z.output<typeof deci
         decidedOn: today,
         decisionReason: input.reason!,
       });
-      return { application, reason: input.reason, audit: { decision: 'refused', lateEntriesAcknowledged: acknowledged } };
+      const notice = await issueNotice(tx, user, { kind: 'refusal', householdId: app.householdId, villageCode: app.villageCode, applicationId: app.id, issuedOn: today, appeal: true, paragraphs: noticeTexts.refusal({ kind: app.kind, reason: input.reason! }) });
+      return { application, reason: input.reason, audit: { decision: 'refused', lateEntriesAcknowledged: acknowledged, notices: [notice.number] } };
     }
 
     // Eligibility again where the money is decided: the household may have changed since the visit.
@@ -69,7 +72,16 @@ export function decideApplication(user: SessionUser, input: z.output<typeof deci
       computed: assessment,
     });
     const enrollmentId = await enroll(tx, user, application, assessment, startMonth, today);
-    return { application, audit: { decision: 'approved', amountFen: assessment.totalFen, startMonth, enrollmentId, lateEntriesAcknowledged: acknowledged } };
+    const notice = await issueNotice(tx, user, {
+      kind: 'approval',
+      householdId: app.householdId,
+      villageCode: app.villageCode,
+      applicationId: app.id,
+      issuedOn: today,
+      appeal: true,
+      paragraphs: noticeTexts.approval({ kind: app.kind, startMonth, persons: assessment.coveredMemberIds.length, amountFen: assessment.totalFen, working: assessment.working }),
+    });
+    return { application, audit: { decision: 'approved', amountFen: assessment.totalFen, startMonth, enrollmentId, lateEntriesAcknowledged: acknowledged, notices: [notice.number] } };
   });
 }
 

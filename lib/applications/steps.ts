@@ -6,6 +6,8 @@ import { refuse } from '@/lib/core/errors';
 import { publicNoticeEnd } from '@/lib/applications/flow';
 import { moveState, type Expected } from './load';
 import { runStep } from './run-step';
+import { issueNotice } from '@/lib/notices/issue';
+import { noticeTexts } from '@/lib/notices/texts';
 import type { acceptSchema, countyVisitSchema, objectionSchema, publicNoticeSchema, townshipOpinionSchema } from './schemas';
 import { policyInt } from '@/lib/policy/values';
 import { checkStepDate } from './step-date';
@@ -21,13 +23,18 @@ export function acceptApplication(user: SessionUser, input: z.output<typeof acce
     const expected: Expected = { state: 'draft', version: input.version };
     const late = await checkStepDate(tx, user, app, expected, 'accept', 'acceptedOn', input.acceptedOn, input, now);
     await assertDibaoCoverable(tx, app, '_form');
+    const application = await moveState(tx, app, expected, 'accepted', {
+      acceptedBy: user.id,
+      acceptedOn: input.acceptedOn,
+      missingDocuments: input.missingDocuments,
+    });
+    // 受理通知书, and when papers are missing the one 补正告知书 that lists them all: issued with the step.
+    const notice = { householdId: app.householdId, villageCode: app.villageCode, applicationId: app.id, issuedOn: input.acceptedOn, byTownship: true };
+    const issued = [await issueNotice(tx, user, { ...notice, kind: 'acceptance', paragraphs: noticeTexts.acceptance({ kind: app.kind, acceptedOn: input.acceptedOn }) })];
+    if (input.missingDocuments.length) issued.push(await issueNotice(tx, user, { ...notice, kind: 'correction', paragraphs: noticeTexts.correction({ kind: app.kind, missing: input.missingDocuments }) }));
     return {
-      application: await moveState(tx, app, expected, 'accepted', {
-        acceptedBy: user.id,
-        acceptedOn: input.acceptedOn,
-        missingDocuments: input.missingDocuments,
-      }),
-      audit: { acceptedOn: input.acceptedOn, missingDocuments: input.missingDocuments, lateEntry: late },
+      application,
+      audit: { acceptedOn: input.acceptedOn, missingDocuments: input.missingDocuments, lateEntry: late, notices: issued.map((n) => n.number) },
     };
   });
 }

@@ -117,6 +117,11 @@ export const auditFieldLabels: Record<string, { label: string; show: Show }> = {
   townshipCode: { label: '乡镇（街道）', show: 'text' },
   added: { label: '新增户数', show: 'count' },
   assigneeName: { label: '调查人', show: 'text' },
+  // 文书
+  noticeKind: { label: '文书', show: { acceptance: '受理通知书', correction: '补正告知书', approval: '批准决定书', refusal: '不予批准决定书', suspension: '暂停发放告知书', termination: '停发告知书', reduction: '减发告知书' } },
+  number: { label: '文号', show: 'text' },
+  noticeId: { label: '文书编号', show: 'text' },
+  notices: { label: '制发文书', show: 'text' },
   changedBy: { label: '变更人', show: 'text' },
   changedAt: { label: '变更时间', show: 'datetime' },
   // exports and imports

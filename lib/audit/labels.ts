@@ -106,6 +106,7 @@ export const auditActionLabels = {
   'review.assign': '分派复核',
   'review.record': '登记复核结果',
   'review.close': '复核办结',
+  'notice.issue': '制发文书',
 } as const satisfies Record<string, string>;
 
 /** Every action code the system writes to the audit log. */
@@ -118,6 +119,7 @@ export const auditEntityLabels = {
   enrollment: '在册',
   review_batch: '复核批次',
   review: '复核',
+  notice: '文书',
   payout_run: '发放批次',
   payout_line: '发放明细',
   payout_adjustment: '补发扣回',
@@ -155,6 +157,7 @@ const recordPages: Partial<Record<AuditEntity, { href: (id: string) => string; p
   payout_run: { href: (id) => `/payouts/${id}`, permission: 'payout.read' },
   review: { href: (id) => `/reviews/${id}`, permission: 'review.read' },
   review_batch: { href: (id) => `/reviews/batches/${id}`, permission: 'review.read' },
+  notice: { href: (id) => `/notices/${id}`, permission: 'household.read' },
   user: { href: (id) => `/admin/users/${id}`, permission: 'user.manage' },
 };
 

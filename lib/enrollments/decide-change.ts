@@ -14,6 +14,8 @@ import { AppError, refuse } from '@/lib/core/errors';
 import { addMonthsToMonth } from '@/lib/core/calendar-date';
 import { gradualExitEnd, nextReviewDate } from '@/lib/programs/review';
 import { closeReviewsOnDecision } from '@/lib/reviews/record';
+import { issueNotice } from '@/lib/notices/issue';
+import { noticeTexts } from '@/lib/notices/texts';
 import type { decideChangeSchema } from './schemas';
 import { enrollmentMessages } from './messages';
 
@@ -72,7 +74,23 @@ export async function decideChange(user: SessionUser, input: z.output<typeof dec
       }
     }
     await closeReviewsOnDecision(tx, user, change, e, input.decision === 'approve', today);
-    const entry = { action: `enrollment.${input.decision}_${change.kind}` satisfies AuditAction, regionCode: e.villageCode, before: { status: e.status }, after: { changeId: change.id, effectiveMonth: change.effectiveMonth, amountFen: change.amountFen }, reason: input.reason ?? change.reason };
+    // 停发 / 暂停 / 减发告知书 with the recipient's hearing, when the decision takes money away.
+    const [before] = change.kind === 'recompute' ? await tx.select({ amountFen: enrollmentAmounts.amountFen }).from(enrollmentAmounts).where(and(eq(enrollmentAmounts.enrollmentId, e.id), sql`${enrollmentAmounts.effectiveMonth} < ${change.effectiveMonth}`)).orderBy(sql`${enrollmentAmounts.effectiveMonth} desc`).limit(1) : [];
+    const what = change.kind === 'terminate' ? 'termination' : change.kind === 'suspend' ? 'suspension' : change.kind === 'recompute' && before && change.amountFen! < before.amountFen ? 'reduction' : null;
+    const notice =
+      input.decision === 'approve' && what
+        ? await issueNotice(tx, user, {
+            kind: what,
+            householdId: e.householdId,
+            villageCode: e.villageCode,
+            applicationId: e.applicationId,
+            enrollmentChangeId: change.id,
+            issuedOn: today,
+            appeal: true,
+            paragraphs: noticeTexts.change({ what, effectiveMonth: change.effectiveMonth, reason: change.reason, hearing: change.hearingNote, amountFen: change.amountFen }),
+          })
+        : null;
+    const entry = { action: `enrollment.${input.decision}_${change.kind}` satisfies AuditAction, regionCode: e.villageCode, before: { status: e.status }, after: { changeId: change.id, effectiveMonth: change.effectiveMonth, amountFen: change.amountFen, ...(notice ? { notices: [notice.number] } : {}) }, reason: input.reason ?? change.reason };
     await recordAudit(tx, user, { ...entry, entity: 'enrollment', entityId: e.id });
     await recordAudit(tx, user, { ...entry, entity: 'household', entityId: e.householdId });
     return { state: decided.state };

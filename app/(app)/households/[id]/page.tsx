@@ -9,6 +9,7 @@ import { TimelineSection } from '@/components/households/detail/timeline-section
 import { EnrollmentsSection } from '@/components/enrollments/enrollments-section';
 import { PayoutHistorySection } from '@/components/payouts/payout-history-section';
 import { HouseholdAidSection } from '@/components/temp-aid/household-aid-section';
+import { NoticesSection } from '@/components/notices/notices-section';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { getHouseholdDetail } from '@/lib/households/detail';
@@ -32,6 +33,7 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
       <EnrollmentsSection user={user} householdId={household.id} />
       <PayoutHistorySection user={user} householdId={household.id} />
       <HouseholdAidSection user={user} householdId={household.id} />
+      <NoticesSection user={user} householdId={household.id} villageCode={household.villageCode} />
       <IncomeSection household={household} canWrite={canWrite} />
       <AssetsSection household={household} canWrite={canWrite} />
       <TimelineSection timeline={household.timeline} />
