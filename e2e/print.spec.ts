@@ -78,3 +78,19 @@ test('the 月通报 prints with who made it, a blank for who checks it, the date
   expect(all).toContain(plain(`日期：${today}`));
   expectPageNumbers(pages);
 });
+
+test('a notice prints on A4 as issued: title, number, recipient, text, issuer and date', async ({ page, sql }) => {
+  const householdId = await insertReferenceHousehold(sql);
+  const [cw] = await sql<{ id: string }[]>`select id from users where username = 'supervisor'`;
+  const body = { title: '不予批准决定书', recipient: '穆小军', issuer: '交口县民政局', paragraphs: ['经审核，你（户）的最低生活保障申请不符合条件，决定不予批准。', '理由：家庭人均收入高于当地低保标准。'] };
+  const [n] = await sql<{ id: string }[]>`
+    insert into notices (kind, county_code, township_code, village_code, year, seq, number, household_id, issued_on, issued_by, body)
+    values ('refusal', '141130', '141130101', '141130101200', 2009, 7, '交民救〔2009〕第 0007 号', ${householdId}, '2009-04-02', ${cw!.id}, ${sql.json(body)})
+    on conflict (county_code, year, seq) do update set body = excluded.body returning id`;
+  await signIn(page, 'caseworker');
+  await page.goto(`/notices/${n!.id}`);
+  const pages = await printed(page, 'notice');
+  expect(pages).toHaveLength(1);
+  for (const text of ['不予批准决定书', '交民救〔2009〕第0007号', '穆小军：', '理由：家庭人均收入高于当地低保标准', '交口县民政局（盖章）', '2009年4月2日']) expect(pages[0]).toContain(plain(text));
+  expect(pages[0]).not.toContain(plain('返回家庭档案'));
+});

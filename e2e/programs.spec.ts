@@ -123,6 +123,16 @@ test('the reference household goes through every step of a dibao application (en
   await expect(supervisor.locator('main')).not.toContainText(/\b(application|enrollment|subsidy|household|member)\.[a-z_]+/);
   await expect(programs.getByRole('row', { name: /困难残疾人生活补贴/ })).toContainText(`¥50.00${nextMonth()}在保`);
 
+  // 文书: the acceptance notice and the decision, filed with the household; the decision reads as issued.
+  const filed = supervisor.getByRole('region', { name: /文书/ });
+  await expect(filed.getByRole('row', { name: /受理通知书/ })).toBeVisible();
+  await filed.getByRole('row', { name: /批准决定书/ }).getByRole('link', { name: /^交民救〔\d{4}〕第 \d{4} 号$/ }).click();
+  const decision = supervisor.getByRole('article', { name: '批准决定书' });
+  await expect(decision).toContainText('穆小军：');
+  await expect(decision).toContainText(`决定自 ${nextMonth()} 起给予最低生活保障，保障人数 5 人，每月保障金额 ¥2,452.00`);
+  await expect(decision).toContainText('60 日内向交口县人民政府或者吕梁市民政局申请行政复议');
+  await expect(decision).toContainText('交口县民政局（盖章）');
+
   await cw.close();
   await sv.close();
 });
