@@ -102,6 +102,8 @@ export const auditActionLabels = {
   'payout.recovery': '登记扣回',
   'payout.adjustment_cancel': '撤销补发或扣回',
   'price_subsidy.declare': '发布价格临时补贴',
+  'monitoring.import': '导入比对数据',
+  'monitoring.outcome': '登记预警处理结果',
 } as const satisfies Record<string, string>;
 
 /** Every action code the system writes to the audit log. */
@@ -124,6 +126,8 @@ export const auditEntityLabels = {
   work_calendar: '工作日历',
   user: '用户',
   audit_log: '审计日志',
+  monitoring_import: '比对数据',
+  monitoring_alert: '监测预警',
 } as const satisfies Record<string, string>;
 
 export type AuditEntity = keyof typeof auditEntityLabels;
