@@ -10,3 +10,4 @@ export * from './reports';
 export * from './late-entries';
 export * from './reviews';
 export * from './notices';
+export * from './monitoring';

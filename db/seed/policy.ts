@@ -45,4 +45,9 @@ export const seedStandards: Standard[] = [
   { program: 'temp', component: 'public_notice_above', regionCode: CITY, effectiveFrom: '2019-01-01', amountFen: 200_000, note: '支出型临时救助超过 2,000 元须公示（演示配置）' },
   { program: 'temp', component: 'late_entry_wd', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 3, note: '临时救助、备用金日期早于录入日超过 3 个工作日为补录（演示配置）' },
   { program: 'temp', component: 'public_notice_days', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 5, note: '临时救助公示 5 天（演示配置）' },
+  { program: 'monitor', component: 'medical_self_pay_above', regionCode: CITY, effectiveFrom: '2019-01-01', amountFen: 1_000_000, note: '近 12 个月医保自付合计超过 10,000 元预警（演示配置）' },
+  { program: 'monitor', component: 'medical_window_months', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 12, note: '医保自付按近 12 个月合计' },
+  { program: 'monitor', component: 'disability_max_grade', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 2, note: '新办一、二级残疾证预警' },
+  { program: 'monitor', component: 'alert_deadline_wd', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 10, note: '预警 10 个工作日内核实处理（演示配置）' },
+  { program: 'monitor', component: 'left_program_months', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 12, note: '退出低保、特困 12 个月内仍列入监测' },
 ];

@@ -20,6 +20,7 @@ export const auditAreaLabels: Record<string, string> = {
   subsidy: '在册管理',
   review: '定期复核',
   notice: '文书',
+  monitoring: '监测预警',
   tempaid: '临时救助',
   fund: '乡镇备用金',
   payout: '资金发放',

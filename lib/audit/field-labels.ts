@@ -122,6 +122,10 @@ export const auditFieldLabels: Record<string, { label: string; show: Show }> = {
   number: { label: '文号', show: 'text' },
   noticeId: { label: '文书编号', show: 'text' },
   notices: { label: '制发文书', show: 'text' },
+  // 监测预警
+  sha256: { label: '文件校验值', show: 'text' },
+  alerts: { label: '产生预警', show: 'count' },
+  reason: { label: '理由', show: 'text' },
   changedBy: { label: '变更人', show: 'text' },
   changedAt: { label: '变更时间', show: 'datetime' },
   // exports and imports

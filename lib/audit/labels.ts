@@ -107,6 +107,8 @@ export const auditActionLabels = {
   'review.record': '登记复核结果',
   'review.close': '复核办结',
   'notice.issue': '制发文书',
+  'monitoring.import': '导入比对数据',
+  'monitoring.outcome': '登记预警处理结果',
 } as const satisfies Record<string, string>;
 
 /** Every action code the system writes to the audit log. */
@@ -132,6 +134,8 @@ export const auditEntityLabels = {
   work_calendar: '工作日历',
   user: '用户',
   audit_log: '审计日志',
+  monitoring_import: '比对数据',
+  monitoring_alert: '监测预警',
 } as const satisfies Record<string, string>;
 
 export type AuditEntity = keyof typeof auditEntityLabels;

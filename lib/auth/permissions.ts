@@ -31,6 +31,10 @@ const matrix = {
   // Reports are figures, not people: the admin reads them too (their drill-down lists carry no names).
   'report.read': ['caseworker', 'supervisor', 'auditor', 'admin', 'finance'],
   // 补录 across a region: who entered which step late, and why (names of staff, not of residents).
+  // 动态监测: the township's caseworkers import comparison files and answer the alerts they raise.
+  'monitoring.read': ['caseworker', 'supervisor', 'auditor'],
+  'monitoring.import': ['caseworker', 'supervisor'],
+  'monitoring.write': ['caseworker', 'supervisor'],
   'late_entry.read': ['supervisor', 'auditor'],
   'audit.read': ['auditor', 'admin'],
   'user.manage': ['admin'],

@@ -35,6 +35,11 @@ export const standardComponents: { program: string; component: string; label: st
   { program: 'temp', component: 'public_notice_above', label: '支出型救助须公示的金额', kind: 'money', unit: '元' },
   { program: 'temp', component: 'public_notice_days', label: '临时救助公示天数', kind: 'int', unit: '天' },
   { program: 'temp', component: 'late_entry_wd', label: '临时救助、备用金补录认定（日期早于录入日超过）', kind: 'int', unit: '个工作日' },
+  { program: 'monitor', component: 'medical_self_pay_above', label: '医保自付预警线（近 12 个月合计）', kind: 'money', unit: '元' },
+  { program: 'monitor', component: 'medical_window_months', label: '医保自付合计期间', kind: 'int', unit: '个月' },
+  { program: 'monitor', component: 'disability_max_grade', label: '新办残疾证预警等级（不高于）', kind: 'int', unit: '级' },
+  { program: 'monitor', component: 'alert_deadline_wd', label: '预警处理时限', kind: 'int', unit: '个工作日' },
+  { program: 'monitor', component: 'left_program_months', label: '退出后监测期', kind: 'int', unit: '个月' },
 ];
 
 export function componentOf(program: string, component: string) {

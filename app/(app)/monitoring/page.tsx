@@ -1,0 +1,64 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { monitoringRules, type MonitoringRule } from '@/db/schema';
+import { requirePermission } from '@/lib/auth/session';
+import { outcomeLabels, ruleLabels } from '@/lib/monitoring/layout';
+import { alertCounts, listAlerts } from '@/lib/monitoring/queries';
+
+export const metadata: Metadata = { title: '监测预警' };
+
+type Search = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function MonitoringPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = await requirePermission('monitoring.read');
+  const raw = await searchParams;
+  const stateParam = one(raw.state);
+  const state = stateParam === 'overdue' || stateParam === 'all' ? stateParam : 'open';
+  const ruleParam = one(raw.rule);
+  const rule = (monitoringRules as readonly string[]).includes(ruleParam ?? '') ? (ruleParam as MonitoringRule) : undefined;
+  const [alerts, counts] = await Promise.all([listAlerts(user, { state, rule }), alertCounts(user)]);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">监测预警</h1>
+      <p className="text-sm">
+        待处理 <Link className="text-blue-700 underline" href="/monitoring?state=open">{counts.open}</Link> 条，其中逾期{' '}
+        <Link className="text-blue-700 underline" href="/monitoring?state=overdue">{counts.overdue}</Link> 条。已处理：{outcomeLabels.enrolled} {counts.enrolled}、
+        {outcomeLabels.temp_aid} {counts.tempAid}、{outcomeLabels.referred} {counts.referred}、{outcomeLabels.no_aid} {counts.noAid}。
+      </p>
+      <form className="flex flex-wrap gap-3 text-sm" method="get">
+        <label>
+          状态{' '}
+          <select name="state" defaultValue={state} className="rounded border px-2 py-1">
+            <option value="open">待处理</option>
+            <option value="overdue">逾期</option>
+            <option value="all">全部</option>
+          </select>
+        </label>
+        <label>
+          规则{' '}
+          <select name="rule" defaultValue={rule ?? ''} className="rounded border px-2 py-1">
+            <option value="">全部规则</option>
+            {monitoringRules.map((r) => <option key={r} value={r}>{ruleLabels[r]}</option>)}
+          </select>
+        </label>
+        <button type="submit" className="rounded bg-blue-700 px-3 py-1 text-white">筛选</button>
+      </form>
+      <table className="w-full text-sm">
+        <caption className="text-left text-slate-600">共 {alerts.length} 条</caption>
+        <thead><tr><th className="text-left">对象</th><th className="text-left">规则</th><th className="text-left">情况</th><th className="text-left">处理期限</th><th className="text-left">结果</th></tr></thead>
+        <tbody>
+          {alerts.map((a) => (
+            <tr key={a.id}>
+              <td>{a.name}</td>
+              <td>{ruleLabels[a.rule]}</td>
+              <td>{a.detail}</td>
+              <td>{a.dueOn}</td>
+              <td>{a.outcome ? outcomeLabels[a.outcome] : '待处理'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
