@@ -7,7 +7,8 @@ import { regenerateRun } from '@/lib/payouts/regenerate-run';
 import { resolveFlag } from '@/lib/payouts/resolve-flag';
 import { approveRunSchema } from '@/lib/payouts/schemas';
 import { startRun } from '@/lib/payouts/start-run';
-import { appDb } from './support/app';
+import { appDb, signedIn } from './support/app';
+import { listApprovedOverFlags } from '@/lib/audit/views/approved-over-flags';
 import { clearCounty, COUNTY, countyStaff, enroll, linesOf, rows } from './support/payouts';
 
 const OTHER_COUNTY = '141126'; // 石楼县
@@ -175,6 +176,8 @@ describe('a finding', () => {
     expect((await flagsOf(runId)).find((f) => f.id === flag.id)).toMatchObject({ state: 'overridden', note: '年底前须发放，已告知乡镇下月核实' });
     const audit = rows<{ action: string; reason: string | null }>(await (await appDb()).execute(sql`select action, reason from audit_log where entity = 'payout_run' and entity_id = ${runId} and action like 'payout.approve%' order by id`));
     expect(audit).toEqual([{ action: 'payout.approve', reason: null }, { action: 'payout.approve_over_flags', reason: '年底前须发放，已告知乡镇下月核实' }]);
+    const view = await listApprovedOverFlags(await signedIn('auditor'));
+    expect(view.rows.find((r) => r.runId === runId)).toMatchObject({ month: '2019-10', countyName: '岚县', reason: '年底前须发放，已告知乡镇下月核实' });
     // After approval a finding no longer changes the run.
     await expect(resolveFlag(staff.caseworker, { flagId: flag.id, outcome: 'resolved', note: '核实无误的说明' })).rejects.toMatchObject({ code: 'precondition' });
   });
