@@ -2,7 +2,8 @@
 
 import { approveRunAction, regenerateRunAction } from '@/lib/payouts/actions';
 import { useFormAction } from '@/components/ui/use-form-action';
-import { buttonClass } from '@/components/ui/field';
+import { buttonClass, inputClass } from '@/components/ui/field';
+import { OVERRIDE_REASON_MIN } from '@/lib/payouts/schemas';
 import { useConfirmDialog } from '@/components/ui/confirm-dialog';
 import { formatFen } from '@/lib/core/format';
 import { GenerationProgress } from './generation-progress';
@@ -25,7 +26,8 @@ export function RegenerateForm({ runId, county, month }: { runId: string; county
 }
 
 /** Approval fixes the run for good: the figures the supervisor saw are stated before it is sent. */
-export function ApproveForm({ runId, version, label, lineCount, totalFen, blockedCount }: {
+export function ApproveForm({ runId, version, label, lineCount, totalFen, blockedCount, openFlags = 0 }: {
+  openFlags?: number;
   runId: string;
   version: number;
   label: string;
@@ -35,7 +37,7 @@ export function ApproveForm({ runId, version, label, lineCount, totalFen, blocke
 }) {
   const { ask, dialog } = useConfirmDialog();
   const blocked = blockedCount > 0 ? `（其中受阻 ${blockedCount.toLocaleString('zh-CN')} 笔，暂不发往银行）` : '';
-  const { state, pending, onSubmit } = useFormAction(approveRunAction, () =>
+  const { state, pending, onSubmit, errors } = useFormAction(approveRunAction, () =>
     ask({
       title: '确认审批发放批次',
       message: `确认审批通过 ${label} 发放批次：${lineCount.toLocaleString('zh-CN')} 笔，${formatFen(totalFen)}${blocked}。审批后批次不再变更。`,
@@ -47,6 +49,13 @@ export function ApproveForm({ runId, version, label, lineCount, totalFen, blocke
       {dialog}
       <input type="hidden" name="runId" value={runId} />
       <input type="hidden" name="version" value={version} />
+      {openFlags > 0 && (
+        <label className="block max-w-md text-sm">
+          尚有 {openFlags} 条数据核查未解决（相应明细暂不发放）。如确需先审批，请写明理由（至少 {OVERRIDE_REASON_MIN} 个字）
+          <textarea name="overrideReason" rows={2} aria-invalid={errors.overrideReason ? true : undefined} className={inputClass} />
+          {errors.overrideReason && <span className="text-red-700">{errors.overrideReason}</span>}
+        </label>
+      )}
       <button type="submit" disabled={pending} className={buttonClass}>审批通过（{label}）</button>
       {state?.ok && <p role="status" className="text-sm text-green-800">已审批，批次不再变更。</p>}
       {state && !state.ok && <p role="alert" className="text-sm text-red-700">{state.fieldErrors._form ?? state.message}</p>}

@@ -186,3 +186,39 @@ export const bankReturns = pgTable('bank_returns', {
   importedBy: uuid('imported_by').notNull(),
   importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const lineFlagKinds = ['deceased_member', 'shared_account', 'paid_elsewhere', 'holder_not_member', 'shared_phone'] as const;
+export const lineFlagStates = ['open', 'resolved', 'held', 'overridden'] as const;
+
+/**
+ * 数据核查 (the sweep after every generation): a finding on one line of a run. While open the line
+ * is held (blocked, never in the bank file); a caseworker resolves it: 核实无误 (resolved, the
+ * line is released) or 暂缓发放 (held, the line stays blocked and a later run re-issues it). A
+ * supervisor who approves over open flags marks them overridden, with the written reason.
+ * One finding per line and kind: a regeneration finds it again and keeps its resolution.
+ */
+export const payoutLineFlags = pgTable(
+  'payout_line_flags',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => payoutRuns.id),
+    // A line a regeneration removes takes its findings with it.
+    lineId: bigint('line_id', { mode: 'number' })
+      .notNull()
+      .references(() => payoutLines.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: lineFlagKinds }).notNull(),
+    detail: text('detail').notNull(),
+    state: text('state', { enum: lineFlagStates }).notNull().default('open'),
+    resolvedBy: uuid('resolved_by'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('payout_line_flags_line_kind_uq').on(t.lineId, t.kind),
+    index('payout_line_flags_run_idx').on(t.runId, t.lineId),
+    index('payout_line_flags_run_open_idx').on(t.runId).where(sql`${t.state} = 'open'`),
+  ],
+);

@@ -36,6 +36,7 @@ export const seedStandards: Standard[] = [
   { program: 'tekun', component: 'min_ratio_to_dibao_pct', regionCode: CITY, effectiveFrom: '2020-01-01', intValue: 130, note: '特困基本生活标准不低于低保标准 1.3 倍（seed 的本地规则）' },
   { program: 'dis_living', component: 'monthly', regionCode: CITY, effectiveFrom: '2016-01-01', amountFen: 5_000, note: '困难残疾人生活补贴 50 元/月（seed）' },
   { program: 'dis_care', component: 'monthly', regionCode: CITY, effectiveFrom: '2016-01-01', amountFen: 5_000, note: '重度残疾人护理补贴 50 元/月（seed）' },
+  { program: 'payout', component: 'sweep_shared_phone_households', regionCode: CITY, effectiveFrom: '2016-01-01', intValue: 5, note: '数据核查：同一联系电话登记在 5 户及以上的发放明细须核查（演示配置）' },
   { program: 'temp', component: 'first_response_cap', regionCode: CITY, effectiveFrom: '2019-01-01', amountFen: 500_000, note: '先行救助上限 5,000 元（演示配置）' },
   { program: 'temp', component: 'small_fast_cap_months_pct', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 100, note: '小额快救上限：当地 1 个月低保标准（100%，演示配置）' },
   { program: 'temp', component: 'normal_cap_months', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 6, note: '临时救助一般上限：6 个月低保标准（演示配置）' },

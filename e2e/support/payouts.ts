@@ -75,6 +75,9 @@ export async function insertPayoutHousehold(sql: Sql): Promise<string> {
   await sql`
     update enrollments set status = 'terminated', end_month = '2000-01'
     where county_code = ${PAYOUT_COUNTY.code} and household_id in (select id from households where address like ${`${PAYOUT_ADDRESS}%`})`;
+  // The account is this household's alone: the sweep (数据核查) flags an account that other
+  // households are paid to, and the spec's earlier households would otherwise share it.
+  await sql`update households set bank_account = null where county_code = ${PAYOUT_COUNTY.code} and address like ${`${PAYOUT_ADDRESS}%`}`;
   const [h] = await sql<{ id: string }[]>`
     insert into households (village_code, township_code, county_code, address, kind, bank_name, bank_account_kind, bank_account, bank_account_holder)
     values (${PAYOUT_COUNTY.village}, ${PAYOUT_COUNTY.township}, ${PAYOUT_COUNTY.code}, ${`${PAYOUT_ADDRESS} ${Date.now().toString(36)}`}, 'rural',

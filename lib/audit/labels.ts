@@ -98,6 +98,8 @@ export const auditActionLabels = {
   'payout.bank_file': '生成银行代发文件',
   'payout.reconcile': '导入银行回盘文件',
   'payout.confirm_account': '确认发放账户无误',
+  'payout.approve_over_flags': '在数据核查未解决时审批发放批次',
+  'payout.resolve_flag': '处理发放数据核查',
   'payout.arrears': '登记补发',
   'payout.recovery': '登记扣回',
   'payout.adjustment_cancel': '撤销补发或扣回',

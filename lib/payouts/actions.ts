@@ -8,7 +8,8 @@ import { cancelAdjustment } from '@/lib/payouts/cancel-adjustment';
 import { confirmAccount } from '@/lib/payouts/confirm-account';
 import { declarePriceSubsidy } from '@/lib/payouts/declare-price-subsidy';
 import { regenerateRun } from '@/lib/payouts/regenerate-run';
-import { adjustmentSchema, approveRunSchema, cancelAdjustmentSchema, confirmAccountSchema, priceSubsidySchema, runRefSchema, startRunSchema } from '@/lib/payouts/schemas';
+import { resolveFlag } from '@/lib/payouts/resolve-flag';
+import { adjustmentSchema, approveRunSchema, cancelAdjustmentSchema, confirmAccountSchema, priceSubsidySchema, resolveFlagSchema, runRefSchema, startRunSchema } from '@/lib/payouts/schemas';
 import { startRun } from '@/lib/payouts/start-run';
 
 export const startRunAction = authedAction(startRunSchema, async (user, input) => {
@@ -53,6 +54,12 @@ export const confirmAccountAction = authedAction(confirmAccountSchema, async (us
 
 export const declarePriceSubsidyAction = authedAction(priceSubsidySchema, async (user, input) => {
   const result = await declarePriceSubsidy(user, input);
+  revalidatePath('/payouts', 'layout');
+  return result;
+});
+
+export const resolveFlagAction = authedAction(resolveFlagSchema, async (user, input) => {
+  const result = await resolveFlag(user, input);
   revalidatePath('/payouts', 'layout');
   return result;
 });

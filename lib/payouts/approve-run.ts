@@ -42,7 +42,17 @@ export async function approveRun(user: SessionUser, input: z.output<typeof appro
     const heldElsewhere = await linesHeldElsewhere(tx, run.id);
     if (heldElsewhere > 0) throw refuse('precondition', payoutMessages.heldElsewhere(heldElsewhere));
 
+    // 数据核查: the held lines are not paid either way; approving over open findings is a
+    // supervisor's written decision, kept on the findings and in the audit log.
+    const open = await openFlagCount(tx, run.id);
+    if (open > 0 && !input.overrideReason) throw refuse('precondition', payoutMessages.openFlags(open));
+
     const approvedAt = new Date();
+    if (open > 0) {
+      await tx.execute(sql`
+        UPDATE payout_line_flags SET state = 'overridden', resolved_by = ${user.id}::uuid, resolved_at = ${approvedAt.toISOString()}::timestamptz, note = ${input.overrideReason!}
+        WHERE run_id = ${run.id}::uuid AND state = 'open'`);
+    }
     await tx
       .update(payoutRuns)
       .set({ state: 'approved', approvedBy: user.id, approvedAt, version: sql`${payoutRuns.version} + 1` })
@@ -57,6 +67,16 @@ export async function approveRun(user: SessionUser, input: z.output<typeof appro
       before: { state: run.state, version: run.version },
       after: { state: 'approved', month: run.month, lineCount: run.lineCount, totalFen: run.totalFen, blockedCount: run.blockedCount },
     });
+    if (open > 0) {
+      await recordAudit(tx, user, {
+        action: 'payout.approve_over_flags',
+        entity: 'payout_run',
+        entityId: run.id,
+        regionCode: run.countyCode,
+        after: { month: run.month, openFlags: open },
+        reason: input.overrideReason!,
+      });
+    }
     return { state: 'approved' as const };
   });
 }
@@ -95,4 +115,10 @@ async function sourcesOf(tx: Tx, runId: string) {
     .where(sql`${tempAidPayments.id} IN (SELECT x::uuid FROM jsonb_array_elements_text(${ids(['temp_aid'])}::jsonb) x)`)
     .for('share');
   return { adjustments, payments };
+}
+
+/** The run's 数据核查 findings nobody has looked at yet. Read under the run's row lock: a resolution takes the same lock. */
+export async function openFlagCount(tx: Tx, runId: string): Promise<number> {
+  const [r] = rowsOf<{ n: string | number }>(await tx.execute(sql`SELECT count(*) AS n FROM payout_line_flags WHERE run_id = ${runId}::uuid AND state = 'open'`));
+  return Number(r?.n ?? 0);
 }

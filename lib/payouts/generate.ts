@@ -8,7 +8,9 @@ import { refuse } from '@/lib/core/errors';
 import { addMonthsToMonth } from '@/lib/core/calendar-date';
 import { upsertEnrollmentLines } from './generation/enrollment-lines';
 import { upsertOtherLines } from './generation/other-lines';
+import { sweepRun } from './generation/sweep';
 import { writeTotals } from './generation/totals';
+import { policyInt } from '@/lib/policy/values';
 import type { Progress } from './progress';
 import { payoutMessages } from './messages';
 
@@ -86,7 +88,10 @@ export async function generateLocked(tx: Tx, run: PayoutRun, user: SessionUser, 
   await progress.step(3);
   const other = await upsertOtherLines(tx, run.id, run.countyCode, run.month, created);
   await progress.step(4);
-  const changed = enrollment.inserted + enrollment.updated + enrollment.removed + other.inserted + other.updated + other.removed > 0;
+  // 数据核查 over the lines as they now are: findings held until someone looks at them.
+  const threshold = await policyInt(tx, 'payout', 'sweep_shared_phone_households', run.countyCode, `${run.month}-01`);
+  const sweep = await sweepRun(tx, run, threshold);
+  const changed = enrollment.inserted + enrollment.updated + enrollment.removed + other.inserted + other.updated + other.removed + sweep.linesChanged > 0;
   if (changed || created || !run.generatedAt || (await previousRunMoved(tx, run))) {
     await writeTotals(tx, run.id, run.countyCode, run.month, user.id);
   } else {
@@ -111,7 +116,7 @@ export async function generateLocked(tx: Tx, run: PayoutRun, user: SessionUser, 
     entityId: run.id,
     regionCode: run.countyCode,
     before: created ? null : { lineCount: run.lineCount, totalFen: run.totalFen, blockedCount: run.blockedCount },
-    after: { ...result, blockedCount: after!.blockedCount, enrollmentLines: enrollment, otherLines: other },
+    after: { ...result, blockedCount: after!.blockedCount, enrollmentLines: enrollment, otherLines: other, sweep },
   });
   return result;
 }

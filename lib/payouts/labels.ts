@@ -38,3 +38,14 @@ export function summaryText(line: { kind: string; program: string; month: string
   const what = line.kind === 'enrollment' ? (programLabels[line.program] ?? line.program) : `${programLabels[line.program] ?? line.program}${kindLabels[line.kind] ?? ''}`;
   return `${what} ${line.month}`;
 }
+
+/** 数据核查 findings on a line (payout_line_flags.kind). */
+export const flagKindLabels: Record<string, string> = {
+  deceased_member: '成员已死亡',
+  shared_account: '账户与他户共用',
+  paid_elsewhere: '同月在其他县（区）发放',
+  holder_not_member: '账户名非本户成员',
+  shared_phone: '电话多户共用',
+};
+
+export const flagStateLabels: Record<string, string> = { open: '待核查', resolved: '核实无误', held: '暂缓发放', overridden: '审批时未解决' };

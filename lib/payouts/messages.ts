@@ -16,4 +16,7 @@ export const payoutMessages = {
   priceSubsidyExists: (region: string, month: string) => `${region} ${month} 已有价格临时补贴`,
   monthOutOfRange: '只能编制本月及以前月份或下一个月的发放批次',
   chooseCounty: '请选择县（区）',
+  openFlags: (n: number) => `批次中有 ${n} 条数据核查未解决，请先核查；确需先审批的，须写明理由`,
+  flagNotOpen: '该核查记录已处理',
+  flagRunApproved: '批次已审批，核查结果不能再改变本批次；未发放的明细由下月批次重新发放',
 } as const;

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { parseYuanToFen } from '@/lib/core/money';
 import { safeText } from '@/lib/core/safe-text';
 
+/** The written reason of an approval over open 数据核查 findings is at least this long. */
+export const OVERRIDE_REASON_MIN = 10;
+
 const month = (label: string) => z.string({ error: `请填写${label}` }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-12');
 const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), s.optional());
 /** A yuan amount as people type it ("2452", "2,452.00", "¥12.30") → fen, as everywhere else in the app. */
@@ -32,6 +35,14 @@ export const runRefSchema = z.object({ runId: z.uuid('批次不存在') });
 export const approveRunSchema = z.object({
   runId: z.uuid('批次不存在'),
   version: z.coerce.number().int().min(1),
+  // Only to approve over open 数据核查 findings: why the run cannot wait for them.
+  overrideReason: optional(safeText('未解决核查的审批理由', { multiline: true }).min(OVERRIDE_REASON_MIN, `请写明在核查未解决时审批的理由（至少 ${OVERRIDE_REASON_MIN} 个字）`).max(500, '理由不能超过 500 字')),
+});
+
+export const resolveFlagSchema = z.object({
+  flagId: z.coerce.number({ error: '该核查记录不存在' }).int().positive('该核查记录不存在'),
+  outcome: z.enum(['resolved', 'held'], { error: '请选择核查结果' }),
+  note: safeText('核查情况', { multiline: true, required: '请写明核查情况' }).min(4, '请写明核查情况（至少 4 个字）').max(500, '核查情况不能超过 500 字'),
 });
 
 export const adjustmentSchema = z

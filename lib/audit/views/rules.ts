@@ -4,13 +4,14 @@
 import { z } from 'zod';
 import { isIsoDate } from '@/lib/core/calendar-date';
 
-export const auditViewKeys = ['same-hands', 'bank-before-payout', 'deceased-paid', 'id-reveals'] as const;
+export const auditViewKeys = ['same-hands', 'bank-before-payout', 'deceased-paid', 'approved-over-flags', 'id-reveals'] as const;
 export type AuditViewKey = (typeof auditViewKeys)[number];
 
 export const auditViewTitles: Record<AuditViewKey, string> = {
   'same-hands': '同一人经办多个环节',
   'bank-before-payout': '发放前变更银行账户',
   'deceased-paid': '已故成员仍在发放',
+  'approved-over-flags': '带未解决标记批准的发放',
   'id-reveals': '查看完整身份证号（按用户）',
 };
 

@@ -33,3 +33,15 @@ export async function counts(tx: Tx, statement: SQL): Promise<Counts> {
   return { inserted: Number(r?.inserted ?? 0), updated: Number(r?.updated ?? 0), removed: Number(r?.removed ?? 0) };
 }
 
+
+/**
+ * A line held by the sweep (lib/payouts/generation/sweep.ts) carries a block reason that starts
+ * with this; the generation's own reasons never do. The generation compares lines without it, so
+ * a held line that is otherwise right is not rewritten, and the sweep alone holds and releases.
+ */
+export const SWEEP_HOLD_PREFIX = '数据核查';
+
+/** A stored line's block reason as the generation sees it: the sweep's hold is not the generation's. */
+export function generationBlockReason(t: string): string {
+  return `(CASE WHEN ${t}.block_reason LIKE '${SWEEP_HOLD_PREFIX}%' THEN NULL ELSE ${t}.block_reason END)`;
+}

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { BLOCK_REASON_SQL, counts, type Counts } from './common';
+import { BLOCK_REASON_SQL, counts, generationBlockReason, type Counts } from './common';
 
 // Step 1 of a generation: the enrollment lines, one per enrollment that pays in the month.
 
@@ -65,8 +65,10 @@ function lineValues(month: string): SQL {
 function lineFingerprint(components: string | null, t: string): SQL {
   const amount = components ? `${components}->>'effectiveMonth'` : `${t}.effective_month`;
   const exit = components ? `coalesce((${components}->>'gradualExit')::boolean, false)::text` : `${t}.gradual_exit::text`;
+  // A stored line's hold by the sweep is not part of what the generation decides.
+  const column = (c: string) => (components && c === 'block_reason' ? generationBlockReason(t) : `${t}.${c}`);
   return sql.raw(`concat_ws('|', ${amount}, ${exit}, ${['bank_name', 'bank_account_kind', 'bank_account', 'bank_account_holder', 'block_reason', 'township_code', 'village_code']
-    .map((c) => `coalesce(${t}.${c}, '')`)
+    .map((c) => `coalesce(${column(c)}, '')`)
     .join(', ')})`);
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { BLOCK_REASON_SQL, counts, type Counts } from './common';
+import { BLOCK_REASON_SQL, counts, generationBlockReason, type Counts } from './common';
 
 // Steps 2–3 of a generation: every line that is not an enrollment month, keyed by its source.
 
@@ -150,7 +150,7 @@ export function upsertOtherLines(tx: Tx, runId: string, county: string, month: s
       SELECT d.* FROM desired d
       LEFT JOIN payout_lines cur ON cur.run_id = ${runId}::uuid AND cur.kind = d.kind AND cur.source_id = d.source_id AND cur.month = ${month}
       WHERE cur.id IS NULL
-        OR (cur.amount_fen, cur.persons, cur.components, cur.bank_name, cur.bank_account_kind, cur.bank_account, cur.bank_account_holder, cur.block_reason)
+        OR (cur.amount_fen, cur.persons, cur.components, cur.bank_name, cur.bank_account_kind, cur.bank_account, cur.bank_account_holder, ${sql.raw(generationBlockReason('cur'))})
           IS DISTINCT FROM (d.amount_fen, d.persons, d.components, d.bank_name, d.bank_account_kind, d.bank_account, d.bank_account_holder, d.block_reason)
     ),
     -- A source is held by one line only (payout_lines_one_holder_uq): a line that another run

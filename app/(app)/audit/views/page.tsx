@@ -4,6 +4,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { firstValues } from '@/lib/audit/filter';
 import { listBankChangesBeforePayout } from '@/lib/audit/views/bank-before-payout';
 import { listDeceasedPaid } from '@/lib/audit/views/deceased-paid';
+import { listApprovedOverFlags } from '@/lib/audit/views/approved-over-flags';
 import { countIdReveals } from '@/lib/audit/views/id-reveals';
 import { DEFAULT_DAYS, auditViewTitles, auditViewsFilterSchema } from '@/lib/audit/views/rules';
 import { listSameHands, VIEW_ROWS } from '@/lib/audit/views/same-hands';
@@ -33,10 +34,11 @@ export default async function AuditViewsPage({ searchParams }: { searchParams: P
   const today = todayInChina();
   const filter = parsed.success ? parsed.data : { days: DEFAULT_DAYS, from: undefined, to: undefined };
   const range = { from: filter.from ?? addDays(today, -29), to: filter.to ?? today };
-  const [hands, banks, deceased, reveals] = await Promise.all([
+  const [hands, banks, deceased, overFlags, reveals] = await Promise.all([
     listSameHands(user),
     listBankChangesBeforePayout(user, filter.days),
     listDeceasedPaid(user),
+    listApprovedOverFlags(user),
     countIdReveals(user, range),
   ]);
   const errors = parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
@@ -127,6 +129,26 @@ export default async function AuditViewsPage({ searchParams }: { searchParams: P
             { key: 'program', header: '项目', cell: (r) => programLabels[r.program] ?? '—' },
             { key: 'amount', header: '金额', numeric: true, cell: (r) => formatFen(r.amountFen) },
             { key: 'status', header: '发放状态', cell: (r) => lineStatusLabels[r.status] ?? '—' },
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="h-over-flags">
+        <h2 id="h-over-flags" className="text-lg font-semibold">{auditViewTitles['approved-over-flags']}{more(overFlags.total, overFlags.rows.length)}</h2>
+        <p className="text-sm text-slate-600">审核审批人在数据核查未解决时审批了发放批次（相应明细未发放），附其书面理由。</p>
+        <DataTable
+          className="mt-2"
+          aria-labelledby="h-over-flags"
+          rows={overFlags.rows}
+          rowKey={(r) => r.runId}
+          whenEmpty="message"
+          empty="没有发现。"
+          columns={[
+            { key: 'run', header: '批次', cell: (r) => <Link href={`/payouts/${r.runId}`} className={link}>{r.countyName} {r.month}</Link> },
+            { key: 'by', header: '审批人', cell: (r) => r.approvedByName ?? '—' },
+            { key: 'at', header: '审批时间', cell: (r) => formatDateTime(r.approvedAt) },
+            { key: 'flags', header: '未解决核查', numeric: true, cell: (r) => `${r.flags} 条` },
+            { key: 'reason', header: '理由', cell: (r) => r.reason ?? '—' },
           ]}
         />
       </section>

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { HistorySection } from '@/components/audit/history-list';
 import { ChangedAccountsSection } from '@/components/payouts/changed-accounts-section';
 import { ConfirmAccountForm } from '@/components/payouts/confirm-account-form';
+import { ResolveFlagForm } from '@/components/payouts/resolve-flag-form';
 import { ReturnFileForm } from '@/components/payouts/return-file-form';
 import { ApproveForm, RegenerateForm } from '@/components/payouts/run-actions';
 import { RunSummaryTables } from '@/components/payouts/run-summary';
@@ -13,9 +14,10 @@ import { userCovers } from '@/lib/auth/authorize';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { formatDateTime, formatFen } from '@/lib/core/format';
-import { kindLabels, lineStatusLabels, programLabels, runStateLabels } from '@/lib/payouts/labels';
+import { flagKindLabels, flagStateLabels, kindLabels, lineStatusLabels, programLabels, runStateLabels } from '@/lib/payouts/labels';
 import { listSubsidiesAwaitingConfirmation } from '@/lib/enrollments/queries';
 import { changedAccountLines } from '@/lib/payouts/changed-accounts';
+import { listRunFlags, type FlagRow } from '@/lib/payouts/flag-queries';
 import { getRun, listLines, type LineRow } from '@/lib/payouts/queries';
 import { reconcileRefusal } from '@/lib/payouts/rules';
 
@@ -30,7 +32,11 @@ export default async function RunPage({ params, searchParams }: { params: Promis
   const sp = await searchParams;
   const view = sp.view === 'blocked' || sp.view === 'failed' ? sp.view : 'all';
   const after = /^\d{1,15}$/.test(sp.after ?? '') ? Number(sp.after) : undefined;
-  const [page, changed] = await Promise.all([listLines(user, run.id, { after, blocked: view === 'blocked', failed: view === 'failed' }), changedAccountLines(user, run.id)]);
+  const [page, changed, flags] = await Promise.all([
+    listLines(user, run.id, { after, blocked: view === 'blocked', failed: view === 'failed' }),
+    changedAccountLines(user, run.id),
+    listRunFlags(user, run.id),
+  ]);
   // Subsidies proposed but not confirmed pay nothing: said here, so that nobody takes the run for all that is owed.
   const awaiting = can(user.role, 'enrollment.read') ? await listSubsidiesAwaitingConfirmation(user, { countyCode: run.countyCode, month: run.month }) : [];
   const county = userCovers(user, run.countyCode);
@@ -69,7 +75,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
           (run.approvalBlock ? (
             <p className="max-w-md text-sm text-slate-700">审批：{run.approvalBlock}。</p>
           ) : (
-            <ApproveForm runId={run.id} version={run.version} label={label} lineCount={run.lineCount} totalFen={run.totalFen} blockedCount={run.blockedCount} />
+            <ApproveForm runId={run.id} version={run.version} label={label} lineCount={run.lineCount} totalFen={run.totalFen} blockedCount={run.blockedCount} openFlags={flags.openInRun} />
           ))}
         {run.state !== 'draft' && can(user.role, 'payout.bank_file') && county && (
           <form method="post" action={`/api/payouts/${run.id}/bank-file`} className="flex gap-2">
@@ -118,6 +124,8 @@ export default async function RunPage({ params, searchParams }: { params: Promis
         </section>
       )}
       {summary && <RunSummaryTables summary={summary} />}
+
+      <FlagsSection rows={flags.rows} openInRun={flags.openInRun} canResolve={run.state === 'draft' && can(user.role, 'payout.prepare')} />
 
       <ChangedAccountsSection rows={changed.rows} more={changed.more} />
 
@@ -186,3 +194,38 @@ function LinesTable({ rows, canConfirm, linkHouseholds }: { rows: LineRow[]; can
     />
   );
 }
+
+/** 数据核查: why a line is held, and (on a draft) the caseworker's 核实无误 / 暂缓发放. */
+function FlagsSection({ rows, openInRun, canResolve }: { rows: FlagRow[]; openInRun: number; canResolve: boolean }) {
+  return (
+    <section aria-labelledby="h-flags">
+      <h2 id="h-flags" className="text-lg font-semibold">数据核查（未解决 {openInRun} 条）</h2>
+      <p className="text-sm text-slate-600">有未解决核查的明细暂不发放；核实无误后恢复发放，暂缓发放的由以后的批次重新发放。</p>
+      <DataTable
+        className="mt-2"
+        aria-labelledby="h-flags"
+        rows={rows}
+        rowKey={(f) => f.id}
+        whenEmpty="message"
+        empty="未发现需要核查的明细。"
+        columns={[
+          { key: 'line', header: '序号', className: 'font-mono', cell: (f) => f.lineId },
+          { key: 'head', header: '户主', cell: (f) => f.headName ?? '—' },
+          { key: 'kind', header: '核查事项', cell: (f) => flagKindLabels[f.kind] ?? f.kind },
+          { key: 'detail', header: '情况', cell: (f) => f.detail },
+          {
+            key: 'state',
+            header: '处理',
+            cell: (f) =>
+              f.state === 'open' ? (
+                canResolve ? <ResolveFlagForm flagId={f.id} /> : <span className="text-red-700">{flagStateLabels.open}</span>
+              ) : (
+                <>{flagStateLabels[f.state] ?? f.state}：{f.note}（{f.resolvedByName ?? ''} {f.resolvedAt ? formatDateTime(f.resolvedAt) : ''}）</>
+              ),
+          },
+        ]}
+      />
+    </section>
+  );
+}
+

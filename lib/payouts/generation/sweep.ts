@@ -1,0 +1,141 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { rowsOf } from '@/lib/core/sql';
+import { flagKindLabels } from '../labels';
+import { SWEEP_HOLD_PREFIX } from './common';
+import { recordedDead, recordedDeathDate } from './recorded-dead';
+
+// 数据核查: after every generation, one pass of set-based SQL over the run's lines finds what a
+// person should look at before the bank pays (a covered member recorded dead, an account another
+// household is paid to, the same resident ID paid by another county's run of the month, an account
+// holder who is no member of the household, a phone many households give). Each finding is a row
+// of payout_line_flags; a line with an open (or 暂缓) finding is held: blocked, with the reason.
+
+export interface SweepResult {
+  found: number;
+  /** Lines held or released by this sweep: the run's totals must be written again. */
+  linesChanged: number;
+}
+
+const mask = (id: string) => `left(${id}, 6) || '********' || right(${id}, 4)`;
+const kindLabelSql = sql.raw(`CASE f.kind ${Object.entries(flagKindLabels).map(([k, v]) => `WHEN '${k}' THEN '${v}'`).join(' ')} ELSE f.kind END`);
+
+/**
+ * The findings of one run, written as flags: a new one is open; one found again keeps its state
+ * (a resolved one stays resolved); an open one no longer found is dropped. Lines blocked for the
+ * generation's own reasons (no usable account) are not swept: they pay nothing, and a later run
+ * re-issues and sweeps them. 扣回 lines go with the line they deduct from.
+ */
+async function writeFlags(tx: Tx, run: { id: string; countyCode: string; month: string }, sharedPhoneHouseholds: number): Promise<number> {
+  const [r] = rowsOf<{ found: string | number }>(
+    await tx.execute(sql`
+    WITH lines AS MATERIALIZED (
+      SELECT l.id, l.household_id, l.member_id, l.bank_account, l.bank_account_holder,
+        coalesce(l.components->'coveredMemberIds', l.components->'original'->'coveredMemberIds') AS covered
+      FROM payout_lines l
+      WHERE l.run_id = ${run.id}::uuid AND l.kind <> 'recovery' AND (NOT l.blocked OR l.block_reason LIKE ${`${SWEEP_HOLD_PREFIX}%`})
+    ),
+    -- The persons a line pays for: its member (特困, a subsidy) or those its amount was computed for.
+    covered AS (
+      SELECT l.id AS line_id, l.member_id FROM lines l WHERE l.member_id IS NOT NULL
+      UNION
+      SELECT l.id, c.v::uuid FROM lines l CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(l.covered) = 'array' THEN l.covered END) c(v)
+    ),
+    persons AS MATERIALIZED (
+      SELECT c.line_id, m.id AS member_id, m.name, m.id_number, ${recordedDead('m')} AS dead, ${recordedDeathDate('m')} AS died_on
+      FROM covered c JOIN members m ON m.id = c.member_id
+    ),
+    hh AS MATERIALIZED (
+      SELECT l.id AS line_id, l.household_id, l.bank_account, btrim(l.bank_account_holder) AS holder, h.bank_account AS current_account, h.phone
+      FROM lines l JOIN households h ON h.id = l.household_id
+    ),
+    accounts AS (
+      SELECT h.bank_account, count(*) AS n FROM households h
+      WHERE h.bank_account IN (SELECT x.bank_account FROM hh x WHERE x.bank_account IS NOT NULL) GROUP BY h.bank_account
+    ),
+    phones AS (
+      SELECT h.phone, count(*) AS n FROM households h
+      WHERE h.phone IN (SELECT x.phone FROM hh x WHERE btrim(coalesce(x.phone, '')) <> '') GROUP BY h.phone HAVING count(*) >= ${sharedPhoneHouseholds}
+    ),
+    elsewhere AS (
+      SELECT DISTINCT p.line_id, p.name, ${sql.raw(mask('p.id_number'))} AS masked, coalesce(rg.name, r2.county_code) AS county_name
+      FROM persons p
+      JOIN members m2 ON m2.id_number = p.id_number
+      JOIN payout_lines l2 ON l2.household_id = m2.household_id AND l2.month = ${run.month} AND l2.kind <> 'recovery'
+      JOIN payout_runs r2 ON r2.id = l2.run_id AND r2.county_code <> ${run.countyCode}
+      LEFT JOIN regions rg ON rg.code = r2.county_code
+      WHERE l2.member_id = m2.id OR (jsonb_typeof(l2.components->'coveredMemberIds') = 'array' AND l2.components->'coveredMemberIds' @> jsonb_build_array(m2.id::text))
+    ),
+    found AS (
+      SELECT p.line_id, 'deceased_member'::text AS kind,
+        string_agg(p.name || '（身份证号 ' || ${sql.raw(mask('p.id_number'))} || '）已登记死亡' || coalesce('，死亡日期 ' || p.died_on, ''), '；' ORDER BY p.name) AS detail
+      FROM persons p WHERE p.dead GROUP BY p.line_id
+      UNION ALL
+      SELECT x.line_id, 'shared_account', '发放账号尾号 ' || right(x.bank_account, 4) || ' 同时是其他 ' || x.others || ' 户的发放账户'
+      FROM (SELECT hh.line_id, hh.bank_account, a.n - CASE WHEN hh.current_account = hh.bank_account THEN 1 ELSE 0 END AS others
+            FROM hh JOIN accounts a ON a.bank_account = hh.bank_account) x
+      WHERE x.others > 0
+      UNION ALL
+      SELECT e.line_id, 'paid_elsewhere', string_agg(e.name || '（身份证号 ' || e.masked || '）同月也在' || e.county_name || '的发放批次中', '；' ORDER BY e.county_name, e.name)
+      FROM elsewhere e GROUP BY e.line_id
+      UNION ALL
+      SELECT hh.line_id, 'holder_not_member', '账户名“' || hh.holder || '”不是本户在册成员'
+      FROM hh WHERE coalesce(hh.holder, '') <> ''
+        AND NOT EXISTS (SELECT 1 FROM members mm WHERE mm.household_id = hh.household_id AND mm.status = 'active' AND btrim(mm.name) = hh.holder)
+      UNION ALL
+      SELECT hh.line_id, 'shared_phone', '联系电话尾号 ' || right(hh.phone, 4) || ' 登记在 ' || ph.n || ' 户（达到 ' || ${sharedPhoneHouseholds}::int || ' 户即核查）'
+      FROM hh JOIN phones ph ON ph.phone = hh.phone
+    ),
+    upserted AS (
+      INSERT INTO payout_line_flags AS f (run_id, line_id, kind, detail)
+      SELECT ${run.id}::uuid, x.line_id, x.kind, x.detail FROM found x
+      ON CONFLICT (line_id, kind) DO UPDATE SET detail = excluded.detail WHERE f.state = 'open' AND f.detail <> excluded.detail
+      RETURNING 1
+    ),
+    stale AS (
+      DELETE FROM payout_line_flags f WHERE f.run_id = ${run.id}::uuid AND f.state = 'open'
+        AND (f.line_id, f.kind) NOT IN (SELECT x.line_id, x.kind FROM found x)
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM found) AS found, (SELECT count(*) FROM upserted) + (SELECT count(*) FROM stale) AS written`),
+  );
+  return Number(r?.found ?? 0);
+}
+
+/**
+ * Holds the lines with an open or 暂缓 finding, with the findings as the reason, and releases the
+ * lines this sweep held whose findings are all resolved. Called by the sweep and by a resolution.
+ */
+export async function applyHolds(tx: Tx, runId: string): Promise<number> {
+  const [r] = rowsOf<{ held: string | number; released: string | number }>(
+    await tx.execute(sql`
+    WITH flagged AS (
+      SELECT f.line_id,
+        CASE WHEN bool_or(f.state = 'open') THEN ${`${SWEEP_HOLD_PREFIX}待处理：`} ELSE ${`${SWEEP_HOLD_PREFIX}暂缓发放：`} END
+          || string_agg(DISTINCT ${kindLabelSql}, '、') AS reason
+      FROM payout_line_flags f WHERE f.run_id = ${runId}::uuid AND f.state IN ('open', 'held') GROUP BY f.line_id
+    ),
+    held AS (
+      UPDATE payout_lines l SET blocked = true, block_reason = x.reason, updated_at = now()
+      FROM flagged x
+      WHERE l.id = x.line_id AND l.run_id = ${runId}::uuid AND (NOT l.blocked OR l.block_reason LIKE ${`${SWEEP_HOLD_PREFIX}%`})
+        AND l.block_reason IS DISTINCT FROM x.reason
+      RETURNING 1
+    ),
+    released AS (
+      UPDATE payout_lines l SET blocked = false, block_reason = NULL, updated_at = now()
+      WHERE l.run_id = ${runId}::uuid AND l.blocked AND l.block_reason LIKE ${`${SWEEP_HOLD_PREFIX}%`}
+        AND l.id NOT IN (SELECT x.line_id FROM flagged x)
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM held) AS held, (SELECT count(*) FROM released) AS released`),
+  );
+  return Number(r?.held ?? 0) + Number(r?.released ?? 0);
+}
+
+/** The sweep of a draft's lines, inside the generating transaction (the caller holds the run's row lock). */
+export async function sweepRun(tx: Tx, run: { id: string; countyCode: string; month: string }, sharedPhoneHouseholds: number): Promise<SweepResult> {
+  const found = await writeFlags(tx, run, sharedPhoneHouseholds);
+  return { found, linesChanged: await applyHolds(tx, run.id) };
+}
