@@ -8,3 +8,4 @@ export * from './payouts';
 export * from './temp-aid';
 export * from './reports';
 export * from './late-entries';
+export * from './complaints';

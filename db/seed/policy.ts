@@ -45,4 +45,5 @@ export const seedStandards: Standard[] = [
   { program: 'temp', component: 'public_notice_above', regionCode: CITY, effectiveFrom: '2019-01-01', amountFen: 200_000, note: '支出型临时救助超过 2,000 元须公示（演示配置）' },
   { program: 'temp', component: 'late_entry_wd', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 3, note: '临时救助、备用金日期早于录入日超过 3 个工作日为补录（演示配置）' },
   { program: 'temp', component: 'public_notice_days', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 5, note: '临时救助公示 5 天（演示配置）' },
+  { program: 'complaint', component: 'complaint_deadline_working_days', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 15, note: '投诉举报自受理之日起 15 个工作日内办结答复（演示配置）' },
 ];

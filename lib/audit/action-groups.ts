@@ -19,6 +19,7 @@ export const auditAreaLabels: Record<string, string> = {
   enrollment: '在册管理',
   subsidy: '在册管理',
   tempaid: '临时救助',
+  complaint: '投诉举报',
   fund: '乡镇备用金',
   payout: '资金发放',
   price_subsidy: '资金发放',

@@ -102,6 +102,12 @@ export const auditActionLabels = {
   'payout.recovery': '登记扣回',
   'payout.adjustment_cancel': '撤销补发或扣回',
   'price_subsidy.declare': '发布价格临时补贴',
+
+  'complaint.intake': '登记投诉举报',
+  'complaint.assign': '交办投诉举报',
+  'complaint.note': '登记调查核实情况',
+  'complaint.outcome': '认定投诉举报办理结果',
+  'complaint.reply': '答复投诉人并办结',
 } as const satisfies Record<string, string>;
 
 /** Every action code the system writes to the audit log. */
@@ -118,6 +124,7 @@ export const auditEntityLabels = {
   price_subsidy: '价格临时补贴',
   reserve_fund: '乡镇备用金',
   late_entry: '补录',
+  complaint: '投诉举报',
   roster: '花名册',
   county: '县（市、区）',
   policy_standard: '政策标准',
@@ -146,6 +153,7 @@ const recordPages: Partial<Record<AuditEntity, { href: (id: string) => string; p
   application: { href: (id) => `/applications/${id}`, permission: 'application.read' },
   temp_aid_case: { href: (id) => `/temp-aid/${id}`, permission: 'tempaid.read' },
   reserve_fund: { href: (id) => `/temp-aid/funds/${id}`, permission: 'tempaid.read' },
+  complaint: { href: (id) => `/complaints/${id}`, permission: 'complaint.read' },
   payout_run: { href: (id) => `/payouts/${id}`, permission: 'payout.read' },
   user: { href: (id) => `/admin/users/${id}`, permission: 'user.manage' },
 };

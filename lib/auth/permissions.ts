@@ -29,6 +29,11 @@ const matrix = {
   'report.read': ['caseworker', 'supervisor', 'auditor', 'admin', 'finance'],
   // 补录 across a region: who entered which step late, and why (names of staff, not of residents).
   'late_entry.read': ['supervisor', 'auditor'],
+  // 投诉举报: intake by caseworkers and supervisors, assignment by supervisors, reading for the auditor.
+  'complaint.read': ['caseworker', 'supervisor', 'auditor'],
+  'complaint.intake': ['caseworker', 'supervisor'],
+  'complaint.assign': ['supervisor'],
+  'complaint.handle': ['caseworker', 'supervisor'],
   'audit.read': ['auditor', 'admin'],
   'user.manage': ['admin'],
   // One's own password and second factor: every role.
