@@ -13,6 +13,7 @@ import { intakeSchema, type IntakeInput } from '@/lib/complaints/schemas';
 import { addComplaintNote, assignComplaint, recordComplaintOutcome, replyToComplaint } from '@/lib/complaints/steps';
 import { todayInChina } from '@/lib/core/time';
 import { setCalendarDay } from '@/lib/policy/calendar';
+import { roleDashboard } from '@/lib/reports/role-dashboard';
 import { createUser } from '@/lib/users/create-user';
 import { appDb, passwordChosen, signedIn } from './support/app';
 
@@ -89,6 +90,19 @@ describe('complaints', () => {
     await replyToComplaint(handler, { complaintId: old.id, version: v2 + 1, replyOn: today, replyMethod: 'phone', replyText: '已电话告知处理结果' });
     expect((await getComplaint(handler, old.id, today)).escalated).toBe(false);
     expect((await listComplaints(citySupervisor, all, today)).rows.map((r) => r.id)).not.toContain(old.id);
+  });
+
+  it('counts escalated and waiting complaints on the role dashboards, with a link', async () => {
+    const [caseworker, supervisor, auditor] = await Promise.all([signedIn('caseworker'), signedIn('supervisor'), signedIn('auditor')]);
+    const task = async (u: SessionUser, key: string) => (await roleDashboard(u)).sections.flatMap((s) => s.tasks).find((t) => t.key === key);
+    const before = { esc: (await task(auditor, 'complaints-escalated'))!.count, open: (await task(supervisor, 'complaints-unassigned'))!.count, mine: (await task(caseworker, 'complaints-mine'))!.count };
+    await intakeComplaint(caseworker, intake({ receivedOn: '2025-09-26' }));
+    const { id } = await intakeComplaint(caseworker, intake());
+    await assignComplaint(supervisor, { complaintId: id, version: 1, handlerId: caseworker.id }, today);
+    expect(await task(auditor, 'complaints-escalated')).toMatchObject({ count: before.esc + 1, href: '/complaints?overdue=1' });
+    // The overdue one is still unassigned; the fresh one went to the caseworker.
+    expect(await task(supervisor, 'complaints-unassigned')).toMatchObject({ count: before.open + 1, href: '/complaints?status=received' });
+    expect((await task(caseworker, 'complaints-mine'))!.count).toBe(before.mine + 1);
   });
 
   it('never assigns a complaint to the member of staff it is about', async () => {
