@@ -13,6 +13,7 @@ import { intakeSchema, type IntakeInput } from '@/lib/complaints/schemas';
 import { addComplaintNote, assignComplaint, recordComplaintOutcome, replyToComplaint } from '@/lib/complaints/steps';
 import { todayInChina } from '@/lib/core/time';
 import { setCalendarDay } from '@/lib/policy/calendar';
+import { monthlyNotice } from '@/lib/reports/monthly-notice';
 import { roleDashboard } from '@/lib/reports/role-dashboard';
 import { createUser } from '@/lib/users/create-user';
 import { appDb, passwordChosen, signedIn } from './support/app';
@@ -103,6 +104,29 @@ describe('complaints', () => {
     // The overdue one is still unassigned; the fresh one went to the caseworker.
     expect(await task(supervisor, 'complaints-unassigned')).toMatchObject({ count: before.open + 1, href: '/complaints?status=received' });
     expect((await task(caseworker, 'complaints-mine'))!.count).toBe(before.mine + 1);
+  });
+
+  it('counts the month’s complaints by category and outcome in the 月通报, leaving its figures as they were', async () => {
+    const [caseworker, supervisor, auditor] = await Promise.all([signedIn('caseworker'), signedIn('supervisor'), signedIn('auditor')]);
+    const month = '2025-08';
+    const before = await monthlyNotice(auditor, month);
+    const cat = (n: typeof before, code: string) => n.complaints!.byCategory.find((r) => r.code === code)!.count;
+    const out = (n: typeof before, code: string) => n.complaints!.byOutcome.find((r) => r.code === code)!.count;
+    const a = await intakeComplaint(caseworker, intake({ receivedOn: '2025-08-05', category: 'payout' }));
+    await intakeComplaint(caseworker, intake({ receivedOn: '2025-08-06', category: 'payout' }));
+    await intakeComplaint(caseworker, intake({ receivedOn: '2025-08-07', category: 'missed' }));
+    await intakeComplaint(caseworker, intake({ receivedOn: '2025-09-01', category: 'missed' })); // next month
+    await assignComplaint(supervisor, { complaintId: a.id, version: 1, handlerId: caseworker.id }, today);
+    await recordComplaintOutcome(caseworker, { complaintId: a.id, version: 2, outcome: 'unsubstantiated', outcomeText: '经核实已按时发放' }, today);
+    await replyToComplaint(caseworker, { complaintId: a.id, version: 3, replyOn: '2025-08-20', replyMethod: 'letter', replyText: '书面答复已寄出' });
+    const after = await monthlyNotice(auditor, month);
+    expect([cat(after, 'payout') - cat(before, 'payout'), cat(after, 'missed') - cat(before, 'missed'), out(after, 'unsubstantiated') - out(before, 'unsubstantiated')]).toEqual([2, 1, 1]);
+    const { complaints: _a, ...figuresAfter } = after;
+    const { complaints: _b, ...figuresBefore } = before;
+    expect(figuresAfter).toEqual(figuresBefore);
+    // Another county's notice does not count them.
+    const fangshan = await staff('supervisor', '141128', '方山审批');
+    expect((await monthlyNotice(fangshan, month)).complaints!.byCategory.every((r) => r.count === 0)).toBe(true);
   });
 
   it('never assigns a complaint to the member of staff it is about', async () => {
