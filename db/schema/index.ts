@@ -11,3 +11,4 @@ export * from './late-entries';
 export * from './reviews';
 export * from './notices';
 export * from './monitoring';
+export * from './complaints';

@@ -51,4 +51,5 @@ export const seedStandards: Standard[] = [
   { program: 'monitor', component: 'disability_max_grade', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 2, note: '新办一、二级残疾证预警' },
   { program: 'monitor', component: 'alert_deadline_wd', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 10, note: '预警 10 个工作日内核实处理（演示配置）' },
   { program: 'monitor', component: 'left_program_months', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 12, note: '退出低保、特困 12 个月内仍列入监测' },
+  { program: 'complaint', component: 'complaint_deadline_working_days', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 15, note: '投诉举报自受理之日起 15 个工作日内办结答复（演示配置）' },
 ];

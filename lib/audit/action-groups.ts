@@ -22,6 +22,7 @@ export const auditAreaLabels: Record<string, string> = {
   notice: '文书',
   monitoring: '监测预警',
   tempaid: '临时救助',
+  complaint: '投诉举报',
   fund: '乡镇备用金',
   payout: '资金发放',
   price_subsidy: '资金发放',

@@ -10,6 +10,7 @@ import { assetKindLabels, memberStatusLabels, workingCapacityLabels } from '@/li
 import { lateEntryStepLabels } from '@/lib/late-entries/labels';
 import { kindLabels as lineKindLabels, lineStatusLabels, programLabels, runStateLabels } from '@/lib/payouts/labels';
 import { standardComponents } from '@/lib/policy/components';
+import { categoryLabels as complaintCategoryLabels, channelLabels as complaintChannelLabels, outcomeLabels as complaintOutcomeLabels, replyMethodLabels, stateLabels as complaintStateLabels } from '@/lib/complaints/labels';
 import { aidKindLabels, causeLabels, caseStateLabels, methodLabels, purposeLabels } from '@/lib/temp-aid/labels';
 import { formatDateTime, formatFen } from '@/lib/core/format';
 import { chainProblemLabels } from './chain-labels';
@@ -29,6 +30,7 @@ const stateOf = (action: string): Codes => {
   const a = area(action);
   if (a === 'application') return applicationStateLabels;
   if (a === 'tempaid' || a === 'fund') return caseStateLabels;
+  if (a === 'complaint') return complaintStateLabels;
   if (a === 'payout') return runStateLabels;
   return {};
 };
@@ -122,6 +124,13 @@ export const auditFieldLabels: Record<string, { label: string; show: Show }> = {
   number: { label: '文号', show: 'text' },
   noticeId: { label: '文书编号', show: 'text' },
   notices: { label: '制发文书', show: 'text' },
+  // 数据核查 (payout sweep)
+  sweep: { label: '数据核查', show: 'text' },
+  found: { label: '发现问题', show: 'count' },
+  linesChanged: { label: '变动明细', show: 'count' },
+  openFlags: { label: '未处理的核查标记', show: 'count' },
+  detail: { label: '核查情况', show: 'text' },
+  lineReleased: { label: '明细已放行', show: 'bool' },
   // 监测预警
   sha256: { label: '文件校验值', show: 'text' },
   alerts: { label: '产生预警', show: 'count' },
@@ -187,6 +196,24 @@ export const auditFieldLabels: Record<string, { label: string; show: Show }> = {
   recordedOn: { label: '录入日期', show: 'text' },
   workingDaysLate: { label: '迟延工作日', show: 'count' },
   evidenceRef: { label: '凭证编号', show: 'text' },
+  // complaints (投诉举报): the complainant's name and phone are never written here
+  channel: { label: '来源渠道', show: complaintChannelLabels },
+  category: { label: '投诉类别', show: complaintCategoryLabels },
+  anonymous: { label: '匿名', show: 'bool' },
+  complainantGiven: { label: '留有投诉人姓名或电话', show: 'bool' },
+  receivedOn: { label: '收到日期', show: 'text' },
+  subjectUserId: { label: '被投诉工作人员编号', show: 'text' },
+  handlerId: { label: '承办人编号', show: 'text' },
+  handlerName: { label: '承办人', show: 'text' },
+  assignedOn: { label: '交办日期', show: 'text' },
+  noteId: { label: '调查记录编号', show: 'text' },
+  notedOn: { label: '调查日期', show: 'text' },
+  text: { label: '调查核实情况', show: 'text' },
+  complaintOutcome: { label: '办理结果', show: complaintOutcomeLabels },
+  outcomeText: { label: '结果说明', show: 'text' },
+  replyOn: { label: '答复日期', show: 'text' },
+  replyMethod: { label: '答复方式', show: replyMethodLabels },
+  replyText: { label: '答复内容', show: 'text' },
   // temporary aid and funds
   caseId: { label: '案件编号', show: 'text' },
   cause: { label: '事由', show: causeLabels },

@@ -111,6 +111,12 @@ export const auditActionLabels = {
   'notice.issue': '制发文书',
   'monitoring.import': '导入比对数据',
   'monitoring.outcome': '登记预警处理结果',
+
+  'complaint.intake': '登记投诉举报',
+  'complaint.assign': '交办投诉举报',
+  'complaint.note': '登记调查核实情况',
+  'complaint.outcome': '认定投诉举报办理结果',
+  'complaint.reply': '答复投诉人并办结',
 } as const satisfies Record<string, string>;
 
 /** Every action code the system writes to the audit log. */
@@ -130,6 +136,7 @@ export const auditEntityLabels = {
   price_subsidy: '价格临时补贴',
   reserve_fund: '乡镇备用金',
   late_entry: '补录',
+  complaint: '投诉举报',
   roster: '花名册',
   county: '县（市、区）',
   policy_standard: '政策标准',
@@ -160,6 +167,7 @@ const recordPages: Partial<Record<AuditEntity, { href: (id: string) => string; p
   application: { href: (id) => `/applications/${id}`, permission: 'application.read' },
   temp_aid_case: { href: (id) => `/temp-aid/${id}`, permission: 'tempaid.read' },
   reserve_fund: { href: (id) => `/temp-aid/funds/${id}`, permission: 'tempaid.read' },
+  complaint: { href: (id) => `/complaints/${id}`, permission: 'complaint.read' },
   payout_run: { href: (id) => `/payouts/${id}`, permission: 'payout.read' },
   review: { href: (id) => `/reviews/${id}`, permission: 'review.read' },
   review_batch: { href: (id) => `/reviews/batches/${id}`, permission: 'review.read' },

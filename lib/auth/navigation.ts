@@ -12,6 +12,7 @@ const items: { href: string; label: string; permission?: Permission }[] = [
   { href: '/payouts/price-subsidies', label: '价格临时补贴', permission: 'price_subsidy.manage' },
   { href: '/temp-aid', label: '临时救助', permission: 'tempaid.read' },
   { href: '/monitoring', label: '监测预警', permission: 'monitoring.read' },
+  { href: '/complaints', label: '投诉举报', permission: 'complaint.read' },
   { href: '/reports', label: '统计报表', permission: 'report.read' },
   { href: '/policy', label: '政策标准', permission: 'policy.read' },
   { href: '/admin/users', label: '用户管理', permission: 'user.manage' },

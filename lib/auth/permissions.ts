@@ -36,6 +36,11 @@ const matrix = {
   'monitoring.import': ['caseworker', 'supervisor'],
   'monitoring.write': ['caseworker', 'supervisor'],
   'late_entry.read': ['supervisor', 'auditor'],
+  // 投诉举报: intake by caseworkers and supervisors, assignment by supervisors, reading for the auditor.
+  'complaint.read': ['caseworker', 'supervisor', 'auditor'],
+  'complaint.intake': ['caseworker', 'supervisor'],
+  'complaint.assign': ['supervisor'],
+  'complaint.handle': ['caseworker', 'supervisor'],
   'audit.read': ['auditor', 'admin'],
   'user.manage': ['admin'],
   // One's own password and second factor: every role.

@@ -34,6 +34,7 @@ export const standardComponents: { program: string; component: string; label: st
   { program: 'temp', component: 'small_fast_decision_days', label: '小额快救审批时限', kind: 'int', unit: '天' },
   { program: 'temp', component: 'public_notice_above', label: '支出型救助须公示的金额', kind: 'money', unit: '元' },
   { program: 'temp', component: 'public_notice_days', label: '临时救助公示天数', kind: 'int', unit: '天' },
+  { program: 'complaint', component: 'complaint_deadline_working_days', label: '投诉举报办结答复时限', kind: 'int', unit: '个工作日' },
   { program: 'temp', component: 'late_entry_wd', label: '临时救助、备用金补录认定（日期早于录入日超过）', kind: 'int', unit: '个工作日' },
   { program: 'monitor', component: 'medical_self_pay_above', label: '医保自付预警线（近 12 个月合计）', kind: 'money', unit: '元' },
   { program: 'monitor', component: 'medical_window_months', label: '医保自付合计期间', kind: 'int', unit: '个月' },

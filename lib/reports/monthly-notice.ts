@@ -8,6 +8,7 @@ import type { SessionUser } from '@/lib/auth/types';
 import { addMonthsToMonth, daysInMonth, parseMonth } from '@/lib/core/calendar-date';
 import { lateEntriesOfMonth } from '@/lib/late-entries/counts';
 import { reviewsOfMonth } from '@/lib/reviews/counts';
+import { complaintsOfMonth } from '@/lib/complaints/counts';
 import { caseScope, overdueCondition } from '@/lib/temp-aid/queries';
 import { AppError } from '@/lib/core/errors';
 import { buildNotice, type MonthlyNotice } from './notice-build';
@@ -32,7 +33,7 @@ export async function monthlyNotice(user: SessionUser, month: string, now: Date 
   const today = todayInChina(now);
   const s = payoutSummary;
   const mv = payoutMovements;
-  const [summary, movements, firstResponse, runs, lateEntries, reviews] = await Promise.all([
+  const [summary, movements, firstResponse, runs, lateEntries, reviews, complaints] = await Promise.all([
     db
       .select({ month: s.month, countyCode: s.countyCode, townshipCode: s.townshipCode, program: s.program, area: s.area, kind: s.kind, ...summed })
       .from(s)
@@ -83,10 +84,11 @@ export async function monthlyNotice(user: SessionUser, month: string, now: Date 
       .where(and(inArray(payoutRuns.month, [month, previousMonth]), runCountyScope(user), sql`${payoutRuns.state} <> 'draft'`)),
     lateEntriesOfMonth(user, month),
     reviewsOfMonth(user, month, today),
+    complaintsOfMonth(user, month),
   ]);
   const codes = [...new Set([user.regionCode, ...summary.flatMap((r) => [r.countyCode, r.townshipCode]), ...firstResponse.flatMap((r) => [r.countyCode, r.townshipCode]), ...lateEntries.flatMap((r) => [r.countyCode, r.townshipCode]), ...reviews.flatMap((r) => [r.countyCode, r.townshipCode])])];
   const names = await db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, codes));
-  return buildNotice({
+  const notice = buildNotice({
     month,
     previousMonth,
     scopeCode: user.regionCode,
@@ -99,6 +101,7 @@ export async function monthlyNotice(user: SessionUser, month: string, now: Date 
     previousRuns: runs.filter((r) => r.month === previousMonth).map((r) => r.countyCode),
     names: new Map(names.map((n) => [n.code, n.name])),
   });
+  return { ...notice, complaints };
 }
 
 /** The latest month with an approved run in the user's region, not after this month; null when none. */

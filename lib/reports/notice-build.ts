@@ -1,3 +1,4 @@
+import type { ComplaintMonth } from '@/lib/complaints/counts';
 // Puts the monthly notice (月通报) together from grouped rows: every figure is added at three
 // levels at once (township, its county, the whole scope), so the levels add up by construction.
 import { addFigures, addRow, emptyFigures, type Figures, type SummaryRow } from './figures';
@@ -55,6 +56,8 @@ export interface MonthlyNotice {
   previousMonth: string;
   scope: NoticeArea;
   counties: NoticeCounty[];
+  /** 投诉举报 of the month (lib/complaints/counts.ts): apart from the payout figures, which it does not touch. */
+  complaints?: ComplaintMonth;
 }
 
 export type LocatedSummary = SummaryRow & { month: string; countyCode: string; townshipCode: string; program: string; area: string };

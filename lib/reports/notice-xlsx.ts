@@ -74,6 +74,21 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, title: string, subti
   });
 }
 
+/** 投诉举报 of the month: received by category, answered by outcome (counts only). */
+function addComplaintSheet(workbook: ExcelJS.Workbook, c: NonNullable<MonthlyNotice['complaints']>, period: string) {
+  const sheet = workbook.addWorksheet('投诉举报');
+  sheet.addRow([`投诉举报情况（${period}）`]).font = { bold: true, size: 14 };
+  sheet.addRow(['本月受理（按类别）', '件数']).font = { bold: true };
+  for (const r of c.byCategory) sheet.addRow([r.label, r.count]);
+  sheet.addRow(['合计', c.byCategory.reduce((a, r) => a + r.count, 0)]).font = { bold: true };
+  sheet.addRow([]);
+  sheet.addRow(['本月办结（按办理结果）', '件数']).font = { bold: true };
+  for (const r of c.byOutcome) sheet.addRow([r.label, r.count]);
+  sheet.addRow(['合计', c.byOutcome.reduce((a, r) => a + r.count, 0)]).font = { bold: true };
+  sheet.getColumn(1).width = 24;
+  sheet.getColumn(2).width = 10;
+}
+
 /**
  * 月通报 as an XLSX ready to print: A4 landscape fitted to the page width, the title and the
  * two header rows repeated on every page, page numbers in the footer; money in yuan as numbers
@@ -89,5 +104,6 @@ export async function noticeWorkbook(notice: MonthlyNotice, generatedOn: string)
   const { main, townships } = noticeBlocks(notice);
   addSheet(workbook, '月通报', title, subtitle, main);
   if (townships.length > 0) addSheet(workbook, '乡镇明细', `${title}（乡镇明细）`, subtitle, townships);
+  if (notice.complaints) addComplaintSheet(workbook, notice.complaints, `${year} 年 ${month} 月`);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

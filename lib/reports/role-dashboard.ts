@@ -32,6 +32,7 @@ import { lineScope } from '@/lib/payouts/queries';
 import { listCountyStandardsBelowCity } from '@/lib/policy/queries';
 import { scopePrefix } from '@/lib/regions/codes';
 import { caseScope, overdueCondition } from '@/lib/temp-aid/queries';
+import { complaintTaskCounts } from '@/lib/complaints/queries';
 import { ageText } from './dashboard-rules';
 import { applicationsOverdue, workQueue } from './work-queue';
 
@@ -440,9 +441,34 @@ async function adminSections(user: SessionUser, today: string, now: Date): Promi
  * The start page's part that depends on the role: what waits for this user's step, each figure
  * one count (with the oldest item's age) over indexed columns in the user's region — never a list.
  */
+/**
+ * 投诉举报 tasks, added to the role's first section: the handler's own open complaints, the
+ * supervisor's unassigned ones, and those past the deadline (escalated to the city).
+ */
+async function complaintTasks(user: SessionUser, today: string): Promise<DashboardTask[]> {
+  const n = await complaintTaskCounts(user, today);
+  const escalated: DashboardTask = { key: 'complaints-escalated', label: '投诉举报已逾期（已升级至市级）', count: n.escalated, age: null, href: '/complaints?overdue=1', linkText: '查看' };
+  if (user.role === 'auditor') return [escalated];
+  const mine: DashboardTask = { key: 'complaints-mine', label: '待我承办的投诉举报', count: n.mine, age: null, href: '/complaints?status=assigned', linkText: '去办理' };
+  if (user.role === 'supervisor') return [{ key: 'complaints-unassigned', label: '投诉举报待交办', count: n.unassigned, age: null, href: '/complaints?status=received', linkText: '去交办' }, mine, escalated];
+  return [mine, escalated];
+}
+
+function withComplaints(sections: DashboardSection[], tasks: DashboardTask[]): DashboardSection[] {
+  if (sections.length === 0 || tasks.length === 0) return sections;
+  const [first, ...rest] = sections;
+  return [{ ...first!, tasks: [...first!.tasks, ...tasks] }, ...rest];
+}
+
 export async function roleDashboard(user: SessionUser, now: Date = new Date()): Promise<RoleDashboard> {
   assertCan(user, 'report.read');
   const today = todayInChina(now);
+  const board = await roleDashboardOf(user, today, now);
+  if (user.role !== 'caseworker' && user.role !== 'supervisor' && user.role !== 'auditor') return board;
+  return { ...board, sections: withComplaints(board.sections, await complaintTasks(user, today)) };
+}
+
+async function roleDashboardOf(user: SessionUser, today: string, now: Date): Promise<RoleDashboard> {
   switch (user.role) {
     case 'caseworker': {
       const [sections, firstSteps] = await Promise.all([caseworkerSections(user, today), firstStepsFor(user)]);

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AccountChangeSection } from '@/components/households/detail/account-change-section';
@@ -34,6 +35,11 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
       <PayoutHistorySection user={user} householdId={household.id} />
       <HouseholdAidSection user={user} householdId={household.id} />
       <NoticesSection user={user} householdId={household.id} villageCode={household.villageCode} />
+      {can(user.role, 'complaint.intake') && (
+        <p>
+          <Link href={`/complaints/new?householdId=${household.id}`} className="text-blue-700 underline">登记投诉举报</Link>
+        </p>
+      )}
       <IncomeSection household={household} canWrite={canWrite} />
       <AssetsSection household={household} canWrite={canWrite} />
       <TimelineSection timeline={household.timeline} />

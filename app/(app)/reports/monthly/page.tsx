@@ -58,6 +58,14 @@ export default async function MonthlyNoticePage({ searchParams }: { searchParams
             <Link href={`/reports/late-entries?month=${month}`} className="ml-2 text-blue-700 underline">查看补录明细</Link>
           )}
         </p>
+        {notice.complaints && (
+          <p>
+            投诉举报：本月受理 {notice.complaints.byCategory.reduce((a, r) => a + r.count, 0)} 件
+            {notice.complaints.byCategory.filter((r) => r.count > 0).map((r) => `，${r.label} ${r.count} 件`).join('')}；本月办结{' '}
+            {notice.complaints.byOutcome.reduce((a, r) => a + r.count, 0)} 件
+            {notice.complaints.byOutcome.filter((r) => r.count > 0).map((r) => `，${r.label} ${r.count} 件`).join('')}。
+          </p>
+        )}
         {notice.counties.length > 0 && (
           <p>
             发放批次：
