@@ -75,7 +75,7 @@ test('every page has no serious or critical accessibility finding, for each role
     caseworker: [
       '/', '/households', '/households/new', '/households/import', `/households/${r.householdId}`,
       '/applications', `/applications/new?household=${r.householdId}`, `/applications/${r.applicationId}`, `/applications/${r.applicationId}/print`,
-      '/temp-aid', '/temp-aid/new', `/temp-aid/${r.caseId}`, '/enrollments', '/reviews', `/reviews/batches/${r.batchId}`, `/reviews/${r.reviewId}`, '/payouts', `/payouts/${r.runId}`, '/account/password',
+      '/temp-aid', '/temp-aid/new', `/temp-aid/${r.caseId}`, '/enrollments', '/reviews', `/reviews/batches/${r.batchId}`, `/reviews/${r.reviewId}`, '/monitoring', '/monitoring/imports', '/complaints', '/complaints/new', '/payouts', `/payouts/${r.runId}`, '/account/password',
     ],
     supervisor: ['/', '/applications', '/temp-aid/funds', '/enrollments', '/payouts', '/reports', '/reports/monthly', '/reports/period', '/reports/lines', '/reports/late-entries'],
     finance: ['/', '/payouts', `/payouts/${r.runId}`],

@@ -33,6 +33,7 @@ import { listCountyStandardsBelowCity } from '@/lib/policy/queries';
 import { scopePrefix } from '@/lib/regions/codes';
 import { caseScope, overdueCondition } from '@/lib/temp-aid/queries';
 import { complaintTaskCounts } from '@/lib/complaints/queries';
+import { alertCounts } from '@/lib/monitoring/queries';
 import { ageText } from './dashboard-rules';
 import { applicationsOverdue, workQueue } from './work-queue';
 
@@ -454,6 +455,15 @@ async function complaintTasks(user: SessionUser, today: string): Promise<Dashboa
   return [mine, escalated];
 }
 
+/** 监测预警: open alerts in the region and those past their deadline, each linked to its list. */
+async function alertTasks(user: SessionUser, now: Date): Promise<DashboardTask[]> {
+  const n = await alertCounts(user, now);
+  return [
+    { key: 'alerts-open', label: '待处理的监测预警', count: n.open, age: null, href: '/monitoring?state=open', linkText: '去处理' },
+    { key: 'alerts-overdue', label: '逾期未处理的监测预警', count: n.overdue, age: null, href: '/monitoring?state=overdue', linkText: '查看' },
+  ];
+}
+
 function withComplaints(sections: DashboardSection[], tasks: DashboardTask[]): DashboardSection[] {
   if (sections.length === 0 || tasks.length === 0) return sections;
   const [first, ...rest] = sections;
@@ -465,7 +475,8 @@ export async function roleDashboard(user: SessionUser, now: Date = new Date()): 
   const today = todayInChina(now);
   const board = await roleDashboardOf(user, today, now);
   if (user.role !== 'caseworker' && user.role !== 'supervisor' && user.role !== 'auditor') return board;
-  return { ...board, sections: withComplaints(board.sections, await complaintTasks(user, today)) };
+  const [complaints, alerts] = await Promise.all([complaintTasks(user, today), alertTasks(user, now)]);
+  return { ...board, sections: withComplaints(board.sections, [...complaints, ...alerts]) };
 }
 
 async function roleDashboardOf(user: SessionUser, today: string, now: Date): Promise<RoleDashboard> {

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { monitoringRules, type MonitoringRule } from '@/db/schema';
+import { DataTable } from '@/components/ui/data-table';
+import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { todayInChina } from '@/lib/core/time';
 import { outcomeLabels, ruleLabels } from '@/lib/monitoring/layout';
 import { alertCounts, listAlerts } from '@/lib/monitoring/queries';
 
@@ -18,9 +21,13 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
   const ruleParam = one(raw.rule);
   const rule = (monitoringRules as readonly string[]).includes(ruleParam ?? '') ? (ruleParam as MonitoringRule) : undefined;
   const [alerts, counts] = await Promise.all([listAlerts(user, { state, rule }), alertCounts(user)]);
+  const today = todayInChina();
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">监测预警</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">监测预警</h1>
+        {can(user.role, 'monitoring.import') && <Link href="/monitoring/imports" className="text-sm text-blue-700 underline">导入比对数据</Link>}
+      </div>
       <p className="text-sm">
         待处理 <Link className="text-blue-700 underline" href="/monitoring?state=open">{counts.open}</Link> 条，其中逾期{' '}
         <Link className="text-blue-700 underline" href="/monitoring?state=overdue">{counts.overdue}</Link> 条。已处理：{outcomeLabels.enrolled} {counts.enrolled}、
@@ -44,21 +51,21 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
         </label>
         <button type="submit" className="rounded bg-blue-700 px-3 py-1 text-white">筛选</button>
       </form>
-      <table className="w-full text-sm">
-        <caption className="text-left text-slate-600">共 {alerts.length} 条</caption>
-        <thead><tr><th className="text-left">对象</th><th className="text-left">规则</th><th className="text-left">情况</th><th className="text-left">处理期限</th><th className="text-left">结果</th></tr></thead>
-        <tbody>
-          {alerts.map((a) => (
-            <tr key={a.id}>
-              <td>{a.name}</td>
-              <td>{ruleLabels[a.rule]}</td>
-              <td>{a.detail}</td>
-              <td>{a.dueOn}</td>
-              <td>{a.outcome ? outcomeLabels[a.outcome] : '待处理'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        aria-label="预警列表"
+        caption={<span className="text-sm font-normal text-slate-600">共 {alerts.length} 条</span>}
+        rows={alerts}
+        rowKey={(a) => a.id}
+        whenEmpty="message"
+        empty="没有符合条件的预警。"
+        columns={[
+          { key: 'name', header: '对象', cell: (a) => <Link href={`/monitoring/${a.id}`} className="text-blue-700 underline">{a.name}</Link> },
+          { key: 'rule', header: '规则', cell: (a) => ruleLabels[a.rule] },
+          { key: 'detail', header: '情况', cell: (a) => a.detail },
+          { key: 'due', header: '处理期限', className: (a) => (!a.outcome && a.dueOn < today ? 'tabular-nums font-semibold text-red-700' : 'tabular-nums'), cell: (a) => a.dueOn },
+          { key: 'outcome', header: '结果', cell: (a) => (a.outcome ? outcomeLabels[a.outcome] : '待处理') },
+        ]}
+      />
     </div>
   );
 }
