@@ -79,7 +79,7 @@ test('every page has no serious or critical accessibility finding, for each role
     ],
     supervisor: ['/', '/applications', '/temp-aid/funds', '/enrollments', '/payouts', '/reports', '/reports/monthly', '/reports/period', '/reports/lines', '/reports/late-entries'],
     finance: ['/', '/payouts', `/payouts/${r.runId}`],
-    auditor: ['/', '/audit', '/audit/views', '/enrollments/list', '/reviews', `/reviews/${r.reviewId}`, '/reports', '/reports/monthly/print'],
+    auditor: ['/', '/audit', '/audit/views', '/enrollments/list', '/reviews', `/reviews/${r.reviewId}`, '/monitoring', '/complaints', '/reports', '/reports/monthly/print'],
     admin: ['/', '/admin/users', `/admin/users/${r.userId}`, '/admin/calendar', '/policy', '/payouts/price-subsidies', '/account/second-factor'],
   };
   for (const [role, paths] of Object.entries(pages)) {

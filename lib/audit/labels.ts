@@ -172,6 +172,7 @@ const recordPages: Partial<Record<AuditEntity, { href: (id: string) => string; p
   review: { href: (id) => `/reviews/${id}`, permission: 'review.read' },
   review_batch: { href: (id) => `/reviews/batches/${id}`, permission: 'review.read' },
   notice: { href: (id) => `/notices/${id}`, permission: 'household.read' },
+  monitoring_alert: { href: (id) => `/monitoring/${id}`, permission: 'monitoring.read' },
   user: { href: (id) => `/admin/users/${id}`, permission: 'user.manage' },
 };
 

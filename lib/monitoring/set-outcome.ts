@@ -23,7 +23,7 @@ export async function setAlertOutcome(user: SessionUser, input: z.output<typeof 
       .update(monitoringAlerts)
       .set({ outcome: input.outcome, outcomeReason: input.reason || null, closedBy: user.id, closedAt: new Date() })
       .where(and(eq(monitoringAlerts.id, alert.id), isNull(monitoringAlerts.outcome)));
-    await recordAudit(tx, user, { action: 'monitoring.outcome', entity: 'monitoring_alert', entityId: alert.id, regionCode: alert.villageCode, before: { outcome: null }, after: { outcome: input.outcome, reason: input.reason } });
+    await recordAudit(tx, user, { action: 'monitoring.outcome', entity: 'monitoring_alert', entityId: alert.id, regionCode: alert.villageCode, before: { alertOutcome: null }, after: { alertOutcome: input.outcome, reason: input.reason } });
     return { id: alert.id };
   });
 }
