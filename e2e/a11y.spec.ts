@@ -68,10 +68,9 @@ test('the login page has no serious or critical accessibility finding', async ({
   expect(await seriousFindings(page)).toEqual([]);
 });
 
-test('every page has no serious or critical accessibility finding, for each role', async ({ browser, sql }) => {
-  test.setTimeout(240_000);
-  const r = await records(sql);
-  const pages: Record<string, string[]> = {
+// The records the pages show, written once for all roles' tests (one worker runs them in order).
+let written: ReturnType<typeof records> | undefined;
+const pagesOf = (r: Awaited<ReturnType<typeof records>>): Record<string, string[]> => ({
     caseworker: [
       '/', '/households', '/households/new', '/households/import', `/households/${r.householdId}`,
       '/applications', `/applications/new?household=${r.householdId}`, `/applications/${r.applicationId}`, `/applications/${r.applicationId}/print`,
@@ -81,13 +80,16 @@ test('every page has no serious or critical accessibility finding, for each role
     finance: ['/', '/payouts', `/payouts/${r.runId}`],
     auditor: ['/', '/audit', '/audit/views', '/enrollments/list', '/reviews', `/reviews/${r.reviewId}`, '/monitoring', '/complaints', '/reports', '/reports/monthly/print'],
     admin: ['/', '/admin/users', `/admin/users/${r.userId}`, '/admin/calendar', '/policy', '/payouts/price-subsidies', '/account/second-factor'],
-  };
-  for (const [role, paths] of Object.entries(pages)) {
+});
+
+for (const role of ['caseworker', 'supervisor', 'finance', 'auditor', 'admin']) {
+  test(`every page has no serious or critical accessibility finding, for the ${role}`, async ({ browser, sql }) => {
+    test.setTimeout(240_000);
+    const r = await (written ??= records(sql));
     const context = await browser.newContext();
     const page = await context.newPage();
     await signIn(page, role);
-    await test.step(role, () => check(page, paths));
-
+    await check(page, pagesOf(r)[role]!);
     await context.close();
-  }
-});
+  });
+}

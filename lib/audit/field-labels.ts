@@ -134,6 +134,7 @@ export const auditFieldLabels: Record<string, { label: string; show: Show }> = {
   // 监测预警
   sha256: { label: '文件校验值', show: 'text' },
   alerts: { label: '产生预警', show: 'count' },
+  monitoredReason: { label: '监测类别', show: { near_dibao: '低保边缘家庭', rigid_spending: '刚性支出较大家庭', other: '其他需要监测的家庭' } },
   alertOutcome: { label: '预警处理结果', show: { enrolled: '已纳入低保/特困', temp_aid: '给予临时救助', referred: '转介其他部门', no_aid: '无需救助' } },
   reason: { label: '理由', show: 'text' },
   changedBy: { label: '变更人', show: 'text' },

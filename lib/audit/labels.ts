@@ -111,6 +111,8 @@ export const auditActionLabels = {
   'notice.issue': '制发文书',
   'monitoring.import': '导入比对数据',
   'monitoring.outcome': '登记预警处理结果',
+  'monitoring.flag': '设置监测对象',
+  'monitoring.assign': '指定预警承办人',
 
   'complaint.intake': '登记投诉举报',
   'complaint.assign': '交办投诉举报',

@@ -35,6 +35,7 @@ const matrix = {
   'monitoring.read': ['caseworker', 'supervisor', 'auditor'],
   'monitoring.import': ['caseworker', 'supervisor'],
   'monitoring.write': ['caseworker', 'supervisor'],
+  'monitoring.assign': ['supervisor'],
   'late_entry.read': ['supervisor', 'auditor'],
   // 投诉举报: intake by caseworkers and supervisors, assignment by supervisors, reading for the auditor.
   'complaint.read': ['caseworker', 'supervisor', 'auditor'],

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { households, members, monitoringAlerts, type MonitoringRule } from '@/db/schema';
+import { households, members, monitoringAlerts, users, type MonitoringRule } from '@/db/schema';
 import { assertCan } from '@/lib/auth/authorize';
 import { regionScope } from '@/lib/auth/scope';
 import type { SessionUser } from '@/lib/auth/types';
@@ -10,7 +10,7 @@ import { todayInChina } from '@/lib/core/time';
 const scope = (user: SessionUser) => regionScope(user, { county: monitoringAlerts.countyCode, township: monitoringAlerts.townshipCode, village: monitoringAlerts.villageCode });
 
 /** Alerts in the user's region: open, overdue (open past its deadline) or all, optionally of one rule. */
-export async function listAlerts(user: SessionUser, filter: { state?: 'open' | 'overdue' | 'all'; rule?: MonitoringRule } = {}, now: Date = new Date()) {
+export async function listAlerts(user: SessionUser, filter: { state?: 'open' | 'overdue' | 'all' | 'mine'; rule?: MonitoringRule } = {}, now: Date = new Date()) {
   assertCan(user, 'monitoring.read');
   const db = await getDb();
   const state = filter.state ?? 'open';
@@ -23,6 +23,7 @@ export async function listAlerts(user: SessionUser, filter: { state?: 'open' | '
         scope(user),
         state === 'all' ? undefined : isNull(monitoringAlerts.outcome),
         state === 'overdue' ? lt(monitoringAlerts.dueOn, todayInChina(now)) : undefined,
+        state === 'mine' ? eq(monitoringAlerts.ownerId, user.id) : undefined,
         filter.rule ? eq(monitoringAlerts.rule, filter.rule) : undefined,
       ),
     )
@@ -54,8 +55,9 @@ export async function getAlert(user: SessionUser, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ alert: monitoringAlerts, name: members.name, address: households.address })
+    .select({ alert: monitoringAlerts, name: members.name, address: households.address, ownerName: users.name })
     .from(monitoringAlerts)
+    .leftJoin(users, eq(users.id, monitoringAlerts.ownerId))
     .innerJoin(members, eq(members.id, monitoringAlerts.memberId))
     .innerJoin(households, eq(households.id, monitoringAlerts.householdId))
     .where(and(eq(monitoringAlerts.id, id), scope(user)));

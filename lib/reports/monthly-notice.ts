@@ -8,6 +8,7 @@ import type { SessionUser } from '@/lib/auth/types';
 import { addMonthsToMonth, daysInMonth, parseMonth } from '@/lib/core/calendar-date';
 import { lateEntriesOfMonth } from '@/lib/late-entries/counts';
 import { reviewsOfMonth } from '@/lib/reviews/counts';
+import { alertsOfMonth } from '@/lib/monitoring/counts';
 import { complaintsOfMonth } from '@/lib/complaints/counts';
 import { caseScope, overdueCondition } from '@/lib/temp-aid/queries';
 import { AppError } from '@/lib/core/errors';
@@ -33,7 +34,7 @@ export async function monthlyNotice(user: SessionUser, month: string, now: Date 
   const today = todayInChina(now);
   const s = payoutSummary;
   const mv = payoutMovements;
-  const [summary, movements, firstResponse, runs, lateEntries, reviews, complaints] = await Promise.all([
+  const [summary, movements, firstResponse, runs, lateEntries, reviews, complaints, alerts] = await Promise.all([
     db
       .select({ month: s.month, countyCode: s.countyCode, townshipCode: s.townshipCode, program: s.program, area: s.area, kind: s.kind, ...summed })
       .from(s)
@@ -85,6 +86,7 @@ export async function monthlyNotice(user: SessionUser, month: string, now: Date 
     lateEntriesOfMonth(user, month),
     reviewsOfMonth(user, month, today),
     complaintsOfMonth(user, month),
+    alertsOfMonth(user, month, today),
   ]);
   const codes = [...new Set([user.regionCode, ...summary.flatMap((r) => [r.countyCode, r.townshipCode]), ...firstResponse.flatMap((r) => [r.countyCode, r.townshipCode]), ...lateEntries.flatMap((r) => [r.countyCode, r.townshipCode]), ...reviews.flatMap((r) => [r.countyCode, r.townshipCode])])];
   const names = await db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, codes));
@@ -101,7 +103,7 @@ export async function monthlyNotice(user: SessionUser, month: string, now: Date 
     previousRuns: runs.filter((r) => r.month === previousMonth).map((r) => r.countyCode),
     names: new Map(names.map((n) => [n.code, n.name])),
   });
-  return { ...notice, complaints };
+  return { ...notice, complaints, alerts };
 }
 
 /** The latest month with an approved run in the user's region, not after this month; null when none. */

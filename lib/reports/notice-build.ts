@@ -1,4 +1,5 @@
 import type { ComplaintMonth } from '@/lib/complaints/counts';
+import type { AlertMonth } from '@/lib/monitoring/counts';
 // Puts the monthly notice (月通报) together from grouped rows: every figure is added at three
 // levels at once (township, its county, the whole scope), so the levels add up by construction.
 import { addFigures, addRow, emptyFigures, type Figures, type SummaryRow } from './figures';
@@ -58,6 +59,8 @@ export interface MonthlyNotice {
   counties: NoticeCounty[];
   /** 投诉举报 of the month (lib/complaints/counts.ts): apart from the payout figures, which it does not touch. */
   complaints?: ComplaintMonth;
+  /** 监测预警 of the month (lib/monitoring/counts.ts): raised by rule, closed by outcome, open at its end. */
+  alerts?: AlertMonth;
 }
 
 export type LocatedSummary = SummaryRow & { month: string; countyCode: string; townshipCode: string; program: string; area: string };

@@ -89,6 +89,24 @@ function addComplaintSheet(workbook: ExcelJS.Workbook, c: NonNullable<MonthlyNot
   sheet.getColumn(2).width = 10;
 }
 
+/** 监测预警 of the month: raised by rule, closed by outcome, open and overdue at its end (counts only). */
+function addAlertSheet(workbook: ExcelJS.Workbook, a: NonNullable<MonthlyNotice['alerts']>, period: string) {
+  const sheet = workbook.addWorksheet('监测预警');
+  sheet.addRow([`监测预警情况（${period}）`]).font = { bold: true, size: 14 };
+  sheet.addRow(['本月产生（按规则）', '条数']).font = { bold: true };
+  for (const r of a.byRule) sheet.addRow([r.label, r.count]);
+  sheet.addRow(['合计', a.byRule.reduce((n, r) => n + r.count, 0)]).font = { bold: true };
+  sheet.addRow([]);
+  sheet.addRow(['本月处理（按结果）', '条数']).font = { bold: true };
+  for (const r of a.byOutcome) sheet.addRow([r.label, r.count]);
+  sheet.addRow(['合计', a.byOutcome.reduce((n, r) => n + r.count, 0)]).font = { bold: true };
+  sheet.addRow([]);
+  sheet.addRow(['月末待处理', a.open]);
+  sheet.addRow(['其中逾期', a.overdue]);
+  sheet.getColumn(1).width = 24;
+  sheet.getColumn(2).width = 10;
+}
+
 /**
  * 月通报 as an XLSX ready to print: A4 landscape fitted to the page width, the title and the
  * two header rows repeated on every page, page numbers in the footer; money in yuan as numbers
@@ -105,5 +123,6 @@ export async function noticeWorkbook(notice: MonthlyNotice, generatedOn: string)
   addSheet(workbook, '月通报', title, subtitle, main);
   if (townships.length > 0) addSheet(workbook, '乡镇明细', `${title}（乡镇明细）`, subtitle, townships);
   if (notice.complaints) addComplaintSheet(workbook, notice.complaints, `${year} 年 ${month} 月`);
+  if (notice.alerts) addAlertSheet(workbook, notice.alerts, `${year} 年 ${month} 月`);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { deathReports, enrollments, households, monitoredFlags, monitoringAlerts, monitoringImports } from '@/db/schema';
+import { auditLog, deathReports, enrollments, households, monitoredFlags, monitoringAlerts, monitoringImports } from '@/db/schema';
 import { AppError } from '@/lib/core/errors';
 import { importMonitoringFile } from '@/lib/monitoring/import-file';
 import { getAlert, listAlerts } from '@/lib/monitoring/queries';
@@ -121,5 +121,69 @@ describe('monitoring imports', () => {
     expect((await db.select().from(households).where(eq(households.id, paid.householdId)))[0]?.townshipCode).toBe('141130101');
     const out = await importMonitoringFile(other, 'death', csv(['身份证号,姓名,死亡日期', `${paid.id},甲,2026-10-01`]));
     expect(out).toMatchObject({ ok: true, alerts: 0 });
+  });
+});
+
+describe('the monitored population, owners and the month', () => {
+  it('lists flagged households and those out of a program within 12 months, not one out 13 months ago; a flag is set and removed, audited', async () => {
+    const db = await appDb();
+    const cw = await signedIn('caseworker');
+    const flagged = await household();
+    const { setMonitoredFlag, listMonitored } = await import('@/lib/monitoring/population');
+    await setMonitoredFlag(cw, { householdId: flagged.householdId, reason: 'rigid_spending', note: '长期透析' });
+    const left = await household();
+    const longAgo = await household();
+    const { addMonthsToMonth } = await import('@/lib/core/calendar-date');
+    const { monthInChina } = await import('@/lib/core/time');
+    const month = monthInChina();
+    for (const [h, end] of [[left, addMonthsToMonth(month, -11)], [longAgo, addMonthsToMonth(month, -13)]] as const) {
+      await db.insert(enrollments).values({ program: 'dibao', householdId: h.householdId, status: 'terminated', countyCode: '141130', townshipCode: '141130101', villageCode: KANGCHENG_VILLAGE, startMonth: '2020-01', endMonth: end });
+    }
+    const { rows } = await listMonitored(cw);
+    const reasonsOf = (id: string) => rows.find((r) => r.householdId === id)?.reasons;
+    expect(reasonsOf(flagged.householdId)).toEqual(['rigid_spending']);
+    expect(reasonsOf(left.householdId)).toEqual(['left_program']);
+    expect(reasonsOf(longAgo.householdId)).toBeUndefined();
+    // Another county sees none of them.
+    const other = await listMonitored(await signedIn('caseworker2'));
+    expect(other.rows.find((r) => r.householdId === flagged.householdId)).toBeUndefined();
+
+    await setMonitoredFlag(cw, { householdId: flagged.householdId, reason: 'none' });
+    expect((await listMonitored(cw)).rows.find((r) => r.householdId === flagged.householdId)).toBeUndefined();
+    const audit = await db.select().from(auditLog).where(and(eq(auditLog.action, 'monitoring.flag'), eq(auditLog.entityId, flagged.householdId)));
+    expect(audit).toHaveLength(2);
+  });
+
+  it('a supervisor names an owner from the township’s staff only; the owner finds it under 由我承办', async () => {
+    const cw = await signedIn('caseworker');
+    const supervisor = await signedIn('supervisor');
+    const a = await household({ paid: true });
+    await importMonitoringFile(cw, 'death', csv(['身份证号,姓名,死亡日期', `${a.id},张三,2026-10-01`]));
+    const [alert] = await alertsOf(a.householdId);
+    const { assignAlertOwner } = await import('@/lib/monitoring/population');
+    await expect(assignAlertOwner(cw, { alertId: alert!.id, ownerId: cw.id })).rejects.toThrow();
+    const stranger = await signedIn('caseworker2');
+    await expect(assignAlertOwner(supervisor, { alertId: alert!.id, ownerId: stranger.id })).rejects.toMatchObject({ fieldErrors: { ownerId: '承办人须是负责该乡镇（街道）的经办人员或审核审批人员' } });
+    await assignAlertOwner(supervisor, { alertId: alert!.id, ownerId: cw.id });
+    expect((await listAlerts(cw, { state: 'mine' })).map((x) => x.id)).toContain(alert!.id);
+    expect((await getAlert(cw, alert!.id))?.ownerName).toBe(cw.name);
+  });
+
+  it('counts the month’s alerts by rule and outcome for the monthly notice', async () => {
+    const cw = await signedIn('caseworker2'); // 方山县: this test's own county
+    const { monthInChina, todayInChina } = await import('@/lib/core/time');
+    const { alertsOfMonth } = await import('@/lib/monitoring/counts');
+    const before = await alertsOfMonth(cw, monthInChina(), todayInChina());
+    const village = cw.regionCode.length === 12 ? cw.regionCode : (await (await appDb()).execute<{ code: string }>(sql`select code from regions where level = 'village' and code like ${`${cw.regionCode}%`} order by code limit 1`) as unknown as { code: string }[])[0]!.code;
+    const a = await household({ paid: true, village });
+    const b = await household({ paid: true, village });
+    await importMonitoringFile(cw, 'death', csv(['身份证号,姓名,死亡日期', `${a.id},甲,2026-10-01`, `${b.id},乙,2026-10-02`]));
+    const [first] = await alertsOf(a.householdId);
+    await setAlertOutcome(cw, alertOutcomeSchema.parse({ alertId: first!.id, outcome: 'referred', reason: '转民政救助站' }));
+    const after = await alertsOfMonth(cw, monthInChina(), todayInChina());
+    const n = (m: typeof after, key: 'byRule' | 'byOutcome', code: string) => m[key].find((r) => r.code === code)!.count;
+    expect(n(after, 'byRule', 'death_while_paid') - n(before, 'byRule', 'death_while_paid')).toBe(2);
+    expect(n(after, 'byOutcome', 'referred') - n(before, 'byOutcome', 'referred')).toBe(1);
+    expect(after.open - before.open).toBe(1);
   });
 });

@@ -17,7 +17,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
   const user = await requirePermission('monitoring.read');
   const raw = await searchParams;
   const stateParam = one(raw.state);
-  const state = stateParam === 'overdue' || stateParam === 'all' ? stateParam : 'open';
+  const state = stateParam === 'overdue' || stateParam === 'all' || stateParam === 'mine' ? stateParam : 'open';
   const ruleParam = one(raw.rule);
   const rule = (monitoringRules as readonly string[]).includes(ruleParam ?? '') ? (ruleParam as MonitoringRule) : undefined;
   const [alerts, counts] = await Promise.all([listAlerts(user, { state, rule }), alertCounts(user)]);
@@ -26,7 +26,10 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">监测预警</h1>
-        {can(user.role, 'monitoring.import') && <Link href="/monitoring/imports" className="text-sm text-blue-700 underline">导入比对数据</Link>}
+        <span className="flex gap-4 text-sm">
+          <Link href="/monitoring/population" className="text-blue-700 underline">监测对象</Link>
+          {can(user.role, 'monitoring.import') && <Link href="/monitoring/imports" className="text-blue-700 underline">导入比对数据</Link>}
+        </span>
       </div>
       <p className="text-sm">
         待处理 <Link className="text-blue-700 underline" href="/monitoring?state=open">{counts.open}</Link> 条，其中逾期{' '}
@@ -39,6 +42,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
           <select name="state" defaultValue={state} className="rounded border px-2 py-1">
             <option value="open">待处理</option>
             <option value="overdue">逾期</option>
+            <option value="mine">由我承办</option>
             <option value="all">全部</option>
           </select>
         </label>

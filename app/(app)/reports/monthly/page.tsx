@@ -66,6 +66,14 @@ export default async function MonthlyNoticePage({ searchParams }: { searchParams
             {notice.complaints.byOutcome.filter((r) => r.count > 0).map((r) => `，${r.label} ${r.count} 件`).join('')}。
           </p>
         )}
+        {notice.alerts && (
+          <p>
+            监测预警：本月产生 {notice.alerts.byRule.reduce((a, r) => a + r.count, 0)} 条
+            {notice.alerts.byRule.filter((r) => r.count > 0).map((r) => `，${r.label} ${r.count} 条`).join('')}；本月处理{' '}
+            {notice.alerts.byOutcome.reduce((a, r) => a + r.count, 0)} 条
+            {notice.alerts.byOutcome.filter((r) => r.count > 0).map((r) => `，${r.label} ${r.count} 条`).join('')}；月末待处理 {notice.alerts.open} 条，其中逾期 {notice.alerts.overdue} 条。
+          </p>
+        )}
         {notice.counties.length > 0 && (
           <p>
             发放批次：
