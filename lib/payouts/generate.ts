@@ -11,6 +11,7 @@ import { upsertOtherLines } from './generation/other-lines';
 import { sweepRun } from './generation/sweep';
 import { writeTotals } from './generation/totals';
 import { policyInt } from '@/lib/policy/values';
+import { todayInChina } from '@/lib/core/time';
 import type { Progress } from './progress';
 import { payoutMessages } from './messages';
 
@@ -89,7 +90,8 @@ export async function generateLocked(tx: Tx, run: PayoutRun, user: SessionUser, 
   const other = await upsertOtherLines(tx, run.id, run.countyCode, run.month, created);
   await progress.step(4);
   // 数据核查 over the lines as they now are: findings held until someone looks at them.
-  const threshold = await policyInt(tx, 'payout', 'sweep_shared_phone_households', run.countyCode, `${run.month}-01`);
+  // The sweep checks the data as it is now, by the rule in force now (a late run of a past month too).
+  const threshold = await policyInt(tx, 'payout', 'sweep_shared_phone_households', run.countyCode, todayInChina());
   const sweep = await sweepRun(tx, run, threshold);
   const changed = enrollment.inserted + enrollment.updated + enrollment.removed + other.inserted + other.updated + other.removed + sweep.linesChanged > 0;
   if (changed || created || !run.generatedAt || (await previousRunMoved(tx, run))) {

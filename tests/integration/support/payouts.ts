@@ -22,7 +22,8 @@ let accountSeq = 0;
 /** A card number of 19 digits, unique within the run. */
 export function cardNumber(): string {
   accountSeq++;
-  return `62220${String(Date.now() % 1e9).padStart(9, '0')}${String(accountSeq).padStart(5, '0')}`;
+  // Unique across the test files' processes too (they run side by side, and the payout sweep flags a shared account).
+  return `62220${String(process.pid % 1e4).padStart(4, '0')}${String(Date.now() % 1e5).padStart(5, '0')}${String(accountSeq).padStart(5, '0')}`;
 }
 
 export async function enroll(
