@@ -57,6 +57,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         <p className="mt-1 flex gap-4 text-sm">
           <Link href={`/households/${app.householdId}`} className="text-blue-700 underline">查看家庭档案</Link>
           <Link href={`/applications/${app.id}/print`} className="text-blue-700 underline">打印审批表</Link>
+          {can(user.role, 'complaint.intake') && <Link href={`/complaints/new?applicationId=${app.id}`} className="text-blue-700 underline">登记投诉举报</Link>}
         </p>
       </header>
 
