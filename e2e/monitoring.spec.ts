@@ -3,7 +3,7 @@
 // flags and holds the household's line, the supervisor seeing why (the date from the file).
 import { expect, test } from './support/db';
 import { signIn } from './support/auth';
-import { forgetPayoutRun, insertPayoutHousehold, PAYOUT_COUNTY, PAYOUT_HEAD, payoutStaff } from './support/payouts';
+import { forgetPayoutRun, insertEnrolledPayoutHousehold, PAYOUT_COUNTY, PAYOUT_HEAD, payoutStaff } from './support/payouts';
 
 const MONTH = '2016-04'; // a past month of its own (the sweep spec takes 2016-03)
 
@@ -11,14 +11,7 @@ test('a death file: refused whole for a bad line, then an alert, its outcome, an
   test.setTimeout(120_000);
   const staff = await payoutStaff(sql);
   await forgetPayoutRun(sql, PAYOUT_COUNTY.code, MONTH);
-  const householdId = await insertPayoutHousehold(sql);
-  const members = await sql<{ id: string; id_number: string; name: string }[]>`select id, id_number, name from members where household_id = ${householdId} order by sort_order`;
-  const [e] = await sql<{ id: string }[]>`
-    insert into enrollments (program, household_id, status, county_code, township_code, village_code, start_month)
-    values ('dibao', ${householdId}, 'active', ${PAYOUT_COUNTY.code}, ${PAYOUT_COUNTY.township}, ${PAYOUT_COUNTY.village}, '2016-01') returning id`;
-  await sql`insert into enrollment_amounts (enrollment_id, effective_month, amount_fen, components)
-    values (${e!.id}, '2016-01', 245200, ${sql.json({ program: 'dibao', totalFen: 245_200, coveredMemberIds: members.map((m) => m.id) })})`;
-  for (const m of members) await sql`insert into enrollment_members (enrollment_id, member_id, id_number, basic_living) values (${e!.id}, ${m.id}, ${m.id_number}, true)`;
+  const { members } = await insertEnrolledPayoutHousehold(sql);
   const dead = members[1]!;
 
   const cw = await (await browser.newContext()).newPage();

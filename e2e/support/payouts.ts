@@ -91,3 +91,19 @@ export async function insertPayoutHousehold(sql: Sql): Promise<string> {
   }
   return h!.id;
 }
+
+/**
+ * A payout household (insertPayoutHousehold) on dibao since 2016-01 at ¥2,452.00, every member
+ * covered: for the specs that need a run to pay it in a month of their own. Returns its members.
+ */
+export async function insertEnrolledPayoutHousehold(sql: Sql): Promise<{ householdId: string; members: { id: string; id_number: string; name: string }[] }> {
+  const householdId = await insertPayoutHousehold(sql);
+  const members = await sql<{ id: string; id_number: string; name: string }[]>`select id, id_number, name from members where household_id = ${householdId} order by sort_order`;
+  const [e] = await sql<{ id: string }[]>`
+    insert into enrollments (program, household_id, status, county_code, township_code, village_code, start_month)
+    values ('dibao', ${householdId}, 'active', ${PAYOUT_COUNTY.code}, ${PAYOUT_COUNTY.township}, ${PAYOUT_COUNTY.village}, '2016-01') returning id`;
+  await sql`insert into enrollment_amounts (enrollment_id, effective_month, amount_fen, components)
+    values (${e!.id}, '2016-01', 245200, ${sql.json({ program: 'dibao', totalFen: 245_200, coveredMemberIds: members.map((m) => m.id) })})`;
+  for (const m of members) await sql`insert into enrollment_members (enrollment_id, member_id, id_number, basic_living) values (${e!.id}, ${m.id}, ${m.id_number}, true)`;
+  return { householdId, members };
+}
