@@ -106,6 +106,9 @@ export const members = pgTable(
     index('members_id_number_idx').on(t.idNumber),
     // A resident ID is an active member of at most one household in the whole system.
     uniqueIndex('members_active_id_number_uq').on(t.idNumber).where(sql`${t.status} = 'active'`),
+    // The rows that can share an ID with another (every row but one of an ID is inactive): the
+    // payout sweep's 同月异地发放 check joins these whole instead of probing every covered person.
+    index('members_inactive_id_number_idx').on(t.idNumber).where(sql`${t.status} <> 'active'`),
     uniqueIndex('members_one_head_uq').on(t.householdId).where(sql`${t.isHead} and ${t.status} = 'active'`),
     // 已故成员仍在发放 (audit views): the deceased alone, by date of death, so the view starts from
     // the few dead rather than from every payout line.

@@ -94,7 +94,7 @@ async function buildDatabase(): Promise<void> {
     // Most recipients have an account: give one to 95 % of those the registry left without.
     await sql.unsafe(`update households set bank_name = '山西省农村信用社', bank_account_kind = 'card',
         bank_account = '621' || lpad((abs(hashtext(id::text)) % 1000000000)::text, 9, '0') || lpad((abs(hashtext(id::text || 'b')) % 10000000)::text, 7, '0'),
-        bank_account_holder = '户主'
+        bank_account_holder = coalesce(head_name, '户主')
       where bank_account is null and abs(hashtext(id::text || 'k')) % 100 < 95`);
     const start = '2025-01';
     await sql.unsafe(`insert into enrollments (id, program, household_id, status, county_code, township_code, village_code, start_month, review_cycle, next_review_on)
@@ -279,27 +279,40 @@ for (const r of runs) {
 console.log(`regenerate unchanged   ${s(regenMs)} (${touched} lines touched)   ratio to generate ${(regenMs / genMs).toFixed(2)} (target < 0.25)`);
 
 // ---------------------------------------------------------------- 3b. 数据核查 of the largest county's run
-// The sweep alone (its findings and holds), on the largest draft, in a transaction rolled back so the
-// drafts stay as generated; the generation above already ran it once per county.
-const largest = [...runs].sort((a, b) => b.lines - a.lines)[0]!;
-let sweepMs = 0;
-let sweepFound = 0;
-await appDb
-  .transaction(async (tx) => {
-    const [r] = await tx.select().from(schema.payoutRuns).where(eq(schema.payoutRuns.id, largest.runId)).for('update');
-    await tx.execute(dsql`set local work_mem = '128MB'`);
-    await tx.execute(dsql`set local jit = off`);
-    const threshold = await policyInt(tx, 'payout', 'sweep_shared_phone_households', r!.countyCode, `${r!.month}-01`);
-    const t = performance.now();
-    const swept = await sweepRun(tx, r!, threshold);
-    sweepMs = performance.now() - t;
-    sweepFound = swept.found;
-    throw new RollBack();
-  })
-  .catch((e: unknown) => {
-    if (!(e instanceof RollBack)) throw e;
-  });
-console.log(`sweep (数据核查)        ${largest.lines.toLocaleString('en')} lines in ${s(sweepMs)}, ${sweepFound.toLocaleString('en')} findings (target < 10 s)`);
+// The sweep alone (its findings and holds), in a transaction rolled back so the drafts stay as
+// generated; the generation above already ran it once per county. Twice: on the largest draft, and
+// on a run of about 200,000 lines (the largest county of a province-sized city; the bench's city
+// has none so large): the three largest drafts' lines moved into the largest one for the measure.
+const bySize = [...runs].sort((a, b) => b.lines - a.lines);
+const largest = bySize[0]!;
+async function timeSweep(merge: typeof runs): Promise<{ ms: number; found: number; lines: number }> {
+  let out = { ms: 0, found: 0, lines: 0 };
+  await appDb
+    .transaction(async (tx) => {
+      const [r] = await tx.select().from(schema.payoutRuns).where(eq(schema.payoutRuns.id, largest.runId)).for('update');
+      if (merge.length) {
+        await tx.execute(dsql`update payout_lines set run_id = ${largest.runId}::uuid where run_id in ${merge.map((m) => m.runId)}`);
+        await tx.execute(dsql`update payout_line_flags set run_id = ${largest.runId}::uuid where run_id in ${merge.map((m) => m.runId)}`);
+        await tx.execute(dsql`analyze payout_lines`);
+      }
+      await tx.execute(dsql`set local work_mem = '128MB'`);
+      await tx.execute(dsql`set local jit = off`);
+      const threshold = await policyInt(tx, 'payout', 'sweep_shared_phone_households', r!.countyCode, `${r!.month}-01`);
+      const t = performance.now();
+      const swept = await sweepRun(tx, r!, threshold);
+      out = { ms: performance.now() - t, found: swept.found, lines: largest.lines + merge.reduce((a, m) => a + m.lines, 0) };
+      throw new RollBack();
+    })
+    .catch((e: unknown) => {
+      if (!(e instanceof RollBack)) throw e;
+    });
+  return out;
+}
+const sweepOne = await timeSweep([]);
+console.log(`sweep (数据核查)        ${sweepOne.lines.toLocaleString('en')} lines (largest county) in ${s(sweepOne.ms)}, ${sweepOne.found.toLocaleString('en')} findings`);
+const sweepBig = await timeSweep(bySize.slice(1, 3));
+const sweepMs = sweepBig.ms;
+console.log(`sweep (数据核查)        ${sweepBig.lines.toLocaleString('en')} lines (three drafts as one run) in ${s(sweepBig.ms)}, ${sweepBig.found.toLocaleString('en')} findings (target < 10 s)`);
 
 // ---------------------------------------------------------------- 4. bank file of a 100,000-line run
 const target = [...runs].filter((r) => r.lines >= 100_000).sort((a, b) => a.lines - b.lines)[0] ?? [...runs].sort((a, b) => b.lines - a.lines)[0]!;
@@ -347,7 +360,7 @@ const results = {
   bareIntoPayoutLines: sameTableRun,
   generate: { ms: genMs, lines: genLines, ratioToBare: genMs / sameTableRun.ms, ratioToScratchWithIndexes: genMs / indexedRun.ms, ratioToScratchWithoutIndexes: genMs / bareMs, perCounty: runs },
   regenerate: { ms: regenMs, touched, ratioToGenerate: regenMs / genMs },
-  sweep: { ms: sweepMs, lines: largest.lines, found: sweepFound },
+  sweep: { largestCounty: sweepOne, about200k: sweepBig },
   export: { runLines: target.lines, ...exports },
   runPage: { medianMs: pageMedian, maxMs: pageTimes.at(-1) },
   peakRssMB: peakRss / 2 ** 20,

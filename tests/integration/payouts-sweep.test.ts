@@ -118,6 +118,32 @@ describe('the sweep finds', () => {
     expect(kindsOn(flags, (await lineOf(runId, alsoHere.householdId)).id)).toEqual([]);
   });
 
+  it('the other way round: a covered record that moved out, whose ID is active and paid in another county; and a household paid by two counties', async () => {
+    const db = await appDb();
+    const [village] = rows<{ code: string }>(await db.execute(sql`select code from regions where code like ${`${OTHER_COUNTY}%`} and length(code) = 12 order by code limit 1`));
+    const here = await enrollHere(db, { amountFen: 60_000, startMonth: '2019-01' });
+    const there = await enrollHere(db, { amountFen: 60_000, startMonth: '2019-01', villageCode: village!.code });
+    const moving = await enrollHere(db, { amountFen: 60_000, startMonth: '2019-01', villageCode: village!.code });
+    const stays = await enrollHere(db, { amountFen: 60_000, startMonth: '2019-01' });
+    // here's covered member moved out and is registered, active, in there (石楼县): here's line covers an inactive record.
+    await db.execute(sql`update members set status = 'moved_out' where id = ${here.memberIds[0]!}`);
+    await db.execute(sql`update members set name = '重复丙', id_number = (select id_number from members where id = ${here.memberIds[0]!}) where id = ${there.memberIds[0]!}`);
+    await startRun(otherStaff.caseworker, { countyCode: OTHER_COUNTY, month: '2019-05' });
+    // moving was paid by 石楼县's run of May, then moved to 交城县 with its enrollment.
+    await db.execute(sql`update households set county_code = ${COUNTY}, township_code = ${VILLAGE.slice(0, 9)}, village_code = ${VILLAGE} where id = ${moving.householdId}`);
+    await db.execute(sql`update enrollments set status = 'terminated', end_month = '2019-05' where household_id = ${moving.householdId}`);
+    // …where its head gets the care subsidy (重度残疾人护理补贴) from May: May paid for the same person by both counties.
+    await enrollHere(db, { householdId: moving.householdId, program: 'dis_care', amountFen: 8_000, startMonth: '2019-05' });
+    const { runId } = await startRun(staff.caseworker, { countyCode: COUNTY, month: '2019-05' });
+    const flags = await flagsOf(runId);
+    // (the moved-out member was the account holder too)
+    expect(kindsOn(flags, (await lineOf(runId, here.householdId)).id)).toEqual(['holder_not_member', 'paid_elsewhere']);
+    const movedLine = await lineOf(runId, moving.householdId);
+    expect(kindsOn(flags, movedLine.id)).toEqual(['paid_elsewhere']);
+    expect(flags.find((f) => f.line_id === movedLine.id)!.detail).toMatch(/同月也在石楼县的发放批次中$/);
+    expect(kindsOn(flags, (await lineOf(runId, stays.householdId)).id)).toEqual([]);
+  });
+
   it('an account holder who is no active member of the household (spaces do not count)', async () => {
     const db = await appDb();
     const stranger = await enrollHere(db, { amountFen: 40_000, startMonth: '2019-01' });

@@ -2,19 +2,22 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 
 /**
- * Whether a member is recorded dead, for a members row aliased `m`: the one place the payout
- * sweep decides it. The registry's own record (members.status), or a death reported for the
- * person's ID number in an imported death file (公安 / 殡葬, death_reports: lib/monitoring/).
+ * The covered persons recorded dead, with the date (YYYY-MM-DD or null): the one place the payout
+ * sweep decides it. The registry's own record (members.status, left_on), or a death reported for
+ * the person's ID number in an imported death file (公安 / 殡葬, death_reports: lib/monitoring/).
+ *
+ * `persons` names a CTE with line_id, name, id_number, status and left_on. Set-based: the reported
+ * deaths of these persons are looked up once (one hash join), not once per person.
  */
-export function recordedDead(m: string): SQL {
-  if (!/^[a-z_][a-z0-9_]*$/.test(m)) throw new Error(`bad alias ${m}`);
-  return sql.raw(`(${m}.status = 'deceased' OR EXISTS (SELECT 1 FROM death_reports dr WHERE dr.id_number = ${m}.id_number))`);
-}
-
-/** When the member died, as text (YYYY-MM-DD) or null, for the finding's detail: the registry's date, else the reported one. */
-export function recordedDeathDate(m: string): SQL {
-  if (!/^[a-z_][a-z0-9_]*$/.test(m)) throw new Error(`bad alias ${m}`);
-  return sql.raw(
-    `coalesce(CASE WHEN ${m}.status = 'deceased' THEN to_char(${m}.left_on, 'YYYY-MM-DD') END, (SELECT to_char(min(dr.died_on), 'YYYY-MM-DD') FROM death_reports dr WHERE dr.id_number = ${m}.id_number))`,
-  );
+export function recordedDeaths(persons: string): SQL {
+  if (!/^[a-z_][a-z0-9_]*$/.test(persons)) throw new Error(`bad name ${persons}`);
+  return sql.raw(`
+    SELECT p.line_id, p.name, p.id_number,
+      coalesce(CASE WHEN p.status = 'deceased' THEN to_char(p.left_on, 'YYYY-MM-DD') END, to_char(r.died_on, 'YYYY-MM-DD')) AS died_on
+    FROM ${persons} p
+    LEFT JOIN (
+      SELECT dr.id_number, min(dr.died_on) AS died_on FROM death_reports dr
+      WHERE dr.id_number IN (SELECT x.id_number FROM ${persons} x) GROUP BY dr.id_number
+    ) r ON r.id_number = p.id_number
+    WHERE p.status = 'deceased' OR r.id_number IS NOT NULL`);
 }

@@ -4,7 +4,7 @@ import type { Tx } from '@/db/client';
 import { rowsOf } from '@/lib/core/sql';
 import { flagKindLabels } from '../labels';
 import { SWEEP_HOLD_PREFIX } from './common';
-import { recordedDead, recordedDeathDate } from './recorded-dead';
+import { recordedDeaths } from './recorded-dead';
 
 // 数据核查: after every generation, one pass of set-based SQL over the run's lines finds what a
 // person should look at before the bank pays (a covered member recorded dead, an account another
@@ -43,9 +43,10 @@ async function writeFlags(tx: Tx, run: { id: string; countyCode: string; month: 
       SELECT l.id, c.v::uuid FROM lines l CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(l.covered) = 'array' THEN l.covered END) c(v)
     ),
     persons AS MATERIALIZED (
-      SELECT c.line_id, m.id AS member_id, m.name, m.id_number, ${recordedDead('m')} AS dead, ${recordedDeathDate('m')} AS died_on
+      SELECT c.line_id, m.id AS member_id, m.household_id, m.name, m.id_number, m.status, m.left_on
       FROM covered c JOIN members m ON m.id = c.member_id
     ),
+    dead AS (${recordedDeaths('persons')}),
     hh AS MATERIALIZED (
       SELECT l.id AS line_id, l.household_id, l.bank_account, btrim(l.bank_account_holder) AS holder, h.bank_account AS current_account, h.phone
       FROM lines l JOIN households h ON h.id = l.household_id
@@ -58,19 +59,41 @@ async function writeFlags(tx: Tx, run: { id: string; countyCode: string; month: 
       SELECT h.phone, count(*) AS n FROM households h
       WHERE h.phone IN (SELECT x.phone FROM hh x WHERE btrim(coalesce(x.phone, '')) <> '') GROUP BY h.phone HAVING count(*) >= ${sharedPhoneHouseholds}
     ),
+    -- Where else a covered person could be paid this month: the person's own registry row, when its
+    -- household has a line in another county's run of the month (a household that moved county), and
+    -- every other row with the same ID. Of two rows with one ID at most one is active
+    -- (members_active_id_number_uq), so one side of such a pair is an inactive row: the inactive
+    -- covered persons are looked up by ID, the inactive rows (members_inactive_id_number_idx) are
+    -- joined whole, and the active majority is never probed one by one.
+    moved AS (
+      SELECT h.household_id FROM (SELECT DISTINCT p.household_id FROM persons p) h
+      WHERE EXISTS (SELECT 1 FROM payout_lines l2 JOIN payout_runs r2 ON r2.id = l2.run_id
+                    WHERE l2.household_id = h.household_id AND l2.month = ${run.month} AND r2.county_code <> ${run.countyCode})
+    ),
+    rows_of AS (
+      SELECT p.line_id, p.name, p.id_number, p.member_id AS row_id, p.household_id AS row_household
+      FROM persons p WHERE p.household_id IN (SELECT household_id FROM moved)
+      UNION
+      SELECT p.line_id, p.name, p.id_number, m2.id, m2.household_id
+      FROM persons p JOIN members m2 ON m2.id_number = p.id_number AND m2.id <> p.member_id
+      WHERE p.status <> 'active'
+      UNION
+      SELECT p.line_id, p.name, p.id_number, m2.id, m2.household_id
+      FROM members m2 JOIN persons p ON p.id_number = m2.id_number AND p.member_id <> m2.id
+      WHERE m2.status <> 'active'
+    ),
     elsewhere AS (
-      SELECT DISTINCT p.line_id, p.name, ${sql.raw(mask('p.id_number'))} AS masked, coalesce(rg.name, r2.county_code) AS county_name
-      FROM persons p
-      JOIN members m2 ON m2.id_number = p.id_number
-      JOIN payout_lines l2 ON l2.household_id = m2.household_id AND l2.month = ${run.month} AND l2.kind <> 'recovery'
+      SELECT DISTINCT o.line_id, o.name, ${sql.raw(mask('o.id_number'))} AS masked, coalesce(rg.name, r2.county_code) AS county_name
+      FROM rows_of o
+      JOIN payout_lines l2 ON l2.household_id = o.row_household AND l2.month = ${run.month} AND l2.kind <> 'recovery'
       JOIN payout_runs r2 ON r2.id = l2.run_id AND r2.county_code <> ${run.countyCode}
       LEFT JOIN regions rg ON rg.code = r2.county_code
-      WHERE l2.member_id = m2.id OR (jsonb_typeof(l2.components->'coveredMemberIds') = 'array' AND l2.components->'coveredMemberIds' @> jsonb_build_array(m2.id::text))
+      WHERE l2.member_id = o.row_id OR (jsonb_typeof(l2.components->'coveredMemberIds') = 'array' AND l2.components->'coveredMemberIds' @> jsonb_build_array(o.row_id::text))
     ),
     found AS (
       SELECT p.line_id, 'deceased_member'::text AS kind,
         string_agg(p.name || '（身份证号 ' || ${sql.raw(mask('p.id_number'))} || '）已登记死亡' || coalesce('，死亡日期 ' || p.died_on, ''), '；' ORDER BY p.name) AS detail
-      FROM persons p WHERE p.dead GROUP BY p.line_id
+      FROM dead p GROUP BY p.line_id
       UNION ALL
       SELECT x.line_id, 'shared_account', '发放账号尾号 ' || right(x.bank_account, 4) || ' 同时是其他 ' || x.others || ' 户的发放账户'
       FROM (SELECT hh.line_id, hh.bank_account, a.n - CASE WHEN hh.current_account = hh.bank_account THEN 1 ELSE 0 END AS others

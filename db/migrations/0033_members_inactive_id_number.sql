@@ -1,0 +1,1 @@
+CREATE INDEX "members_inactive_id_number_idx" ON "members" USING btree ("id_number") WHERE "members"."status" <> 'active';
