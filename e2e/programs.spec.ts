@@ -13,6 +13,7 @@ const nextMonth = () => {
 test('the reference household goes through every step of a dibao application (entered late, with reasons) and ends enrolled at ¥2,452.00 a month plus both disability subsidies', async ({ browser, sql }) => {
   test.setTimeout(90_000);
   const householdId = await insertReferenceHousehold(sql);
+  await sql`update households set phone = '13912340000' where id = ${householdId}`;
 
   // The caseworker, in her own browser session.
   const cw = await browser.newContext();
@@ -132,6 +133,12 @@ test('the reference household goes through every step of a dibao application (en
   await expect(decision).toContainText(`决定自 ${nextMonth()} 起给予最低生活保障，保障人数 5 人，每月保障金额 ¥2,452.00`);
   await expect(decision).toContainText('60 日内向交口县人民政府或者吕梁市民政局申请行政复议');
   await expect(decision).toContainText('交口县民政局（盖章）');
+
+  // 短信通知: the applicant was told at 受理 and at the decision, by the server's sender after each step.
+  await supervisor.goto(householdUrl);
+  const texts = supervisor.getByRole('region', { name: /短信通知/ });
+  await expect(texts.getByRole('row', { name: /受理.*139\*\*\*\*0000.*已于 \d{4}-\d{2}-\d{2} 受理/ })).toContainText('已发送', { timeout: 15_000 });
+  await expect(texts.getByRole('row', { name: /决定.*申请已批准/ })).toContainText('已发送', { timeout: 15_000 });
 
   await cw.close();
   await sv.close();

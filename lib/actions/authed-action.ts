@@ -6,6 +6,7 @@ import { getSessionState, getSessionUser } from '@/lib/auth/session';
 import type { SessionUser } from '@/lib/auth/types';
 import { AppError, failure, type ActionResult } from '@/lib/core/errors';
 import { databaseUnavailable } from '@/lib/db/errors';
+import { dispatchSoon } from '@/lib/messages/dispatch';
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
@@ -69,7 +70,9 @@ export async function runAction<S extends z.ZodType, T>(
     }
     const parsed = schema.safeParse(formDataToObject(formData));
     if (!parsed.success) return failure('invalid_input', fieldErrorsOf(parsed.error));
-    return { ok: true, data: await run(user, parsed.data) };
+    const data = await run(user, parsed.data);
+    dispatchSoon(); // a step may have written text messages: sent now that it has committed
+    return { ok: true, data };
   } catch (e) {
     unstable_rethrow(e); // redirect() and notFound() are control flow, not failures
     if (e instanceof AppError) return failure(e.code, e.fieldErrors);

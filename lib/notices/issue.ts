@@ -5,6 +5,8 @@ import { members, noticeCounters, notices, regions, type NoticeKind } from '@/db
 import { recordAudit } from '@/lib/audit/record';
 import type { SessionUser } from '@/lib/auth/types';
 import { civilAffairsOffice } from '@/lib/regions/bureau';
+import { enqueueMessage } from '@/lib/messages/enqueue';
+import { noticeMessage } from '@/lib/messages/texts';
 
 export const noticeKindLabels: Record<NoticeKind, string> = {
   acceptance: '受理通知书',
@@ -85,5 +87,8 @@ export async function issueNotice(tx: Tx, user: SessionUser, input: NoticeInput)
   const entry = { action: 'notice.issue' as const, regionCode: input.villageCode, after: { noticeKind: input.kind, number, noticeId: row!.id } };
   await recordAudit(tx, user, { ...entry, entity: 'notice', entityId: row!.id });
   await recordAudit(tx, user, { ...entry, entity: 'household', entityId: input.householdId });
+  // The applicant is told by text message too (受理, a decision), with the notice's number.
+  const text = noticeMessage({ countyName, kind: input.kind, number, issuedOn: input.issuedOn });
+  if (text) await enqueueMessage(tx, { householdId: input.householdId, kind: input.kind === 'acceptance' ? 'accepted' : 'decided', ref: `notice:${row!.id}`, body: text });
   return { id: row!.id, number };
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { bankReturns, payoutRuns } from '@/db/schema';
+import { bankReturns, payoutRuns, regions } from '@/db/schema';
+import { enqueuePaymentMessages } from '@/lib/messages/enqueue';
 import { todayInChina } from '@/lib/core/time';
 import { recordAudit } from '@/lib/audit/record';
 import { refreshPayoutSummary } from '@/lib/reports/refresh-summary';
@@ -99,6 +100,9 @@ export async function importReturn(user: SessionUser, runId: string, file: { nam
     }
     const payableFen = Number((run.summary as { payableFen?: number } | null)?.payableFen ?? 0);
     await refreshPayoutSummary(tx, run.id); // paid / failed figures in the reports
+    // 发放 text messages for what the bank has paid (once per line, however often the file comes).
+    const [county] = await tx.select({ name: regions.name }).from(regions).where(eq(regions.code, run.countyCode));
+    await enqueuePaymentMessages(tx, run, county?.name ?? run.countyCode);
     const outcome = { ok: true as const, paidCount: paid.length, failedCount: failed.length, paidFen: sum(paid), failedFen: sum(failed), outstanding, payableFen, reconciled: outstanding === 0 };
     await recordAudit(tx, user, { action: 'payout.reconcile', entity: 'payout_run', entityId: run.id, regionCode: run.countyCode, before: { state: run.state }, after: { fileName: file.name, ...outcome, tempAidPaid: aid.settled, ...(aid.notApproved.length ? { tempAidNotApproved: aid.notApproved } : {}) } });
     return outcome;

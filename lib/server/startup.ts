@@ -4,6 +4,8 @@ import { getDatabase } from '@/db/client';
 import { trustedProxies } from '@/lib/auth/client-address';
 import { assertAuthSecret } from '@/lib/auth/secret';
 import { rowsOf } from '@/lib/core/sql';
+import { startDispatcher } from '@/lib/messages/dispatch';
+import { configuredSender } from '@/lib/messages/sender';
 
 /** Called once from instrumentation.ts when the Node.js server starts. */
 export async function startServer(): Promise<void> {
@@ -12,6 +14,9 @@ export async function startServer(): Promise<void> {
     trustedProxies(); // a bad TRUSTED_PROXIES entry refuses to start rather than trust the wrong hop
     const open = await getDatabase();
     console.log(`[doudi] 数据库就绪（${open.kind === 'pglite' ? '嵌入式 PGlite' : 'PostgreSQL'}）`);
+    const sender = configuredSender(); // a bad DOUDI_SMS_SENDER refuses to start
+    startDispatcher(sender);
+    console.log(`[doudi] 短信发送：${sender.name === 'log' ? '记录模式（只写日志，不实际发送）' : '短信网关'}`);
     if (open.kind === 'postgres') {
       // Least privilege (db/roles.ts): a role that can alter tables can switch the audit trigger off.
       const [me] = rowsOf<{ role: string; superuser: boolean; owned: string | number }>(
