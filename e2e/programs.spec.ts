@@ -30,12 +30,12 @@ test('the reference household goes through every step of a dibao application (en
   await sql`update applications set created_at = now() - interval '21 days' where id = ${applicationId}`;
   await caseworker.reload();
 
-  const accept = caseworker.getByRole('form', { name: '受理' });
+  const accept = caseworker.getByRole('form', { name: '受理', exact: true });
   await accept.getByLabel('受理日期').fill(chinaDay(20));
-  await accept.getByRole('button', { name: '受理' }).click();
+  await accept.getByRole('button', { name: '受理', exact: true }).click();
   await expect(accept.getByText(/该环节日期早于录入日 \d+ 个工作日，属于补录，请写明补录原因/)).toBeVisible();
   await accept.getByLabel('补录原因').fill('纸质申请当日受理，集中补录');
-  await accept.getByRole('button', { name: '受理' }).click();
+  await accept.getByRole('button', { name: '受理', exact: true }).click();
 
   const investigate = caseworker.getByRole('form', { name: '入户调查' });
   await investigate.getByLabel('调查人一').fill('王晓梅');
@@ -142,4 +142,29 @@ test('the reference household goes through every step of a dibao application (en
 
   await cw.close();
   await sv.close();
+});
+
+test('不予受理: the township declines an application in writing; the notice gives the reason and the appeal rights', async ({ page, sql }) => {
+  const householdId = await insertReferenceHousehold(sql);
+  await signIn(page, 'caseworker');
+  await page.goto(`/households/${householdId}`);
+  await page.getByRole('link', { name: '申请低保或特困' }).click();
+  await page.getByLabel('申请类型').selectOption('dibao_household');
+  await page.getByRole('button', { name: '创建申请' }).click();
+  const form = page.getByRole('form', { name: '不予受理' });
+  await form.getByRole('button', { name: '不予受理' }).click();
+  await confirmInDialog(page, '不予受理', '不予受理将结束这件申请');
+  await expect(form.getByText('请写明不予受理的理由（至少 5 个字）')).toBeVisible();
+  await form.getByLabel('不予受理理由').fill('申请人户籍不在本乡镇，应向户籍所在地申请');
+  await form.getByRole('button', { name: '不予受理' }).click();
+  await confirmInDialog(page, '不予受理', '不予受理将结束这件申请');
+  await expect(page.getByText('不予受理：申请人户籍不在本乡镇，应向户籍所在地申请')).toBeVisible();
+  await expect(page.getByRole('form', { name: '受理', exact: true })).toHaveCount(0);
+
+  await page.goto(`/households/${householdId}`);
+  await page.getByRole('region', { name: /文书/ }).getByRole('row', { name: /不予受理通知书/ }).getByRole('link').click();
+  const notice = page.getByRole('article', { name: '不予受理通知书' });
+  await expect(notice).toContainText('理由：申请人户籍不在本乡镇，应向户籍所在地申请');
+  await expect(notice).toContainText('60 日内向交口县人民政府或者吕梁市民政局申请行政复议');
+  await expect(notice).toContainText('康城镇人民政府');
 });

@@ -2,6 +2,7 @@
 
 import {
   acceptAction,
+  notAcceptAction,
   countyVisitAction,
   decideAction,
   investigateAction,
@@ -64,6 +65,28 @@ export function AcceptForm({ id, version, today }: { id: string; version: number
             {(a) => <textarea {...a} name="missingDocuments" rows={3} className={inputClass} />}
           </Field>
           <LateReasonField errors={errors} />
+        </>
+      )}
+    </StepForm>
+  );
+}
+
+/** 不予受理, with the reason the notice gives; asked once more before it closes the case. */
+export function NotAcceptForm({ id, version, today }: { id: string; version: number; today: string }) {
+  const { ask, dialog } = useConfirmDialog();
+  const confirm = {
+    ask: () => ask({ title: '不予受理', message: '不予受理将结束这件申请并制发不予受理通知书，确定吗？', confirmLabel: '确认不予受理' }),
+    dialog,
+  };
+  return (
+    <StepForm title="不予受理" action={notAcceptAction} id={id} version={version} submit="不予受理" confirm={confirm}>
+      {(errors) => (
+        <>
+          {dateField('notAcceptedOn', '不予受理日期', errors, 'notAcceptedOn', today)}
+          <Field id="notAcceptReason" label="不予受理理由" error={errors.reason}>
+            {(a) => <textarea {...a} name="reason" rows={2} className={inputClass} />}
+          </Field>
+          <LateReasonField errors={errors} id="notAcceptLateReason" />
         </>
       )}
     </StepForm>

@@ -1,6 +1,6 @@
 import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 
-export const noticeKinds = ['acceptance', 'correction', 'approval', 'refusal', 'suspension', 'termination', 'reduction'] as const;
+export const noticeKinds = ['acceptance', 'correction', 'non_acceptance', 'approval', 'refusal', 'suspension', 'termination', 'reduction'] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
 /** The next number of a county's notices in a year: taken under the row's lock, so two notices never share one. */

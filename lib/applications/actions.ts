@@ -10,6 +10,7 @@ import { listAllApplications } from '@/lib/applications/list';
 import { listSearchSchema } from '@/lib/applications/list-filter';
 import {
   acceptSchema,
+  notAcceptSchema,
   countyVisitSchema,
   createApplicationSchema,
   decideSchema,
@@ -18,7 +19,7 @@ import {
   publicNoticeSchema,
   townshipOpinionSchema,
 } from '@/lib/applications/schemas';
-import { acceptApplication, recordCountyVisit, recordObjection, recordTownshipOpinion, startPublicNotice } from '@/lib/applications/steps';
+import { acceptApplication, refuseAcceptance, recordCountyVisit, recordObjection, recordTownshipOpinion, startPublicNotice } from '@/lib/applications/steps';
 
 const done = (id: string) => {
   revalidatePath(`/applications/${id}`);
@@ -31,6 +32,7 @@ export const createApplicationAction = authedAction(createApplicationSchema, asy
   redirect(`/applications/${id}`);
 });
 export const acceptAction = authedAction(acceptSchema, async (user, input) => done((await acceptApplication(user, input)).application.id));
+export const notAcceptAction = authedAction(notAcceptSchema, async (user, input) => done((await refuseAcceptance(user, input)).application.id));
 export const investigateAction = authedAction(investigateSchema, async (user, input) => done((await recordInvestigation(user, input)).application.id));
 export const townshipOpinionAction = authedAction(townshipOpinionSchema, async (user, input) => done((await recordTownshipOpinion(user, input)).application.id));
 export const publicNoticeAction = authedAction(publicNoticeSchema, async (user, input) => done((await startPublicNotice(user, input)).application.id));

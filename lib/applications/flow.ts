@@ -11,6 +11,7 @@ export const applicationStates = [
   'in_public_notice',
   'approved',
   'refused',
+  'not_accepted',
   'withdrawn',
 ] as const;
 export type ApplicationState = (typeof applicationStates)[number];
@@ -23,6 +24,7 @@ export const applicationStateLabels: Record<ApplicationState, string> = {
   in_public_notice: '公示中',
   approved: '已批准',
   refused: '不予批准',
+  not_accepted: '不予受理',
   withdrawn: '已撤回',
 };
 
@@ -30,7 +32,9 @@ export const applicationStateLabels: Record<ApplicationState, string> = {
 // record), which then goes through the township and a fresh notice. The applicant may withdraw
 // at any point before the county decides.
 const transitions: Record<ApplicationState, readonly ApplicationState[]> = {
-  draft: ['accepted', 'withdrawn'],
+  // 不予受理: the township refuses to take the case up at all (not a social-assistance matter, not
+  // the applicant's place of registration …), in writing with the reason and the appeal rights.
+  draft: ['accepted', 'not_accepted', 'withdrawn'],
   accepted: ['investigated', 'withdrawn'],
   investigated: ['township_reviewed', 'withdrawn'],
   township_reviewed: ['in_public_notice', 'withdrawn'],
@@ -38,6 +42,7 @@ const transitions: Record<ApplicationState, readonly ApplicationState[]> = {
   in_public_notice: ['investigated', 'approved', 'refused', 'withdrawn'],
   approved: [],
   refused: [],
+  not_accepted: [],
   withdrawn: [],
 };
 

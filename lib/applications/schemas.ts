@@ -42,6 +42,13 @@ export const acceptSchema = z.object({
   missingDocuments: z.preprocess((v) => (typeof v === 'string' ? v.split(/\n|；|;/).map((s) => s.trim()).filter(Boolean) : v), z.array(safeText('材料名称').max(100, '每项材料最多 100 个字')).max(30, '最多 30 项材料')),
 });
 
+/** 不予受理: the date and the reason the notice gives the applicant. */
+export const notAcceptSchema = z.object({
+  ...datedStep,
+  notAcceptedOn: day,
+  reason: text('不予受理理由', 5, 500, '请写明不予受理的理由（至少 5 个字）'),
+});
+
 export const investigateSchema = z
   .object({
     ...datedStep,

@@ -8,7 +8,7 @@ import { moveState, type Expected } from './load';
 import { runStep } from './run-step';
 import { issueNotice } from '@/lib/notices/issue';
 import { noticeTexts } from '@/lib/notices/texts';
-import type { acceptSchema, countyVisitSchema, objectionSchema, publicNoticeSchema, townshipOpinionSchema } from './schemas';
+import type { acceptSchema, notAcceptSchema, countyVisitSchema, objectionSchema, publicNoticeSchema, townshipOpinionSchema } from './schemas';
 import { policyInt } from '@/lib/policy/values';
 import { checkStepDate } from './step-date';
 import { assertDibaoCoverable } from './eligibility';
@@ -36,6 +36,30 @@ export function acceptApplication(user: SessionUser, input: z.output<typeof acce
       application,
       audit: { acceptedOn: input.acceptedOn, missingDocuments: input.missingDocuments, lateEntry: late, notices: issued.map((n) => n.number) },
     };
+  });
+}
+
+/**
+ * 不予受理: the township declines to take the application up, in writing — the 不予受理通知书 with
+ * the reason and the appeal rights, issued with the step. Dated like 受理 (not before the
+ * registration, a late entry with its reason). The case is closed.
+ */
+export function refuseAcceptance(user: SessionUser, input: z.output<typeof notAcceptSchema>, now: Date = new Date()) {
+  return runStep(user, 'application.write', input.applicationId, 'application.not_accept', async (tx, app) => {
+    const expected: Expected = { state: 'draft', version: input.version };
+    const late = await checkStepDate(tx, user, app, expected, 'accept', 'notAcceptedOn', input.notAcceptedOn, input, now);
+    const application = await moveState(tx, app, expected, 'not_accepted', { decidedBy: user.id, decidedOn: input.notAcceptedOn, decisionReason: input.reason });
+    const notice = await issueNotice(tx, user, {
+      kind: 'non_acceptance',
+      householdId: app.householdId,
+      villageCode: app.villageCode,
+      applicationId: app.id,
+      issuedOn: input.notAcceptedOn,
+      byTownship: true,
+      appeal: true,
+      paragraphs: noticeTexts.nonAcceptance({ kind: app.kind, reason: input.reason }),
+    });
+    return { application, audit: { notAcceptedOn: input.notAcceptedOn, reason: input.reason, lateEntry: late, notices: [notice.number] } };
   });
 }
 

@@ -120,7 +120,7 @@ export const auditFieldLabels: Record<string, { label: string; show: Show }> = {
   added: { label: '新增户数', show: 'count' },
   assigneeName: { label: '调查人', show: 'text' },
   // 文书
-  noticeKind: { label: '文书', show: { acceptance: '受理通知书', correction: '补正告知书', approval: '批准决定书', refusal: '不予批准决定书', suspension: '暂停发放告知书', termination: '停发告知书', reduction: '减发告知书' } },
+  noticeKind: { label: '文书', show: { acceptance: '受理通知书', correction: '补正告知书', non_acceptance: '不予受理通知书', approval: '批准决定书', refusal: '不予批准决定书', suspension: '暂停发放告知书', termination: '停发告知书', reduction: '减发告知书' } },
   number: { label: '文号', show: 'text' },
   noticeId: { label: '文书编号', show: 'text' },
   notices: { label: '制发文书', show: 'text' },
@@ -171,6 +171,7 @@ export const auditFieldLabels: Record<string, { label: string; show: Show }> = {
   program: { label: '救助项目', show: programLabels },
   programs: { label: '救助项目', show: programLabels },
   acceptedOn: { label: '受理日期', show: 'text' },
+  notAcceptedOn: { label: '不予受理日期', show: 'text' },
   missingDocuments: { label: '缺少的材料', show: 'text' },
   investigators: { label: '调查人', show: 'text' },
   investigatedOn: { label: '调查日期', show: 'text' },

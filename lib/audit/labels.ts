@@ -47,6 +47,7 @@ export const auditActionLabels = {
 
   'application.create': '新建申请',
   'application.accept': '受理申请',
+  'application.not_accept': '不予受理',
   'application.investigate': '入户调查',
   'application.township_opinion': '乡镇审核',
   'application.public_notice': '张榜公示',

@@ -10,6 +10,8 @@ export function noticeMessage(input: { countyName: string; kind: NoticeKind; num
       return `${sender}您家的社会救助申请已于 ${input.issuedOn} 受理（${input.number}），工作人员将入户调查，请保持电话畅通。`;
     case 'approval':
       return `${sender}您家的社会救助申请已批准（${input.number}），决定书请到乡镇（街道）社会救助窗口领取。`;
+    case 'non_acceptance':
+      return `${sender}您家的社会救助申请不予受理（${input.number}），理由和复议、诉讼途径见通知书，请到乡镇（街道）社会救助窗口领取。`;
     case 'refusal':
       return `${sender}您家的社会救助申请未获批准（${input.number}），理由和复议、诉讼途径见决定书，请到乡镇（街道）社会救助窗口领取。`;
     case 'suspension':

@@ -11,6 +11,7 @@ import { noticeMessage } from '@/lib/messages/texts';
 export const noticeKindLabels: Record<NoticeKind, string> = {
   acceptance: '受理通知书',
   correction: '补正告知书',
+  non_acceptance: '不予受理通知书',
   approval: '批准决定书',
   refusal: '不予批准决定书',
   suspension: '暂停发放告知书',

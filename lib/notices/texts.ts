@@ -13,6 +13,7 @@ export const noticeTexts = {
     ...p.missing.map((m, i) => `${i + 1}. ${m}`),
     '材料补齐后，本机关将继续办理。',
   ],
+  nonAcceptance: (p: { kind: string; reason: string }) => [`你（户）提出的${programOf(p.kind)}申请，经审查，本机关决定不予受理。`, `理由：${p.reason}`],
   approval: (p: { kind: string; startMonth: string; persons: number; amountFen: number; working: string[] }) => [
     `经审核确认，你（户）符合${programOf(p.kind)}条件，决定自 ${p.startMonth} 起给予${programOf(p.kind)}，保障人数 ${p.persons} 人，每月保障金额 ${formatFen(p.amountFen)}。`,
     '金额核算：',

@@ -10,7 +10,9 @@ import { members, notices } from '@/db/schema';
 import { createApplication } from '@/lib/applications/create-application';
 import { decideApplication } from '@/lib/applications/decide';
 import { recordInvestigation } from '@/lib/applications/investigate';
-import { acceptApplication, recordTownshipOpinion, startPublicNotice } from '@/lib/applications/steps';
+import { acceptApplication, recordTownshipOpinion, refuseAcceptance, startPublicNotice } from '@/lib/applications/steps';
+import { notAcceptSchema } from '@/lib/applications/schemas';
+import { applications, textMessages } from '@/db/schema';
 import { addDays } from '@/lib/core/calendar-date';
 import { todayInChina } from '@/lib/core/time';
 import { decideChange } from '@/lib/enrollments/decide-change';
@@ -125,5 +127,33 @@ describe('notices issued with the steps', () => {
     const paragraphs = (refusal!.body as { paragraphs: string[] }).paragraphs;
     expect(paragraphs).toContain('理由：家庭人均收入高于当地低保标准');
     expect(paragraphs.at(-1)).toContain('申请行政复议');
+  });
+
+  it('不予受理 closes the application with the 不予受理通知书: the reason, the appeal rights, the township as issuer; not once accepted', async () => {
+    const db = await appDb();
+    const caseworker = await signedIn('caseworker');
+    const householdId = await insertHousehold(db, { villageCode: '141130101200' });
+    await db.execute(sql`update households set phone = '13600001111' where id = ${householdId}`);
+    const { id } = await createApplication(caseworker, { householdId, kind: 'dibao_household', closeRelative: false }, on(3));
+    const short = notAcceptSchema.safeParse({ applicationId: id, version: 1, notAcceptedOn: day(2), reason: '不符' });
+    expect(short.success).toBe(false);
+    expect(short.error!.issues[0]).toMatchObject({ path: ['reason'], message: '请写明不予受理的理由（至少 5 个字）' });
+    await expect(refuseAcceptance(await signedIn('caseworker2'), { applicationId: id, version: 1, notAcceptedOn: day(2), reason: '申请人户籍不在本乡镇' }, on(2))).rejects.toMatchObject({ code: 'not_found' });
+
+    await refuseAcceptance(caseworker, { applicationId: id, version: 1, notAcceptedOn: day(2), reason: '申请人户籍不在本乡镇，应向户籍所在地申请' }, on(2));
+    const [app] = await db.select().from(applications).where(eq(applications.id, id));
+    expect(app).toMatchObject({ state: 'not_accepted', decidedOn: day(2), decisionReason: '申请人户籍不在本乡镇，应向户籍所在地申请' });
+    const [n] = await db.select().from(notices).where(eq(notices.applicationId, id));
+    expect(n!.kind).toBe('non_acceptance');
+    const body = (await getNotice(caseworker, n!.id)).body;
+    expect(body).toMatchObject({ title: '不予受理通知书', issuer: '康城镇人民政府' });
+    expect(body.paragraphs).toEqual(expect.arrayContaining(['理由：申请人户籍不在本乡镇，应向户籍所在地申请']));
+    expect(body.paragraphs.join('')).toContain('60 日内向交口县人民政府或者吕梁市民政局申请行政复议');
+    const texts = await db.select().from(textMessages).where(eq(textMessages.householdId, householdId));
+    expect(texts.map((t) => [t.kind, t.state, t.body.includes(n!.number)])).toEqual([['decided', 'pending', true]]);
+    // Closed: neither accepted nor refused again (the form's draft is gone: 记录已被他人修改).
+    await expect(acceptApplication(caseworker, { applicationId: id, version: app!.version, acceptedOn: day(1), missingDocuments: [] }, on(1))).rejects.toMatchObject({ code: 'conflict' });
+    await expect(refuseAcceptance(caseworker, { applicationId: id, version: app!.version, notAcceptedOn: day(1), reason: '再次不予受理测试' }, on(1))).rejects.toMatchObject({ code: 'conflict' });
+    expect(await db.select().from(notices).where(eq(notices.applicationId, id))).toHaveLength(1);
   });
 });

@@ -33,7 +33,7 @@ describe('application state machine', () => {
   });
 
   it('a decided or withdrawn application is closed', () => {
-    for (const closed of ['approved', 'refused', 'withdrawn'] as const) {
+    for (const closed of ['approved', 'refused', 'not_accepted', 'withdrawn'] as const) {
       expect(isFinal(closed)).toBe(true);
       expect(assertTransition(closed, 'investigated')).toMatchObject({ ok: false, code: 'application_closed' });
     }

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { AssessmentView } from '@/components/applications/assessment-view';
 import { decisionCheck, startMonthAfterDecision } from '@/lib/applications/flow';
 import { StepsTable, type CaseStep } from '@/components/late-entries/steps-table';
-import { AcceptForm, CountyVisitForm, DecideForm, InvestigateForm, ObjectionForm, PublicNoticeForm, TownshipOpinionForm } from '@/components/applications/step-forms';
+import { NotAcceptForm, AcceptForm, CountyVisitForm, DecideForm, InvestigateForm, ObjectionForm, PublicNoticeForm, TownshipOpinionForm } from '@/components/applications/step-forms';
 import { LateEntryList } from '@/components/late-entries/late-entry-list';
 import { HistorySection } from '@/components/audit/history-list';
 import type { LateEntryStep } from '@/lib/late-entries/labels';
@@ -73,6 +73,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           </p>
         )}
         {app.state === 'refused' && <p className="mt-2 rounded bg-red-50 p-2 text-red-800">不予批准：{app.decisionReason}</p>}
+        {app.state === 'not_accepted' && <p className="mt-2 rounded bg-red-50 p-2 text-red-800">不予受理：{app.decisionReason}</p>}
       </section>
 
       <LateEntryList entries={app.lateEntries} />
@@ -81,6 +82,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
 
       <div className="space-y-4">
         {write && app.state === 'draft' && <AcceptForm id={app.id} version={app.version} today={today} />}
+        {write && app.state === 'draft' && <NotAcceptForm id={app.id} version={app.version} today={today} />}
         {write && app.state === 'accepted' && <InvestigateForm id={app.id} version={app.version} today={today} />}
         {write && app.state === 'investigated' && <TownshipOpinionForm id={app.id} version={app.version} today={today} />}
         {write && app.state === 'township_reviewed' && <PublicNoticeForm id={app.id} version={app.version} today={today} />}
