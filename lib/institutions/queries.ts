@@ -57,6 +57,7 @@ export async function institutionDetail(user: SessionUser, id: string) {
     .select({
       id: institutionPlacements.id,
       enrollmentId: institutionPlacements.enrollmentId,
+      householdId: members.householdId,
       name: members.name,
       idNumber: members.idNumber,
       admittedOn: institutionPlacements.admittedOn,
