@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { enrollments } from './programs';
+import { institutions } from './institutions';
 import { households, members } from './households';
 
 export const runStates = ['draft', 'approved', 'exported', 'reconciled'] as const;
@@ -87,6 +88,8 @@ export const payoutLines = pgTable(
     bankAccountKind: text('bank_account_kind'),
     bankAccount: varchar('bank_account', { length: 32 }),
     bankAccountHolder: text('bank_account_holder'),
+    // 集中供养: the institution paid for the resident (its account above), not the household.
+    payeeInstitutionId: uuid('payee_institution_id').references(() => institutions.id),
     blocked: boolean('blocked').notNull().default(false),
     blockReason: text('block_reason'),
     status: text('status', { enum: lineStatuses }).notNull().default('pending'),
@@ -103,6 +106,8 @@ export const payoutLines = pgTable(
     // subsidy share) is held by one line, in one run, ever; only 扣回 has a line a month.
     uniqueIndex('payout_lines_one_holder_uq').on(t.kind, t.sourceId).where(sql`${t.sourceId} is not null and ${t.kind} <> 'recovery'`),
     index('payout_lines_run_idx').on(t.runId, t.id),
+    // 月通报's 集中 / 分散 split of 特困 reads these lines only.
+    index('payout_lines_tekun_idx').on(t.runId, t.payeeInstitutionId).where(sql`${t.program} = 'tekun' and ${t.kind} = 'enrollment'`),
     index('payout_lines_household_idx').on(t.householdId, t.month),
     // The run page's blocked list, and the failed or blocked lines a later run re-issues.
     index('payout_lines_run_blocked_idx').on(t.runId, t.id).where(sql`${t.blocked}`),

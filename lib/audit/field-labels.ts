@@ -11,6 +11,7 @@ import { lateEntryStepLabels } from '@/lib/late-entries/labels';
 import { kindLabels as lineKindLabels, lineStatusLabels, programLabels, runStateLabels } from '@/lib/payouts/labels';
 import { standardComponents } from '@/lib/policy/components';
 import { categoryLabels as complaintCategoryLabels, channelLabels as complaintChannelLabels, outcomeLabels as complaintOutcomeLabels, replyMethodLabels, stateLabels as complaintStateLabels } from '@/lib/complaints/labels';
+import { dischargeReasonLabels, institutionKindLabels, institutionStatusLabels } from '@/lib/institutions/labels';
 import { aidKindLabels, causeLabels, caseStateLabels, methodLabels, purposeLabels } from '@/lib/temp-aid/labels';
 import { formatDateTime, formatFen } from '@/lib/core/format';
 import { chainProblemLabels } from './chain-labels';
@@ -217,6 +218,17 @@ export const auditFieldLabels: Record<string, { label: string; show: Show }> = {
   replyOn: { label: '答复日期', show: 'text' },
   replyMethod: { label: '答复方式', show: replyMethodLabels },
   replyText: { label: '答复内容', show: 'text' },
+  // 供养机构 and 集中供养 (the account's last four digits only)
+  capacity: { label: '核定床位', show: 'count' },
+  institutionKind: { label: '机构性质', show: institutionKindLabels },
+  medicalCare: { label: '医养结合', show: 'bool' },
+  institutionStatus: { label: '运营状态', show: institutionStatusLabels },
+  accountTail: { label: '账号尾号', show: 'text' },
+  placementId: { label: '入住记录编号', show: 'text' },
+  institutionName: { label: '供养机构', show: 'text' },
+  admittedOn: { label: '入住日期', show: 'text' },
+  dischargedOn: { label: '离院日期', show: 'text' },
+  dischargeReason: { label: '离院原因', show: dischargeReasonLabels },
   // temporary aid and funds
   caseId: { label: '案件编号', show: 'text' },
   cause: { label: '事由', show: causeLabels },

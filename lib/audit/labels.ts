@@ -120,6 +120,11 @@ export const auditActionLabels = {
   'complaint.note': '登记调查核实情况',
   'complaint.outcome': '认定投诉举报办理结果',
   'complaint.reply': '答复投诉人并办结',
+
+  'institution.create': '登记供养机构',
+  'institution.update': '修改供养机构',
+  'institution.admit': '办理入住（集中供养）',
+  'institution.discharge': '办理离院',
 } as const satisfies Record<string, string>;
 
 /** Every action code the system writes to the audit log. */
@@ -140,6 +145,7 @@ export const auditEntityLabels = {
   reserve_fund: '乡镇备用金',
   late_entry: '补录',
   complaint: '投诉举报',
+  institution: '供养机构',
   roster: '花名册',
   county: '县（市、区）',
   policy_standard: '政策标准',
@@ -171,6 +177,7 @@ const recordPages: Partial<Record<AuditEntity, { href: (id: string) => string; p
   temp_aid_case: { href: (id) => `/temp-aid/${id}`, permission: 'tempaid.read' },
   reserve_fund: { href: (id) => `/temp-aid/funds/${id}`, permission: 'tempaid.read' },
   complaint: { href: (id) => `/complaints/${id}`, permission: 'complaint.read' },
+  institution: { href: (id) => `/institutions/${id}`, permission: 'institution.read' },
   payout_run: { href: (id) => `/payouts/${id}`, permission: 'payout.read' },
   review: { href: (id) => `/reviews/${id}`, permission: 'review.read' },
   review_batch: { href: (id) => `/reviews/batches/${id}`, permission: 'review.read' },

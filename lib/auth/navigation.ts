@@ -8,6 +8,7 @@ const items: { href: string; label: string; permission?: Permission }[] = [
   { href: '/enrollments', label: '在册管理', permission: 'enrollment.read' },
   { href: '/enrollments/list', label: '在册名单', permission: 'enrollment.read' },
   { href: '/reviews', label: '定期复核', permission: 'review.read' },
+  { href: '/institutions', label: '供养机构', permission: 'institution.read' },
   { href: '/payouts', label: '资金发放', permission: 'payout.read' },
   { href: '/payouts/price-subsidies', label: '价格临时补贴', permission: 'price_subsidy.manage' },
   { href: '/temp-aid', label: '临时救助', permission: 'tempaid.read' },

@@ -42,6 +42,9 @@ const matrix = {
   'complaint.intake': ['caseworker', 'supervisor'],
   'complaint.assign': ['supervisor'],
   'complaint.handle': ['caseworker', 'supervisor'],
+  // 供养机构 and 集中供养: kept by the county's supervisors; read by those who read enrollments.
+  'institution.read': ['caseworker', 'supervisor', 'auditor'],
+  'institution.manage': ['supervisor'],
   'audit.read': ['auditor', 'admin'],
   'user.manage': ['admin'],
   // One's own password and second factor: every role.

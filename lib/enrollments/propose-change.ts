@@ -14,6 +14,7 @@ import { AppError, refuse } from '@/lib/core/errors';
 import { gradualExitEnd } from '@/lib/programs/review';
 import type { proposeChangeSchema } from './schemas';
 import { enrollmentMessages } from './messages';
+import { supportModeOf } from '@/lib/institutions/support-mode';
 
 /**
  * A change to an active enrollment, proposed by a caseworker and approved by a supervisor:
@@ -45,7 +46,9 @@ export async function proposeChangeTx(tx: Tx, user: SessionUser, input: z.output
     if (input.kind === 'recompute') {
       if (e.program !== 'dibao' && e.program !== 'tekun') throw refuse('precondition', enrollmentMessages.fixedAmount, 'kind');
       const [app] = e.applicationId ? await tx.select().from(applications).where(eq(applications.id, e.applicationId)) : [];
-      const kind = app?.kind ?? (e.program === 'tekun' ? 'tekun_dispersed' : e.memberId ? 'dibao_single' : 'dibao_household');
+      // 特困: the standard follows the placement (集中 while living in an institution, 分散 after leaving one).
+      const placed = e.program === 'tekun' ? await supportModeOf(tx, e.id) : null;
+      const kind = placed ?? app?.kind ?? (e.program === 'tekun' ? 'tekun_dispersed' : e.memberId ? 'dibao_single' : 'dibao_household');
       const assessment = await assessApplication(tx, { kind, householdId: e.householdId, memberId: e.memberId }, `${input.effectiveMonth}-01` > today ? `${input.effectiveMonth}-01` : today);
       if (!assessment.eligible) {
         throw refuse('precondition', enrollmentMessages.noLongerEligible, 'kind');

@@ -1,6 +1,7 @@
 import 'server-only';
 import { PassThrough, Readable } from 'node:stream';
-import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, ne, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import ExcelJS from 'exceljs';
 import { getDb, type Db } from '@/db/client';
 import { members, payoutLines, payoutRuns, regions } from '@/db/schema';
@@ -15,6 +16,9 @@ import { recoveriesOf } from './queries';
 import { plainYuan } from '@/lib/core/money';
 import { bankAccountKinds } from '@/lib/households/bank-account';
 import { payoutMessages } from './messages';
+import { institutionAccountKindLabel } from '@/lib/institutions/labels';
+
+const resident = alias(members, 'resident');
 
 // The bank file: one row per payment the bank makes (every unblocked line but 扣回, which is netted
 // into the enrollment line it reduces), then one control row. Layout documented in README.md
@@ -51,24 +55,29 @@ export async function* bankRows(db: Db, runId: string): AsyncGenerator<BankRow> 
           bankAccountKind: payoutLines.bankAccountKind,
           bankAccount: payoutLines.bankAccount,
           bankAccountHolder: payoutLines.bankAccountHolder,
+          payeeInstitutionId: payoutLines.payeeInstitutionId,
         },
         idNumber: members.idNumber,
+        residentName: resident.name,
       })
       .from(payoutLines)
       .leftJoin(members, and(eq(members.householdId, payoutLines.householdId), eq(members.isHead, true), eq(members.status, 'active')))
+      .leftJoin(resident, and(isNotNull(payoutLines.payeeInstitutionId), eq(resident.id, payoutLines.memberId)))
       .where(and(eq(payoutLines.runId, runId), gt(payoutLines.id, after), eq(payoutLines.blocked, false), ne(payoutLines.kind, 'recovery')))
       .orderBy(asc(payoutLines.runId), asc(payoutLines.id)) // the run's (run_id, id) index, in order
       .limit(PAGE);
-    for (const { l, idNumber } of page) {
+    for (const { l, idNumber, residentName } of page) {
+      // 集中供养: the institution is the payee (its account name, no resident ID), the resident named in 摘要.
+      const institution = l.payeeInstitutionId !== null;
       yield {
         id: l.id,
         holder: l.bankAccountHolder ?? '',
-        idMasked: idNumber ? maskIdNumber(idNumber) : '',
+        idMasked: !institution && idNumber ? maskIdNumber(idNumber) : '',
         bankName: l.bankName ?? '',
-        kind: bankAccountKinds[l.bankAccountKind === 'passbook' ? 'passbook' : 'card'],
+        kind: institution ? institutionAccountKindLabel : bankAccountKinds[l.bankAccountKind === 'passbook' ? 'passbook' : 'card'],
         account: l.bankAccount ?? '',
         fen: l.amountFen + (l.kind === 'enrollment' && l.enrollmentId ? (recoveries.get(l.enrollmentId) ?? 0) : 0),
-        summary: summaryText(l),
+        summary: institution ? `${summaryText(l)} 集中供养 ${residentName ?? ''}`.trimEnd() : summaryText(l),
       };
     }
     if (page.length < PAGE) return;

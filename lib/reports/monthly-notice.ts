@@ -10,6 +10,7 @@ import { lateEntriesOfMonth } from '@/lib/late-entries/counts';
 import { reviewsOfMonth } from '@/lib/reviews/counts';
 import { alertsOfMonth } from '@/lib/monitoring/counts';
 import { complaintsOfMonth } from '@/lib/complaints/counts';
+import { tekunSupportOfMonth } from '@/lib/institutions/counts';
 import { caseScope, overdueCondition } from '@/lib/temp-aid/queries';
 import { AppError } from '@/lib/core/errors';
 import { buildNotice, type MonthlyNotice } from './notice-build';
@@ -34,7 +35,7 @@ export async function monthlyNotice(user: SessionUser, month: string, now: Date 
   const today = todayInChina(now);
   const s = payoutSummary;
   const mv = payoutMovements;
-  const [summary, movements, firstResponse, runs, lateEntries, reviews, complaints, alerts] = await Promise.all([
+  const [summary, movements, firstResponse, runs, lateEntries, reviews, complaints, alerts, tekunSupport] = await Promise.all([
     db
       .select({ month: s.month, countyCode: s.countyCode, townshipCode: s.townshipCode, program: s.program, area: s.area, kind: s.kind, ...summed })
       .from(s)
@@ -87,6 +88,7 @@ export async function monthlyNotice(user: SessionUser, month: string, now: Date 
     reviewsOfMonth(user, month, today),
     complaintsOfMonth(user, month),
     alertsOfMonth(user, month, today),
+    tekunSupportOfMonth(user, month),
   ]);
   const codes = [...new Set([user.regionCode, ...summary.flatMap((r) => [r.countyCode, r.townshipCode]), ...firstResponse.flatMap((r) => [r.countyCode, r.townshipCode]), ...lateEntries.flatMap((r) => [r.countyCode, r.townshipCode]), ...reviews.flatMap((r) => [r.countyCode, r.townshipCode])])];
   const names = await db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, codes));
@@ -103,7 +105,7 @@ export async function monthlyNotice(user: SessionUser, month: string, now: Date 
     previousRuns: runs.filter((r) => r.month === previousMonth).map((r) => r.countyCode),
     names: new Map(names.map((n) => [n.code, n.name])),
   });
-  return { ...notice, complaints, alerts };
+  return { ...notice, complaints, alerts, tekunSupport };
 }
 
 /** The latest month with an approved run in the user's region, not after this month; null when none. */

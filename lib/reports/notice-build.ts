@@ -1,4 +1,5 @@
 import type { ComplaintMonth } from '@/lib/complaints/counts';
+import type { TekunSupportMonth } from '@/lib/institutions/counts';
 import type { AlertMonth } from '@/lib/monitoring/counts';
 // Puts the monthly notice (月通报) together from grouped rows: every figure is added at three
 // levels at once (township, its county, the whole scope), so the levels add up by construction.
@@ -61,6 +62,8 @@ export interface MonthlyNotice {
   complaints?: ComplaintMonth;
   /** 监测预警 of the month (lib/monitoring/counts.ts): raised by rule, closed by outcome, open at its end. */
   alerts?: AlertMonth;
+  /** 特困 集中 and 分散 of the month (lib/institutions/counts.ts): persons and money apart. */
+  tekunSupport?: TekunSupportMonth;
 }
 
 export type LocatedSummary = SummaryRow & { month: string; countyCode: string; townshipCode: string; program: string; area: string };

@@ -198,7 +198,7 @@ async function bare(table: string, indexes: boolean): Promise<{ ms: number; rows
       await tx.execute(dsql`set local work_mem = '128MB'`);
       await tx.execute(dsql`set local jit = off`);
       const r = await tx.execute(dsql`insert into ${dsql.raw(table)} (run_id, kind, program, enrollment_id, household_id, member_id, month, persons, amount_fen, components,
-          bank_name, bank_account_kind, bank_account, bank_account_holder, blocked, block_reason, county_code, township_code, village_code)
+          bank_name, bank_account_kind, bank_account, bank_account_holder, blocked, block_reason, county_code, township_code, village_code, payee_institution_id)
         select gen_random_uuid(), x.* from (${bareEnrollmentLines(c, month)}) x`);
       rows += (r as unknown as { count: number }).count;
     });
@@ -232,7 +232,7 @@ async function bareIntoPayoutLines(): Promise<{ ms: number; rows: number }> {
         await tx.execute(dsql`set local jit = off`);
         const [run] = await tx.insert(schema.payoutRuns).values({ countyCode: c, month, preparedBy: caseworker.id }).returning({ id: schema.payoutRuns.id });
         const r = await tx.execute(dsql`insert into payout_lines (run_id, kind, program, enrollment_id, household_id, member_id, month, persons, amount_fen, components,
-            bank_name, bank_account_kind, bank_account, bank_account_holder, blocked, block_reason, county_code, township_code, village_code)
+            bank_name, bank_account_kind, bank_account, bank_account_holder, blocked, block_reason, county_code, township_code, village_code, payee_institution_id)
           select ${run!.id}::uuid, x.* from (${bareEnrollmentLines(c, month)}) x`);
         rows += (r as unknown as { count: number }).count;
         ms += performance.now() - t;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
+import { INSTITUTION_ACCOUNT_KIND } from '@/lib/institutions/labels';
 import { BLOCK_REASON_SQL, counts, generationBlockReason, type Counts } from './common';
 
 // Step 1 of a generation: the enrollment lines, one per enrollment that pays in the month.
@@ -14,7 +15,14 @@ function desiredEnrollmentLines(county: string, month: string): SQL {
     SELECT e.id AS enrollment_id, e.program, e.household_id, e.member_id,
       e.county_code, e.township_code, e.village_code,
       a.effective_month, coalesce(st.kind = 'terminate', false) AS gradual_exit,
-      h.bank_name, h.bank_account_kind, h.bank_account, h.bank_account_holder, ${BLOCK_REASON_SQL} AS block_reason
+      -- 集中供养: a 特困 resident's line pays the institution's account (the amount row in force is the
+      -- 集中 standard, written at admission); at home, the household's.
+      pl.institution_id AS payee_institution_id,
+      CASE WHEN pl.institution_id IS NULL THEN h.bank_name ELSE pl.bank_name END AS bank_name,
+      CASE WHEN pl.institution_id IS NULL THEN h.bank_account_kind ELSE ${INSTITUTION_ACCOUNT_KIND} END AS bank_account_kind,
+      CASE WHEN pl.institution_id IS NULL THEN h.bank_account ELSE pl.bank_account END AS bank_account,
+      CASE WHEN pl.institution_id IS NULL THEN h.bank_account_holder ELSE pl.bank_account_holder END AS bank_account_holder,
+      CASE WHEN pl.institution_id IS NULL THEN ${BLOCK_REASON_SQL} END AS block_reason
     FROM enrollments e
     -- The household is in the enrollment's county: saying so lets a small county read its own households only.
     JOIN households h ON h.id = e.household_id AND h.county_code = ${county}
@@ -31,6 +39,15 @@ function desiredEnrollmentLines(county: string, month: string): SQL {
       WHERE c.state = 'approved' AND c.kind IN ('suspend', 'resume', 'terminate') AND c.effective_month <= ${month}
       ORDER BY c.enrollment_id, c.effective_month DESC, c.decided_at DESC
     ) st ON st.enrollment_id = e.id
+    -- The placement in force in the month (admitted by its end, not discharged before its start;
+    -- the later one on a transfer): few rows, hashed like the status changes.
+    LEFT JOIN (
+      SELECT DISTINCT ON (p.member_id) p.member_id, i.id AS institution_id, i.bank_name, i.bank_account, i.bank_account_holder
+      FROM institution_placements p JOIN institutions i ON i.id = p.institution_id
+      WHERE i.county_code = ${county} AND to_char(p.admitted_on, 'YYYY-MM') <= ${month}
+        AND (p.discharged_on IS NULL OR to_char(p.discharged_on, 'YYYY-MM') >= ${month})
+      ORDER BY p.member_id, p.admitted_on DESC, p.created_at DESC
+    ) pl ON pl.member_id = e.member_id AND e.program = 'tekun'
     WHERE e.county_code = ${county}
       AND e.status IN ('active', 'suspended', 'terminated')
       AND e.start_month <= ${month}
@@ -54,7 +71,7 @@ function lineValues(month: string): SQL {
         ea.amount_fen,
         ea.components || jsonb_build_object('month', ${month}::text, 'amountId', ea.id, 'effectiveMonth', ea.effective_month, 'gradualExit', d.gradual_exit),
         d.bank_name, d.bank_account_kind, d.bank_account, d.bank_account_holder, d.block_reason IS NOT NULL, d.block_reason,
-        d.county_code, d.township_code, d.village_code`;
+        d.county_code, d.township_code, d.village_code, d.payee_institution_id`;
 }
 
 /**
@@ -67,7 +84,7 @@ function lineFingerprint(components: string | null, t: string): SQL {
   const exit = components ? `coalesce((${components}->>'gradualExit')::boolean, false)::text` : `${t}.gradual_exit::text`;
   // A stored line's hold by the sweep is not part of what the generation decides.
   const column = (c: string) => (components && c === 'block_reason' ? generationBlockReason(t) : `${t}.${c}`);
-  return sql.raw(`concat_ws('|', ${amount}, ${exit}, ${['bank_name', 'bank_account_kind', 'bank_account', 'bank_account_holder', 'block_reason', 'township_code', 'village_code']
+  return sql.raw(`concat_ws('|', ${amount}, ${exit}, coalesce(${t}.payee_institution_id::text, ''), ${['bank_name', 'bank_account_kind', 'bank_account', 'bank_account_holder', 'block_reason', 'township_code', 'village_code']
     .map((c) => `coalesce(${column(c)}, '')`)
     .join(', ')})`);
 }
@@ -93,7 +110,7 @@ export function upsertEnrollmentLines(tx: Tx, runId: string, county: string, mon
       sql`
       WITH upserted AS (
         INSERT INTO payout_lines AS l (run_id, kind, program, enrollment_id, household_id, member_id, month, persons, amount_fen, components,
-          bank_name, bank_account_kind, bank_account, bank_account_holder, blocked, block_reason, county_code, township_code, village_code)
+          bank_name, bank_account_kind, bank_account, bank_account_holder, blocked, block_reason, county_code, township_code, village_code, payee_institution_id)
         SELECT ${runId}::uuid, ${lineValues(month)}
         FROM (${desiredEnrollmentLines(county, month)}) d ${AMOUNT_JOIN}
         ON CONFLICT (enrollment_id, month) WHERE kind = 'enrollment' DO NOTHING
@@ -120,14 +137,14 @@ export function upsertEnrollmentLines(tx: Tx, runId: string, county: string, mon
     ),
     upserted AS (
       INSERT INTO payout_lines AS l (run_id, kind, program, enrollment_id, household_id, member_id, month, persons, amount_fen, components,
-        bank_name, bank_account_kind, bank_account, bank_account_holder, blocked, block_reason, county_code, township_code, village_code)
+        bank_name, bank_account_kind, bank_account, bank_account_holder, blocked, block_reason, county_code, township_code, village_code, payee_institution_id)
       SELECT ${runId}::uuid, ${lineValues(month)}
       FROM changed d ${AMOUNT_JOIN}
       ON CONFLICT (enrollment_id, month) WHERE kind = 'enrollment' DO UPDATE SET
         persons = excluded.persons, amount_fen = excluded.amount_fen, components = excluded.components,
         bank_name = excluded.bank_name, bank_account_kind = excluded.bank_account_kind, bank_account = excluded.bank_account,
         bank_account_holder = excluded.bank_account_holder, blocked = excluded.blocked, block_reason = excluded.block_reason,
-        member_id = excluded.member_id, township_code = excluded.township_code, village_code = excluded.village_code, updated_at = now()
+        member_id = excluded.member_id, payee_institution_id = excluded.payee_institution_id, township_code = excluded.township_code, village_code = excluded.village_code, updated_at = now()
       WHERE l.run_id = excluded.run_id
       RETURNING (xmax = 0) AS fresh
     ),

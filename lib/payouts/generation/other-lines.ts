@@ -53,6 +53,8 @@ function reissueLines(runId: string, county: string, month: string): SQL {
     -- candidates are a few per cent of a county, and a hash of every household costs seconds.
     CROSS JOIN LATERAL (SELECT * FROM households hh WHERE hh.id = f.household_id OFFSET 0) h
     WHERE f.county_code = ${county} AND (f.status = 'failed' OR f.blocked) AND f.month < ${month} AND f.kind <> 'recovery'
+      -- An institution's line (集中供养) is never re-issued to the household's account.
+      AND f.payee_institution_id IS NULL
       AND (${BLOCK_REASON_SQL}) IS NULL
       AND (f.blocked
         OR (h.bank_name, h.bank_account, h.bank_account_holder) IS DISTINCT FROM (f.bank_name, f.bank_account, f.bank_account_holder)

@@ -31,7 +31,7 @@ async function writeFlags(tx: Tx, run: { id: string; countyCode: string; month: 
   const [r] = rowsOf<{ found: string | number }>(
     await tx.execute(sql`
     WITH lines AS MATERIALIZED (
-      SELECT l.id, l.household_id, l.member_id, l.bank_account, l.bank_account_holder,
+      SELECT l.id, l.household_id, l.member_id, l.bank_account, l.bank_account_holder, l.payee_institution_id,
         coalesce(l.components->'coveredMemberIds', l.components->'original'->'coveredMemberIds') AS covered
       FROM payout_lines l
       WHERE l.run_id = ${run.id}::uuid AND l.kind <> 'recovery' AND (NOT l.blocked OR l.block_reason LIKE ${`${SWEEP_HOLD_PREFIX}%`})
@@ -48,7 +48,8 @@ async function writeFlags(tx: Tx, run: { id: string; countyCode: string; month: 
     ),
     dead AS (${recordedDeaths('persons')}),
     hh AS MATERIALIZED (
-      SELECT l.id AS line_id, l.household_id, l.bank_account, btrim(l.bank_account_holder) AS holder, h.bank_account AS current_account, h.phone
+      SELECT l.id AS line_id, l.household_id, l.bank_account, btrim(l.bank_account_holder) AS holder, h.bank_account AS current_account, h.phone,
+        l.payee_institution_id
       FROM lines l JOIN households h ON h.id = l.household_id
     ),
     accounts AS (
@@ -96,15 +97,16 @@ async function writeFlags(tx: Tx, run: { id: string; countyCode: string; month: 
       FROM dead p GROUP BY p.line_id
       UNION ALL
       SELECT x.line_id, 'shared_account', '发放账号尾号 ' || right(x.bank_account, 4) || ' 同时是其他 ' || x.others || ' 户的发放账户'
+      -- A 供养机构's account is every resident's payee: not a shared household account.
       FROM (SELECT hh.line_id, hh.bank_account, a.n - CASE WHEN hh.current_account = hh.bank_account THEN 1 ELSE 0 END AS others
-            FROM hh JOIN accounts a ON a.bank_account = hh.bank_account) x
+            FROM hh JOIN accounts a ON a.bank_account = hh.bank_account WHERE hh.payee_institution_id IS NULL) x
       WHERE x.others > 0
       UNION ALL
       SELECT e.line_id, 'paid_elsewhere', string_agg(e.name || '（身份证号 ' || e.masked || '）同月也在' || e.county_name || '的发放批次中', '；' ORDER BY e.county_name, e.name)
       FROM elsewhere e GROUP BY e.line_id
       UNION ALL
       SELECT hh.line_id, 'holder_not_member', '账户名“' || hh.holder || '”不是本户在册成员'
-      FROM hh WHERE coalesce(hh.holder, '') <> ''
+      FROM hh WHERE coalesce(hh.holder, '') <> '' AND hh.payee_institution_id IS NULL -- the institution holds it
         AND NOT EXISTS (SELECT 1 FROM members mm WHERE mm.household_id = hh.household_id AND mm.status = 'active' AND btrim(mm.name) = hh.holder)
       UNION ALL
       SELECT hh.line_id, 'shared_phone', '联系电话尾号 ' || right(hh.phone, 4) || ' 登记在 ' || ph.n || ' 户（达到 ' || ${sharedPhoneHouseholds}::int || ' 户即核查）'

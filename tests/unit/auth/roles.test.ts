@@ -8,9 +8,9 @@ import { formatDate, formatFen } from '@/lib/core/format';
 describe('role matrix', () => {
   it('gives each role its own navigation', () => {
     const labels = (role: Parameters<typeof navigationFor>[0]['role']) => navigationFor({ role }).map((i) => i.label);
-    expect(labels('caseworker')).toEqual(['工作台', '家庭档案', '申请审批', '在册管理', '在册名单', '定期复核', '资金发放', '临时救助', '监测预警', '投诉举报', '统计报表', '政策标准']);
-    expect(labels('supervisor')).toEqual(['工作台', '家庭档案', '申请审批', '在册管理', '在册名单', '定期复核', '资金发放', '临时救助', '监测预警', '投诉举报', '统计报表', '政策标准']);
-    expect(labels('auditor')).toEqual(['工作台', '家庭档案', '申请审批', '在册管理', '在册名单', '定期复核', '资金发放', '临时救助', '监测预警', '投诉举报', '统计报表', '政策标准', '审计日志', '审计视图']);
+    expect(labels('caseworker')).toEqual(['工作台', '家庭档案', '申请审批', '在册管理', '在册名单', '定期复核', '供养机构', '资金发放', '临时救助', '监测预警', '投诉举报', '统计报表', '政策标准']);
+    expect(labels('supervisor')).toEqual(['工作台', '家庭档案', '申请审批', '在册管理', '在册名单', '定期复核', '供养机构', '资金发放', '临时救助', '监测预警', '投诉举报', '统计报表', '政策标准']);
+    expect(labels('auditor')).toEqual(['工作台', '家庭档案', '申请审批', '在册管理', '在册名单', '定期复核', '供养机构', '资金发放', '临时救助', '监测预警', '投诉举报', '统计报表', '政策标准', '审计日志', '审计视图']);
     expect(labels('admin')).toEqual(['工作台', '价格临时补贴', '统计报表', '政策标准', '用户管理', '工作日历', '审计日志', '审计视图']);
     expect(labels('finance')).toEqual(['工作台', '资金发放', '统计报表']);
   });

@@ -58,6 +58,12 @@ export default async function MonthlyNoticePage({ searchParams }: { searchParams
             <Link href={`/reports/late-entries?month=${month}`} className="ml-2 text-blue-700 underline">查看补录明细</Link>
           )}
         </p>
+        {notice.tekunSupport && (
+          <p>
+            特困人员救助供养：集中供养 {notice.tekunSupport.centralized.persons.toLocaleString('zh-CN')} 人，{formatFen(notice.tekunSupport.centralized.amountFen)}（发放至供养机构）；分散供养{' '}
+            {notice.tekunSupport.dispersed.persons.toLocaleString('zh-CN')} 人，{formatFen(notice.tekunSupport.dispersed.amountFen)}。
+          </p>
+        )}
         {notice.complaints && (
           <p>
             投诉举报：本月受理 {notice.complaints.byCategory.reduce((a, r) => a + r.count, 0)} 件
