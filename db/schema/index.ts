@@ -12,3 +12,4 @@ export * from './reviews';
 export * from './notices';
 export * from './monitoring';
 export * from './complaints';
+export * from './documents';

@@ -13,6 +13,7 @@ import { standardComponents } from '@/lib/policy/components';
 import { categoryLabels as complaintCategoryLabels, channelLabels as complaintChannelLabels, outcomeLabels as complaintOutcomeLabels, replyMethodLabels, stateLabels as complaintStateLabels } from '@/lib/complaints/labels';
 import { aidKindLabels, causeLabels, caseStateLabels, methodLabels, purposeLabels } from '@/lib/temp-aid/labels';
 import { formatDateTime, formatFen } from '@/lib/core/format';
+import { documentKindLabels } from '@/lib/documents/labels';
 import { chainProblemLabels } from './chain-labels';
 import { auditActionLabel, auditEntityLabel } from './labels';
 
@@ -216,6 +217,12 @@ export const auditFieldLabels: Record<string, { label: string; show: Show }> = {
   replyOn: { label: '答复日期', show: 'text' },
   replyMethod: { label: '答复方式', show: replyMethodLabels },
   replyText: { label: '答复内容', show: 'text' },
+  // 材料 and the 一户一档
+  documentId: { label: '材料编号', show: 'text' },
+  documentKind: { label: '材料类别', show: documentKindLabels },
+  sizeBytes: { label: '文件大小（字节）', show: 'count' },
+  documentCount: { label: '材料份数', show: 'count' },
+  noticeCount: { label: '文书份数', show: 'count' },
   // temporary aid and funds
   caseId: { label: '案件编号', show: 'text' },
   cause: { label: '事由', show: causeLabels },

@@ -119,6 +119,12 @@ export const auditActionLabels = {
   'complaint.note': '登记调查核实情况',
   'complaint.outcome': '认定投诉举报办理结果',
   'complaint.reply': '答复投诉人并办结',
+
+  'document.upload': '上传材料',
+  'document.view': '查看材料',
+  'document.download': '下载材料',
+  'document.withdraw': '作废材料',
+  'household.archive': '下载一户一档',
 } as const satisfies Record<string, string>;
 
 /** Every action code the system writes to the audit log. */

@@ -42,6 +42,9 @@ const matrix = {
   'complaint.intake': ['caseworker', 'supervisor'],
   'complaint.assign': ['supervisor'],
   'complaint.handle': ['caseworker', 'supervisor'],
+  // 材料: uploaded by the region's caseworkers and supervisors, read (and downloaded) by the auditor too.
+  'document.read': ['caseworker', 'supervisor', 'auditor'],
+  'document.upload': ['caseworker', 'supervisor'],
   'audit.read': ['auditor', 'admin'],
   'user.manage': ['admin'],
   // One's own password and second factor: every role.

@@ -11,6 +11,7 @@ import { EnrollmentsSection } from '@/components/enrollments/enrollments-section
 import { PayoutHistorySection } from '@/components/payouts/payout-history-section';
 import { HouseholdAidSection } from '@/components/temp-aid/household-aid-section';
 import { NoticesSection } from '@/components/notices/notices-section';
+import { DocumentsSection } from '@/components/documents/documents-section';
 import { MonitoredSection } from '@/components/monitoring/monitored-section';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
@@ -36,6 +37,7 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
       <PayoutHistorySection user={user} householdId={household.id} />
       <HouseholdAidSection user={user} householdId={household.id} />
       <NoticesSection user={user} householdId={household.id} villageCode={household.villageCode} />
+      <DocumentsSection user={user} owner={{ ownerType: 'household', ownerId: household.id }} archiveHref={`/api/households/${household.id}/archive`} />
       <MonitoredSection user={user} householdId={household.id} villageCode={household.villageCode} />
       {can(user.role, 'complaint.intake') && (
         <p>
