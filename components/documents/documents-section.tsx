@@ -7,11 +7,13 @@ import { formatBytes, shortSha } from '@/lib/documents/rules';
 import type { DocumentOwner } from '@/lib/documents/schemas';
 import { DataTable } from '@/components/ui/data-table';
 import { DocumentUploadForm } from './upload-form';
+import { WithdrawDocumentForm } from './withdraw-form';
 
 /** 材料: the record's papers with their download links, and the upload form for those who may upload. */
 export async function DocumentsSection({ user, owner, archiveHref }: { user: SessionUser; owner: DocumentOwner; archiveHref?: string }) {
   const rows = await listDocuments(user, owner);
   const kinds = Object.entries(documentKindLabels).map(([value, label]) => ({ value, label }));
+  const withdrawable = rows.filter((d) => !d.withdrawnAt).map((d) => ({ id: d.id, label: `${documentKindLabels[d.kind]}：${d.fileName}（${formatDateTime(d.uploadedAt)}）` }));
   const headingId = `h-documents-${owner.ownerId}`;
   return (
     <section aria-labelledby={headingId} className="space-y-3">
@@ -50,6 +52,7 @@ export async function DocumentsSection({ user, owner, archiveHref }: { user: Ses
         ]}
       />
       {can(user.role, 'document.upload') && <DocumentUploadForm owner={owner} kinds={kinds} />}
+      {can(user.role, 'document.upload') && withdrawable.length > 0 && <WithdrawDocumentForm documents={withdrawable} />}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { documents, documentWithdrawals } from '@/db/schema';
+import { documents, documentWithdrawals, type DocumentOwnerType } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
@@ -11,7 +11,7 @@ import { regionOfRecord } from './owner';
 import type { WithdrawInput } from './schemas';
 
 /** 作废: a document uploaded by mistake stays on file, marked withdrawn with the reason (never deleted). */
-export async function withdrawDocument(user: SessionUser, input: WithdrawInput): Promise<{ id: string; ownerType: string; ownerId: string }> {
+export async function withdrawDocument(user: SessionUser, input: WithdrawInput): Promise<{ id: string; ownerType: DocumentOwnerType; ownerId: string; householdId: string | null }> {
   assertCan(user, 'document.upload');
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -29,6 +29,6 @@ export async function withdrawDocument(user: SessionUser, input: WithdrawInput):
       after: { documentId: doc.id, documentKind: doc.kind, fileName: doc.fileName, sha256: doc.sha256 },
       reason: input.reason,
     });
-    return { id: doc.id, ownerType: doc.ownerType, ownerId };
+    return { id: doc.id, ownerType: doc.ownerType, ownerId, householdId: doc.householdId };
   });
 }
