@@ -52,6 +52,13 @@ test('a caseworker uploads a PNG to a household and downloads it and the archive
   const zip = unzipSync(new Uint8Array(fs.readFileSync((await archive.path())!)));
   expect(Object.keys(zip).sort()).toEqual(['index.xlsx', '材料/001-户口簿-户口簿.png']);
 
+  // A mistaken upload is withdrawn with its reason, never removed.
+  const withdraw = section.getByRole('form', { name: '作废材料' });
+  await withdraw.getByLabel('要作废的材料').selectOption({ index: 1 });
+  await withdraw.getByLabel('作废原因').fill('上传错误，重新扫描');
+  await withdraw.getByRole('button', { name: '作废' }).click();
+  await expect(section.getByRole('row').filter({ hasText: '户口簿.png' })).toContainText('已作废：上传错误，重新扫描');
+
   const audits = await sql<{ action: string }[]>`select action from audit_log where entity_id = ${householdId} and (action like 'document.%' or action = 'household.archive') order by id`;
-  expect(audits.map((a) => a.action)).toEqual(['document.upload', 'document.download', 'document.download', 'household.archive']);
+  expect(audits.map((a) => a.action)).toEqual(['document.upload', 'document.download', 'document.download', 'household.archive', 'document.withdraw']);
 });
