@@ -119,6 +119,8 @@ export default defineConfig({
         DOUDI_DEMO: '1',
         // e2e/sign-in.spec.ts connects from 127.0.0.2 as "the proxy"; the browser (127.0.0.1) is a direct client.
         TRUSTED_PROXIES: '127.0.0.2',
+        // 材料 uploaded by the specs: apart from a dev server's `.data/documents`.
+        DOUDI_DOCUMENTS_DIR: '.data/e2e-documents',
       },
       reuseExistingServer: false,
       timeout: 120_000,

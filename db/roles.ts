@@ -5,7 +5,7 @@
 import type postgres from 'postgres';
 
 /** Tables the application may add to and read, never change: the record. */
-export const APPEND_ONLY_TABLES = ['audit_log', 'audit_chain', 'fund_ledger', 'bank_returns'] as const;
+export const APPEND_ONLY_TABLES = ['audit_log', 'audit_chain', 'fund_ledger', 'bank_returns', 'documents', 'document_withdrawals'] as const;
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 

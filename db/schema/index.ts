@@ -14,3 +14,4 @@ export * from './monitoring';
 export * from './complaints';
 export * from './messages';
 export * from './institutions';
+export * from './documents';

@@ -24,6 +24,7 @@ export const auditAreaLabels: Record<string, string> = {
   tempaid: '临时救助',
   complaint: '投诉举报',
   institution: '供养机构',
+  document: '材料',
   fund: '乡镇备用金',
   payout: '资金发放',
   price_subsidy: '资金发放',

@@ -14,6 +14,7 @@ import { categoryLabels as complaintCategoryLabels, channelLabels as complaintCh
 import { dischargeReasonLabels, institutionKindLabels, institutionStatusLabels } from '@/lib/institutions/labels';
 import { aidKindLabels, causeLabels, caseStateLabels, methodLabels, purposeLabels } from '@/lib/temp-aid/labels';
 import { formatDateTime, formatFen } from '@/lib/core/format';
+import { documentKindLabels } from '@/lib/documents/labels';
 import { chainProblemLabels } from './chain-labels';
 import { auditActionLabel, auditEntityLabel } from './labels';
 
@@ -229,6 +230,12 @@ export const auditFieldLabels: Record<string, { label: string; show: Show }> = {
   admittedOn: { label: '入住日期', show: 'text' },
   dischargedOn: { label: '离院日期', show: 'text' },
   dischargeReason: { label: '离院原因', show: dischargeReasonLabels },
+  // 材料 and the 一户一档
+  documentId: { label: '材料编号', show: 'text' },
+  documentKind: { label: '材料类别', show: documentKindLabels },
+  sizeBytes: { label: '文件大小（字节）', show: 'count' },
+  documentCount: { label: '材料份数', show: 'count' },
+  noticeCount: { label: '文书份数', show: 'count' },
   // temporary aid and funds
   caseId: { label: '案件编号', show: 'text' },
   cause: { label: '事由', show: causeLabels },

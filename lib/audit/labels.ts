@@ -125,6 +125,11 @@ export const auditActionLabels = {
   'institution.update': '修改供养机构',
   'institution.admit': '办理入住（集中供养）',
   'institution.discharge': '办理离院',
+  'document.upload': '上传材料',
+  'document.view': '查看材料',
+  'document.download': '下载材料',
+  'document.withdraw': '作废材料',
+  'household.archive': '下载一户一档',
 } as const satisfies Record<string, string>;
 
 /** Every action code the system writes to the audit log. */

@@ -45,6 +45,9 @@ const matrix = {
   // 供养机构 and 集中供养: kept by the county's supervisors; read by those who read enrollments.
   'institution.read': ['caseworker', 'supervisor', 'auditor'],
   'institution.manage': ['supervisor'],
+  // 材料: uploaded by the region's caseworkers and supervisors, read (and downloaded) by the auditor too.
+  'document.read': ['caseworker', 'supervisor', 'auditor'],
+  'document.upload': ['caseworker', 'supervisor'],
   'audit.read': ['auditor', 'admin'],
   'user.manage': ['admin'],
   // One's own password and second factor: every role.

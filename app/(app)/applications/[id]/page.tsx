@@ -7,6 +7,7 @@ import { StepsTable, type CaseStep } from '@/components/late-entries/steps-table
 import { NotAcceptForm, AcceptForm, CountyVisitForm, DecideForm, InvestigateForm, ObjectionForm, PublicNoticeForm, TownshipOpinionForm } from '@/components/applications/step-forms';
 import { LateEntryList } from '@/components/late-entries/late-entry-list';
 import { HistorySection } from '@/components/audit/history-list';
+import { DocumentsSection } from '@/components/documents/documents-section';
 import type { LateEntryStep } from '@/lib/late-entries/labels';
 import type { Assessment } from '@/lib/applications/assess';
 import { todayInChina } from '@/lib/core/time';
@@ -102,6 +103,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           />
         ) : <p className="text-sm text-slate-600">县级审批：{decision.message}。</p>)}
       </div>
+      <DocumentsSection user={user} owner={{ ownerType: 'application', ownerId: app.id }} />
       <HistorySection entries={app.history} />
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { HistorySection } from '@/components/audit/history-list';
+import { DocumentsSection } from '@/components/documents/documents-section';
 import { AssignForm, NoteForm, OutcomeForm, ReplyForm } from '@/components/complaints/step-forms';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
@@ -64,6 +65,8 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
           </ul>
         )}
       </section>
+
+      <DocumentsSection user={user} owner={{ ownerType: 'complaint', ownerId: c.id }} />
 
       {candidates.length > 0 && <AssignForm c={c} candidates={candidates} />}
       {isHandler && (

@@ -12,6 +12,7 @@ import { PayoutHistorySection } from '@/components/payouts/payout-history-sectio
 import { HouseholdAidSection } from '@/components/temp-aid/household-aid-section';
 import { NoticesSection } from '@/components/notices/notices-section';
 import { MessagesSection } from '@/components/messages/messages-section';
+import { DocumentsSection } from '@/components/documents/documents-section';
 import { MonitoredSection } from '@/components/monitoring/monitored-section';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
@@ -38,6 +39,7 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
       <HouseholdAidSection user={user} householdId={household.id} />
       <NoticesSection user={user} householdId={household.id} villageCode={household.villageCode} />
       <MessagesSection user={user} householdId={household.id} villageCode={household.villageCode} />
+      <DocumentsSection user={user} owner={{ ownerType: 'household', ownerId: household.id }} archiveHref={`/api/households/${household.id}/archive`} />
       <MonitoredSection user={user} householdId={household.id} villageCode={household.villageCode} />
       {can(user.role, 'complaint.intake') && (
         <p>

@@ -7,6 +7,7 @@ import { AccountForm, CaseNoticeForm, CompleteForm, DecideCaseForm, InvestigateC
 import { PayForm, RecoveryForm } from '@/components/temp-aid/payment-forms';
 import { LateEntryList } from '@/components/late-entries/late-entry-list';
 import { HistorySection } from '@/components/audit/history-list';
+import { DocumentsSection } from '@/components/documents/documents-section';
 import { DataTable } from '@/components/ui/data-table';
 import { todayInChina } from '@/lib/core/time';
 import { can } from '@/lib/auth/permissions';
@@ -136,6 +137,7 @@ export default async function TempAidCasePage({ params, searchParams }: { params
             ),
           )}
       </div>
+      <DocumentsSection user={user} owner={{ ownerType: 'temp_aid_case', ownerId: c.id }} />
       <HistorySection entries={c.history} />
     </div>
   );
