@@ -124,6 +124,7 @@ export async function lockDataDir(dataDir: string, opts: { waitMs?: number } = {
     try {
       fs.linkSync(tmp, lockPath);
       const release = () => {
+        process.off('exit', release);
         try {
           if (fs.readFileSync(lockPath, 'utf8') === mine) fs.unlinkSync(lockPath);
         } catch {
