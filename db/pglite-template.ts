@@ -54,14 +54,15 @@ export function pgliteTemplate(migrationsFolder: string): { path: string; exists
  * initdb.
  */
 export async function saveTemplate(client: PGlite, file: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.${crypto.randomUUID()}`;
   try {
     await client.exec('checkpoint');
     const tar = Buffer.from(await (await client.dumpDataDir('gzip')).arrayBuffer());
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.${crypto.randomUUID()}`;
     fs.writeFileSync(tmp, tar);
     fs.renameSync(tmp, file);
   } catch (e) {
+    fs.rmSync(tmp, { force: true });
     console.warn(`嵌入式数据库模板未能保存（${file}）：${(e as Error).message}`);
   }
 }
