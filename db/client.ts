@@ -3,8 +3,12 @@ import path from 'node:path';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { lockDataDir } from './data-dir-lock';
+import { PGLITE_START_PARAMS, pgliteTemplate, saveTemplate } from './pglite-template';
 import { grantAppRole, roleOf } from './roles';
 import * as schema from './schema';
+
+export { DataDirInUseError } from './data-dir-lock';
 
 /** Both drivers expose the same query builder; the PGlite one is typed as this one. */
 export type Db = PostgresJsDatabase<typeof schema>;
@@ -18,51 +22,6 @@ export interface OpenDatabase {
 
 const migrationsFolder = path.join(/* turbopackIgnore: true */ process.cwd(), 'db', 'migrations');
 const MIGRATION_LOCK = 7_355_001; // pg_advisory_lock key: one app server migrates at a time
-
-export class DataDirInUseError extends Error {
-  constructor(dir: string, pid: number) {
-    super(
-      `嵌入式数据库目录 ${dir} 正被另一个进程（PID ${pid}）使用。PGlite 只允许一个进程打开它：` +
-        `请先停止那个进程，或设置 DATABASE_URL 使用 PostgreSQL 服务器。`,
-    );
-    this.name = 'DataDirInUseError';
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** PGlite has no lock of its own: a second process writing the same folder corrupts it. */
-function lockDataDir(dataDir: string): () => void {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const lockPath = path.join(dataDir, 'doudi.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
-      const release = () => {
-        try {
-          if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
-        } catch {
-          /* already gone */
-        }
-      };
-      process.once('exit', release);
-      return release;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number(fs.readFileSync(lockPath, 'utf8'));
-      if (pid && pid !== process.pid && processAlive(pid)) throw new DataDirInUseError(dataDir, pid);
-      fs.unlinkSync(lockPath); // left behind by a process that died
-    }
-  }
-  throw new Error(`cannot lock ${dataDir}`);
-}
 
 /**
  * A PostgreSQL server. Migrations run under `migrationUrl` (the owner role) when given, else
@@ -86,15 +45,31 @@ export async function openPostgres(url: string, opts: { migrate?: boolean; max?:
   return { db: drizzlePostgres(client, { schema }), kind: 'postgres', close: () => client.end() };
 }
 
+/**
+ * The embedded database under `dataDir` (PGlite in dataDir/pg), locked to this process.
+ * A new folder is filled from the migrated template of this PGlite version and these
+ * migrations when one was made on this machine (db/pglite-template.ts): PGlite's initdb,
+ * which runs a second PostgreSQL and the initdb program side by side (about 880 MB and
+ * several seconds), and the migrations are then skipped. Without one, the folder is made by
+ * initdb and migrated, and becomes the template for the next new folder.
+ */
 export async function openPglite(dataDir: string): Promise<OpenDatabase> {
-  const release = lockDataDir(dataDir);
+  const release = await lockDataDir(dataDir);
   try {
     const { PGlite } = await import('@electric-sql/pglite');
     const { drizzle } = await import('drizzle-orm/pglite');
     const { migrate } = await import('drizzle-orm/pglite/migrator');
-    const client = await PGlite.create(path.join(dataDir, 'pg'));
+    const pgDir = path.join(dataDir, 'pg');
+    const isNew = !fs.existsSync(path.join(pgDir, 'PG_VERSION'));
+    const template = isNew ? pgliteTemplate(migrationsFolder) : null;
+    const client = await PGlite.create({
+      dataDir: pgDir,
+      startParams: [...PGlite.defaultStartParams, ...PGLITE_START_PARAMS],
+      loadDataDir: template?.exists ? new Blob([fs.readFileSync(template.path)]) : undefined,
+    });
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder });
+    if (template && !template.exists) await saveTemplate(client, template.path);
     return {
       db: db as unknown as Db,
       kind: 'pglite',
