@@ -60,6 +60,8 @@ export const households = pgTable(
   },
   (t) => [
     index('households_phone_idx').on(t.phone),
+    // 数据核查: how many households give an account (lib/payouts/generation/sweep.ts).
+    index('households_bank_account_idx').on(t.bankAccount),
     // List pages: newest registrations first within a region, keyset on (created_at, id).
     index('households_county_created_idx').on(t.countyCode, t.createdAt, t.id),
     index('households_township_created_idx').on(t.townshipCode, t.createdAt, t.id),

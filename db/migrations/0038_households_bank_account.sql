@@ -1,0 +1,1 @@
+CREATE INDEX "households_bank_account_idx" ON "households" USING btree ("bank_account");
