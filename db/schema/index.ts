@@ -13,3 +13,4 @@ export * from './notices';
 export * from './monitoring';
 export * from './complaints';
 export * from './messages';
+export * from './verification';

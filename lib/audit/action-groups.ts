@@ -23,6 +23,7 @@ export const auditAreaLabels: Record<string, string> = {
   monitoring: '监测预警',
   tempaid: '临时救助',
   complaint: '投诉举报',
+  verification: '家庭经济状况核对',
   fund: '乡镇备用金',
   payout: '资金发放',
   price_subsidy: '资金发放',

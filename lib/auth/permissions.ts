@@ -42,6 +42,10 @@ const matrix = {
   'complaint.intake': ['caseworker', 'supervisor'],
   'complaint.assign': ['supervisor'],
   'complaint.handle': ['caseworker', 'supervisor'],
+  // 家庭经济状况核对: the consent, the request and the departments' answers; the departments' list is the admin's.
+  'verification.read': ['caseworker', 'supervisor', 'auditor'],
+  'verification.write': ['caseworker', 'supervisor'],
+  'verification.departments': ['admin'],
   'audit.read': ['auditor', 'admin'],
   'user.manage': ['admin'],
   // One's own password and second factor: every role.
