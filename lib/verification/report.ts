@@ -9,7 +9,7 @@ import type { IncomeItem } from '@/lib/households/income';
 import { policyInt } from '@/lib/policy/values';
 import { standardsInForce } from '@/lib/policy/standards';
 import { incomeItemKinds, type VerificationItem } from './labels';
-import { assetFindings, expiresOn, isExpired, type AssetFinding } from './rules';
+import { assetFindings, expiresOn, figuresByPersonAndItem, isExpired, type AssetFinding } from './rules';
 
 export interface VerificationReport {
   request: typeof verificationRequests.$inferSelect;
@@ -56,10 +56,10 @@ export async function buildReport(db: Reader, app: Application, today: string): 
 
   const memberOf = new Map(request.persons.filter((p) => p.kind === 'member').map((p) => [p.seq, p.personId]));
   const verifiedIncome: IncomeItem[] = [];
-  for (const r of results) {
-    const kind = incomeItemKinds[r.item];
-    const memberId = memberOf.get(r.seq);
-    if (kind && memberId && r.amountFen !== null) verifiedIncome.push({ kind, amountFen: r.amountFen, memberId, excluded: false, from: today, to: null });
+  for (const f of figuresByPersonAndItem(results).values()) {
+    const kind = incomeItemKinds[f.item];
+    const memberId = memberOf.get(f.seq);
+    if (kind && memberId) verifiedIncome.push({ kind, amountFen: f.amountFen, memberId, excluded: false, from: today, to: null });
   }
   const validDays = await policyInt(d, 'verification', 'valid_days', app.countyCode, today);
   const report: VerificationReport = {

@@ -37,8 +37,32 @@ export interface AssetPolicy {
 
 export interface ResultLine {
   seq: number;
+  departmentId?: string;
   item: VerificationItem;
   amountFen: number | null;
+}
+
+/**
+ * One figure per person and item: the lines of one department add up (two jobs, two accounts),
+ * and where several departments report the same item of the same person (人社 and 税务 both know the
+ * wages) the highest of their totals counts, not their sum.
+ */
+export function figuresByPersonAndItem(lines: readonly ResultLine[]): Map<string, { seq: number; item: VerificationItem; amountFen: number }> {
+  const perDepartment = new Map<string, { seq: number; item: VerificationItem; amountFen: number }>();
+  for (const l of lines) {
+    if (l.amountFen === null) continue;
+    const key = `${l.seq}:${l.item}:${l.departmentId ?? ''}`;
+    const at = perDepartment.get(key);
+    if (at) at.amountFen += l.amountFen;
+    else perDepartment.set(key, { seq: l.seq, item: l.item, amountFen: l.amountFen });
+  }
+  const out = new Map<string, { seq: number; item: VerificationItem; amountFen: number }>();
+  for (const f of perDepartment.values()) {
+    const key = `${f.seq}:${f.item}`;
+    const at = out.get(key);
+    if (!at || f.amountFen > at.amountFen) out.set(key, { ...f });
+  }
+  return out;
 }
 
 export interface AssetFinding {
@@ -55,7 +79,7 @@ export interface AssetFinding {
 export function assetFindings(lines: readonly ResultLine[], coveredSeqs: ReadonlySet<number>, policy: AssetPolicy, yuan: (fen: number) => string): AssetFinding[] {
   const covered = lines.filter((l) => coveredSeqs.has(l.seq));
   const out: AssetFinding[] = [];
-  const deposits = covered.filter((l) => l.item === 'deposit').reduce((s, l) => s + (l.amountFen ?? 0), 0);
+  const deposits = [...figuresByPersonAndItem(covered).values()].filter((f) => f.item === 'deposit').reduce((s, f) => s + f.amountFen, 0);
   const limit = policy.depositMonths * policy.monthlyStandardFen * policy.persons;
   if (deposits > limit) {
     out.push({ rule: 'deposit', breach: true, message: `存款及金融资产合计 ${yuan(deposits)}，超过 ${policy.depositMonths} 个月保障标准 × ${policy.persons} 人 = ${yuan(limit)}` });

@@ -157,12 +157,14 @@ describe('household economic-status verification (核对)', () => {
     // 刘桂英 earns 500 yuan a month (人社); the supporter's pension is his, not the household's.
     await answerAll(caseworker, c.applicationId, req, {
       hrss: [[wife, '工资性收入', '500.00', '县城保洁'], [father, '养老金', '1200.00']],
+      // 税务 knows the same wages: counted once (the higher of the departments' figures), not twice.
+      tax: [[wife, '工资性收入', '480.00']],
       bank: [[wife, '存款及金融资产', '3000.00']],
       medical: [[1, '医疗自付费用', '8600.50']],
     });
     const { report } = await verificationOf(caseworker, c.applicationId);
     expect(report!.request.state).toBe('completed');
-    expect(report!.results.filter((r) => r.item !== 'none')).toHaveLength(4);
+    expect(report!.results.filter((r) => r.item !== 'none')).toHaveLength(5);
     // Declared: 402 × 5 − 0 = 2,010 + classified 442 = 2,452. Verified: 402 × 5 − 500 = 1,510 + 442 = 1,952.
     expect(report!.declared).toMatchObject({ totalFen: 245_200, countedIncomeFen: 0 });
     expect(report!.verifiedIncomeFen).toBe(50_000);
