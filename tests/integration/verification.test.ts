@@ -221,6 +221,8 @@ describe('household economic-status verification (核对)', () => {
       code: 'precondition',
       fieldErrors: { decision: expect.stringMatching(/不符合条件.*存款及金融资产合计 ¥50,000.00.*非残疾人专用车辆/) },
     });
+    // Refusing stays possible (and closes the case: no application is left waiting in the county's queue).
+    await decideApplication(supervisor, { applicationId: c.applicationId, version, decision: 'refuse', reason: '核对发现存款超过规定标准，且有非残疾人专用车辆' });
 
     // A second household whose verification is clean but 100 days old: expired (valid_days 90), approval refused.
     const d = await consented(caseworker);
@@ -260,6 +262,7 @@ describe('household economic-status verification (核对)', () => {
     await expect(importAnswerFile(caseworker, req.id, 'bank', { name: 'x.csv', text: await answer(caseworker, c.applicationId, req, '银行') })).rejects.toMatchObject({ code: 'precondition' });
     await expect(requestVerification(caseworker, { applicationId: c.applicationId })).rejects.toMatchObject({ fieldErrors: { _form: expect.stringContaining('授权书') } });
     await expect(decideApplication(supervisor, { applicationId: c.applicationId, version, decision: 'approve' })).rejects.toMatchObject({ fieldErrors: { decision: expect.stringContaining('撤回核对授权') } });
+    await decideApplication(supervisor, { applicationId: c.applicationId, version, decision: 'refuse', reason: '申请人撤回核对授权，无法核实家庭经济状况' });
   });
 
   it('outside the region every verb and the report answer not found', async () => {
