@@ -79,7 +79,7 @@ const pagesOf = (r: Awaited<ReturnType<typeof records>>): Record<string, string[
     supervisor: ['/', '/applications', '/temp-aid/funds', '/enrollments', '/payouts', '/reports', '/reports/monthly', '/reports/period', '/reports/lines', '/reports/late-entries'],
     finance: ['/', '/payouts', `/payouts/${r.runId}`],
     auditor: ['/', '/audit', '/audit/views', '/enrollments/list', '/reviews', `/reviews/${r.reviewId}`, '/monitoring', '/complaints', '/reports', '/reports/monthly/print'],
-    admin: ['/', '/admin/users', `/admin/users/${r.userId}`, '/admin/calendar', '/policy', '/payouts/price-subsidies', '/account/second-factor'],
+    admin: ['/', '/admin/users', `/admin/users/${r.userId}`, '/admin/calendar', '/admin/verification-departments', '/policy', '/payouts/price-subsidies', '/account/second-factor'],
 });
 
 for (const role of ['caseworker', 'supervisor', 'finance', 'auditor', 'admin']) {

@@ -51,5 +51,9 @@ export const seedStandards: Standard[] = [
   { program: 'monitor', component: 'disability_max_grade', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 2, note: '新办一、二级残疾证预警' },
   { program: 'monitor', component: 'alert_deadline_wd', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 10, note: '预警 10 个工作日内核实处理（演示配置）' },
   { program: 'monitor', component: 'left_program_months', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 12, note: '退出低保、特困 12 个月内仍列入监测' },
+  { program: 'verification', component: 'deposit_months_of_standard', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 24, note: '存款及金融资产超过 24 个月保障标准 × 共同生活人数的，不符合条件（演示配置）' },
+  { program: 'verification', component: 'vehicle_rule', regionCode: CITY, effectiveFrom: '2019-01-01', textValue: 'not_eligible', note: '有残疾人专用车辆以外的机动车的，不符合条件' },
+  { program: 'verification', component: 'business_rule', regionCode: CITY, effectiveFrom: '2019-01-01', textValue: 'flag', note: '有工商登记的，提示核实经营情况' },
+  { program: 'verification', component: 'valid_days', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 90, note: '核对结果 90 天内有效（演示配置）' },
   { program: 'complaint', component: 'complaint_deadline_working_days', regionCode: CITY, effectiveFrom: '2019-01-01', intValue: 15, note: '投诉举报自受理之日起 15 个工作日内办结答复（演示配置）' },
 ];

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { enrollmentMembers, enrollments, households, incomeItems, members } from '@/db/schema';
-import { countMonthlyIncome } from '@/lib/households/income';
+import { countMonthlyIncome, type IncomeItem } from '@/lib/households/income';
 import { AppError, refuse } from '@/lib/core/errors';
 import { dibaoMonthlyStandard, standardsInForce } from '@/lib/policy/standards';
 import { categoriesOf, type ClassifiedCategory } from '@/lib/programs/categories';
@@ -40,7 +40,13 @@ const categoryComponents: Record<ClassifiedCategory, string> = {
  * The amount an application would get on a date, from the registry and the standards in force:
  * the investigation shows it, the decision fixes it. Pure arithmetic lives in lib/programs/rules.
  */
-export async function assessApplication(db: Db | Tx, app: Pick<Application, 'kind' | 'householdId' | 'memberId'>, onDate: string): Promise<Assessment> {
+export async function assessApplication(
+  db: Db | Tx,
+  app: Pick<Application, 'kind' | 'householdId' | 'memberId'>,
+  onDate: string,
+  /** Income to count instead of the registry's declared rows: the verified figures (lib/verification/report.ts). */
+  options: { income?: IncomeItem[]; incomeSource?: string } = {},
+): Promise<Assessment> {
   const d = db as Db;
   const [household] = await d.select().from(households).where(eq(households.id, app.householdId));
   if (!household) throw new AppError('not_found');
@@ -84,11 +90,13 @@ export async function assessApplication(db: Db | Tx, app: Pick<Application, 'kin
   const standards = await standardsInForce(d, 'dibao', household.countyCode, onDate);
   const countedKinds = (standards.get('counted_income_kinds')?.textValue ?? '').split(',').filter(Boolean);
   const coveredIds = new Set(covered.map((m) => m.id));
-  const items = await d.select().from(incomeItems).where(eq(incomeItems.householdId, household.id));
+  const items: IncomeItem[] =
+    options.income ??
+    (await d.select().from(incomeItems).where(eq(incomeItems.householdId, household.id))).map((i) => ({ kind: i.kind, amountFen: i.amountFen, memberId: i.memberId, excluded: i.excluded, from: i.fromDate, to: i.toDate }));
   // A single-person application counts only the applicant's own income.
   const relevant = app.kind === 'dibao_single' ? items.filter((i) => i.memberId !== null && coveredIds.has(i.memberId)) : items;
   const income = countMonthlyIncome(
-    relevant.map((i) => ({ kind: i.kind, amountFen: i.amountFen, memberId: i.memberId, excluded: i.excluded, from: i.fromDate, to: i.toDate })),
+    relevant,
     countedKinds,
     month,
     covered.length,
@@ -117,7 +125,7 @@ export async function assessApplication(db: Db | Tx, app: Pick<Application, 'kin
     totalFen: result.totalFen,
     coveredMemberIds: covered.map((m) => m.id),
     components: { gap: result.gapFen, classified: result.classifiedFen },
-    working: [`保障标准：${standard.note}，${wholeYuanText(standard.monthlyFen)} 元/人·月`, ...income.lines.map((l) => `收入：${l.label} ${yuanText(l.amountFen)} 元/月，${l.reason}`), ...result.working],
+    working: [`保障标准：${standard.note}，${wholeYuanText(standard.monthlyFen)} 元/人·月`, ...income.lines.map((l) => `${options.incomeSource ?? '收入'}：${l.label} ${yuanText(l.amountFen)} 元/月，${l.reason}`), ...result.working],
     standardFen: standard.monthlyFen,
     countedIncomeFen: income.countedMonthlyFen,
     asOf: onDate,

@@ -22,6 +22,7 @@ import { noticeTexts } from '@/lib/notices/texts';
 import type { decideSchema } from './schemas';
 import { assertDibaoCoverable, assertMayApplyAlone } from './eligibility';
 import { applicationMessages } from './messages';
+import { verificationRefusal } from '@/lib/verification/gate';
 
 /**
  * The county's decision, by a supervisor who took no part in the case. Approval fixes the amount
@@ -58,6 +59,9 @@ export function decideApplication(user: SessionUser, input: z.output<typeof deci
     // Eligibility again where the money is decided: the household may have changed since the visit.
     await assertDibaoCoverable(tx, app, 'decision');
     if (app.kind === 'dibao_single') await assertMayApplyAlone(tx, app, today, 'decision');
+    // 家庭经济状况核对: a verification with a breach, still open, withdrawn or expired refuses approval.
+    const unverified = await verificationRefusal(tx, app, today);
+    if (unverified) throw refuse('precondition', unverified, 'decision');
     const assessment = await assessApplication(tx, app, today);
     if (!assessment.eligible) {
       throw refuse('precondition', applicationMessages.notEligible, 'decision');

@@ -25,6 +25,7 @@ export const auditAreaLabels: Record<string, string> = {
   complaint: '投诉举报',
   institution: '供养机构',
   document: '材料',
+  verification: '家庭经济状况核对',
   fund: '乡镇备用金',
   payout: '资金发放',
   price_subsidy: '资金发放',

@@ -16,6 +16,7 @@ import { aidKindLabels, causeLabels, caseStateLabels, methodLabels, purposeLabel
 import { formatDateTime, formatFen } from '@/lib/core/format';
 import { documentKindLabels } from '@/lib/documents/labels';
 import { chainProblemLabels } from './chain-labels';
+import { supporterRelationLabels } from '@/lib/verification/labels';
 import { auditActionLabel, auditEntityLabel } from './labels';
 
 type Codes = Record<string, string>;
@@ -201,6 +202,15 @@ export const auditFieldLabels: Record<string, { label: string; show: Show }> = {
   recordedOn: { label: '录入日期', show: 'text' },
   workingDaysLate: { label: '迟延工作日', show: 'count' },
   evidenceRef: { label: '凭证编号', show: 'text' },
+  // 家庭经济状况核对 (lib/verification)
+  code: { label: '代码', show: 'text' },
+  matters: { label: '核对事项', show: 'text' },
+  batchNo: { label: '核对批次号', show: 'text' },
+  persons: { label: '核对人数', show: 'count' },
+  departments: { label: '核对部门数', show: 'count' },
+  department: { label: '核对部门', show: 'text' },
+  supporterRelation: { label: '法定义务类别', show: supporterRelationLabels },
+  relationText: { label: '与申请人关系', show: 'text' },
   // complaints (投诉举报): the complainant's name and phone are never written here
   channel: { label: '来源渠道', show: complaintChannelLabels },
   category: { label: '投诉类别', show: complaintCategoryLabels },

@@ -130,6 +130,14 @@ export const auditActionLabels = {
   'document.download': '下载材料',
   'document.withdraw': '作废材料',
   'household.archive': '下载一户一档',
+  'verification.supporter_add': '登记法定赡养（抚养、扶养）人',
+  'verification.consent': '登记核对授权书',
+  'verification.consent_withdraw': '撤回核对授权',
+  'verification.request': '发起家庭经济状况核对',
+  'verification.export': '导出核对请求文件',
+  'verification.import': '导入部门核对结果',
+  'verification.department_add': '新增核对部门',
+  'verification.department_active': '启用或停用核对部门',
 } as const satisfies Record<string, string>;
 
 /** Every action code the system writes to the audit log. */
@@ -159,6 +167,7 @@ export const auditEntityLabels = {
   audit_log: '审计日志',
   monitoring_import: '比对数据',
   monitoring_alert: '监测预警',
+  verification_department: '核对部门',
 } as const satisfies Record<string, string>;
 
 export type AuditEntity = keyof typeof auditEntityLabels;

@@ -18,6 +18,7 @@ const items: { href: string; label: string; permission?: Permission }[] = [
   { href: '/policy', label: '政策标准', permission: 'policy.read' },
   { href: '/admin/users', label: '用户管理', permission: 'user.manage' },
   { href: '/admin/calendar', label: '工作日历', permission: 'calendar.manage' },
+  { href: '/admin/verification-departments', label: '核对部门', permission: 'verification.departments' },
   { href: '/audit', label: '审计日志', permission: 'audit.read' },
   { href: '/audit/views', label: '审计视图', permission: 'audit.read' },
 ];

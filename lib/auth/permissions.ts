@@ -48,6 +48,10 @@ const matrix = {
   // 材料: uploaded by the region's caseworkers and supervisors, read (and downloaded) by the auditor too.
   'document.read': ['caseworker', 'supervisor', 'auditor'],
   'document.upload': ['caseworker', 'supervisor'],
+  // 家庭经济状况核对: the consent, the request and the departments' answers; the departments' list is the admin's.
+  'verification.read': ['caseworker', 'supervisor', 'auditor'],
+  'verification.write': ['caseworker', 'supervisor'],
+  'verification.departments': ['admin'],
   'audit.read': ['auditor', 'admin'],
   'user.manage': ['admin'],
   // One's own password and second factor: every role.

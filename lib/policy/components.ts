@@ -41,6 +41,10 @@ export const standardComponents: { program: string; component: string; label: st
   { program: 'monitor', component: 'disability_max_grade', label: '新办残疾证预警等级（不高于）', kind: 'int', unit: '级' },
   { program: 'monitor', component: 'alert_deadline_wd', label: '预警处理时限', kind: 'int', unit: '个工作日' },
   { program: 'monitor', component: 'left_program_months', label: '退出后监测期', kind: 'int', unit: '个月' },
+  { program: 'verification', component: 'deposit_months_of_standard', label: '核对：存款及金融资产上限（保障标准的月数 × 人数）', kind: 'int', unit: '个月' },
+  { program: 'verification', component: 'vehicle_rule', label: '核对：有非残疾人专用车辆（not_eligible 不符合条件 / flag 提示 / ignore 不计）', kind: 'text' },
+  { program: 'verification', component: 'business_rule', label: '核对：有工商登记（not_eligible / flag / ignore）', kind: 'text' },
+  { program: 'verification', component: 'valid_days', label: '核对结果有效期', kind: 'int', unit: '天' },
 ];
 
 export function componentOf(program: string, component: string) {

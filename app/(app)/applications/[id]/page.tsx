@@ -16,6 +16,8 @@ import { getApplication } from '@/lib/applications/queries';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { formatFen } from '@/lib/core/format';
+import { VerificationSection } from '@/components/verification/verification-section';
+import { verificationOf } from '@/lib/verification/queries';
 
 export const metadata: Metadata = { title: '申请详情' };
 
@@ -44,6 +46,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
     ['县级审批', app.decidedOn, name(app.decidedBy), []],
   ];
   const unacknowledged = app.lateEntries.filter((e) => !e.acknowledgedAt).length;
+  const verification = can(user.role, 'verification.read') ? await verificationOf(user, app.id) : null;
+  const open = !['approved', 'refused', 'not_accepted', 'withdrawn'].includes(app.state);
 
   return (
     <div className="space-y-6">
@@ -80,6 +84,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
       <LateEntryList entries={app.lateEntries} />
 
       {app.computed ? <AssessmentView assessment={app.computed as Assessment} title={app.state === 'approved' ? '核定金额' : '测算金额'} /> : null}
+
+      {verification && <VerificationSection applicationId={app.id} data={verification} write={can(user.role, 'verification.write')} open={open} />}
 
       <div className="space-y-4">
         {write && app.state === 'draft' && <AcceptForm id={app.id} version={app.version} today={today} />}
