@@ -16,8 +16,8 @@
 # Environment (all optional):
 #   MULTINODE_PORT     nginx's port; the servers take the next two (default 3240: 3241, 3242)
 #   MULTINODE_BUILD    twice (default): build, test, build again clean and compare the actions;
-#                      once: build and test; reuse: test the build in .next as it is (after
-#                      test-all's build step, say)
+#                      once: build and test; reuse: test the build in .next as it is, with
+#                      the key it was built with (scripts/test-all.sh's step `multinode`)
 #   TEST_DATABASE_URL  the PostgreSQL server, as a superuser (default postgres://postgres@127.0.0.1:5432/postgres)
 #   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, DOUDI_BUILD_ID  the builds' key and id (defaults: a
 #                      fixed test-only key; the git commit, next.config.js)
@@ -38,6 +38,7 @@ OWNER_ROLE=doudi_multi_owner
 APP_ROLE=doudi_multi_app
 # Test-only values (never use them anywhere else): every server and build of the run shares them.
 SECRET="doudi-multinode-only-secret-0123456789abcdef0123"
+NEXT_SERVER_ACTIONS_ENCRYPTION_KEY_GIVEN="${NEXT_SERVER_ACTIONS_ENCRYPTION_KEY:-}"
 KEY="${NEXT_SERVER_ACTIONS_ENCRYPTION_KEY:-$(printf '%s' 'doudi-multinode-test-only-key-32' | base64)}"
 export NEXT_SERVER_ACTIONS_ENCRYPTION_KEY="$KEY"
 
@@ -103,6 +104,11 @@ phase "build ($MODE)"
 if [ "$MODE" = reuse ]; then
   [ -f .next/BUILD_ID ] || { echo "multinode: MULTINODE_BUILD=reuse but there is no build in .next" >&2; exit 1; }
   echo "reusing the build in .next ($(cat .next/BUILD_ID))"
+  # Both servers run with the key that build was made with (its own, unless one was given).
+  if [ -z "${NEXT_SERVER_ACTIONS_ENCRYPTION_KEY_GIVEN:-}" ]; then
+    KEY="$(node -p 'require("./.next/server/server-reference-manifest.json").encryptionKey')"
+    export NEXT_SERVER_ACTIONS_ENCRYPTION_KEY="$KEY"
+  fi
 else
   env NODE_ENV=production NEXTAUTH_SECRET="$SECRET" npx next build
 fi
