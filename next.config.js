@@ -1,5 +1,28 @@
+import { execFileSync } from 'node:child_process';
+
+/**
+ * The build's id, the same on every machine that builds the same commit: DOUDI_BUILD_ID when
+ * set, else the git commit (with `-dirty` when tracked files differ from it), else Next's
+ * random one (a copy without .git). Several app servers behind one proxy must serve one build
+ * id (assets under /_next/static/<id>/, client navigations); they must also share the server
+ * actions' key, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, at build time: Next salts every action id
+ * with it (README, "Running more than one app server").
+ */
+function buildId() {
+  const fromEnv = process.env.DOUDI_BUILD_ID?.trim();
+  if (fromEnv) return fromEnv;
+  try {
+    const git = (...args) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const commit = git('rev-parse', 'HEAD');
+    return git('status', '--porcelain', '--untracked-files=no') ? `${commit}-dirty` : commit;
+  } catch {
+    return null;
+  }
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  generateBuildId: buildId,
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled;
   // bundling it also lets route handlers and server actions load separate copies.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],

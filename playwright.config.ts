@@ -89,7 +89,8 @@ export default defineConfig({
   projects: [
     {
       name: 'postgres',
-      testIgnore: /\.(pglite|production)\.spec\.ts$/,
+      // multinode.spec.ts needs two servers behind nginx: playwright.multinode.config.ts.
+      testIgnore: [/\.(pglite|production)\.spec\.ts$/, /multinode\.spec\.ts$/],
       use: { ...devices['Desktop Chrome'], baseURL: e2eBaseUrl },
     },
     {

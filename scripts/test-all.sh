@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every check of the project, in order, failing fast:
-#   typecheck → lint → unit → integration → pglite → build → e2e
+#   typecheck → lint → unit → integration → pglite → build → e2e → multinode
 # This is THE command for a fresh clone on a fresh machine (`npm test` runs it too).
 #
 # It prepares what it needs first:
@@ -10,6 +10,8 @@
 #   - PostgreSQL      starts the local cluster when 127.0.0.1:5432 does not answer; installs
 #                     it (apt-get, trust auth on 127.0.0.1 — for throwaway test machines only)
 #                     when the machine has none. Skipped when TEST_DATABASE_URL names a server.
+#   - nginx           for the multinode step: apt-get install nginx when missing
+#                     (scripts/multinode-test.sh; ports 3240–3242, MULTINODE_PORT)
 #
 # Environment (all optional):
 #   TEST_DATABASE_URL  PostgreSQL server for integration and e2e databases; only host, port,
@@ -24,7 +26,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
-ALL_STEPS="typecheck lint unit integration pglite build e2e"
+ALL_STEPS="typecheck lint unit integration pglite build e2e multinode"
 STEPS="${TEST_STEPS:-$ALL_STEPS}"
 STEPS="${STEPS//,/ }"
 for s in $STEPS; do
@@ -56,7 +58,7 @@ else
   echo "node_modules is up to date with package-lock.json"
 fi
 
-if wants e2e; then
+if wants e2e || wants multinode; then
   header "prepare: chromium"
   CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
   if [ ! -x "$CHROMIUM" ]; then
@@ -74,7 +76,7 @@ if wants e2e; then
   fi
 fi
 
-if wants integration || wants e2e; then
+if wants integration || wants e2e || wants multinode; then
   header "prepare: postgresql"
   if [ -n "${TEST_DATABASE_URL:-}" ]; then
     echo "using TEST_DATABASE_URL's server (not managed here)"
@@ -143,6 +145,9 @@ step integration npx vitest run --project integration
 step pglite      npx vitest run --project pglite
 step build       env NODE_ENV=production NEXTAUTH_SECRET="$BUILD_SECRET" npx next build
 step e2e         npx playwright test
+# Two servers of the build above behind nginx (installed from Debian when missing), on a database
+# of their own: scripts/multinode-test.sh; its second, clean build is `npm run test:multinode`.
+step multinode   env MULTINODE_BUILD=reuse bash scripts/multinode-test.sh
 
 echo
 echo "test-all: ALL PASSED (${DONE[*]}) in $((SECONDS - TOTAL_START))s"

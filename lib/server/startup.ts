@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getDatabase } from '@/db/client';
 import { trustedProxies } from '@/lib/auth/client-address';
 import { assertAuthSecret } from '@/lib/auth/secret';
+import { assertActionsKey } from '@/lib/server/actions-key';
 import { rowsOf } from '@/lib/core/sql';
 import { startDispatcher } from '@/lib/messages/dispatch';
 import { configuredSender } from '@/lib/messages/sender';
@@ -11,6 +12,7 @@ import { configuredSender } from '@/lib/messages/sender';
 export async function startServer(): Promise<void> {
   try {
     assertAuthSecret();
+    assertActionsKey(); // a malformed key would fail only at the first action that encrypts
     trustedProxies(); // a bad TRUSTED_PROXIES entry refuses to start rather than trust the wrong hop
     const open = await getDatabase();
     console.log(`[doudi] 数据库就绪（${open.kind === 'pglite' ? '嵌入式 PGlite' : 'PostgreSQL'}）`);
