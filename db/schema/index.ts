@@ -15,3 +15,4 @@ export * from './complaints';
 export * from './messages';
 export * from './institutions';
 export * from './documents';
+export * from './subsidies';
