@@ -184,7 +184,7 @@ export function auditEntityLabel(entity: string): string {
 const recordPages: Partial<Record<AuditEntity, { href: (id: string) => string; permission: Permission }>> = {
   household: { href: (id) => `/households/${id}`, permission: 'household.read' },
   application: { href: (id) => `/applications/${id}`, permission: 'application.read' },
-  subsidy_application: { href: (id) => `/subsidies/${id}`, permission: 'application.read' },
+  subsidy_application: { href: (id) => `/applications/subsidies/${id}`, permission: 'application.read' },
   temp_aid_case: { href: (id) => `/temp-aid/${id}`, permission: 'tempaid.read' },
   reserve_fund: { href: (id) => `/temp-aid/funds/${id}`, permission: 'tempaid.read' },
   complaint: { href: (id) => `/complaints/${id}`, permission: 'complaint.read' },

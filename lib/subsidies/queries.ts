@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
-import { enrollmentMembers, enrollments, members, regions, subsidyApplications, users } from '@/db/schema';
+import { enrollmentMembers, enrollments, households, members, regions, subsidyApplications, users } from '@/db/schema';
+import { standardInForce } from '@/lib/policy/standards';
 import { assertCan, assertCovers } from '@/lib/auth/authorize';
 import { regionScope } from '@/lib/auth/scope';
 import type { SessionUser } from '@/lib/auth/types';
@@ -107,4 +108,29 @@ export async function subsidiesNeedingAttention(user: SessionUser, now: Date = n
     if (r.nextReviewOn && r.nextReviewOn <= addDays(today, 30)) reasons.push(r.nextReviewOn < today ? `年审已逾期（应于 ${r.nextReviewOn}）` : `年审将于 ${r.nextReviewOn} 到期`);
     return { ...r, reasons, expired: !!r.validUntil && r.validUntil < today };
   });
+}
+
+/** The monthly amount in force today for the application's program and county (for the confirmation), or null. */
+export async function subsidyAmountToday(user: SessionUser, app: { program: 'dis_living' | 'dis_care'; countyCode: string; villageCode: string }, now: Date = new Date()): Promise<number | null> {
+  assertCan(user, 'application.read');
+  assertCovers(user, app.villageCode);
+  const db = await getDb();
+  const row = await standardInForce(db, app.program, 'monthly', app.countyCode, todayInChina(now));
+  return row?.amountFen ?? null;
+}
+
+/** The member a new application is for: active, in the user's area; else not found. */
+export async function subsidyApplicant(user: SessionUser, memberId: string) {
+  assertCan(user, 'application.write');
+  if (!/^[0-9a-f-]{36}$/i.test(memberId)) throw new AppError('not_found');
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: members.id, name: members.name, idNumber: members.idNumber, householdId: members.householdId, status: members.status, disabilityKind: members.disabilityKind, disabilityGrade: members.disabilityGrade, villageCode: households.villageCode, villageName: village.name })
+    .from(members)
+    .innerJoin(households, eq(households.id, members.householdId))
+    .innerJoin(village, eq(village.code, households.villageCode))
+    .where(eq(members.id, memberId));
+  assertCovers(user, row?.villageCode);
+  const { idNumber, ...rest } = row!;
+  return { ...rest, idNumberMasked: maskIdNumber(idNumber) };
 }
