@@ -260,4 +260,22 @@ describe('disability subsidy applications', () => {
     // Not outside the region.
     expect((await subsidiesNeedingAttention(await signedIn('caseworker'), new Date('2017-04-05T02:00:00Z'))).map((x) => x.id)).not.toContain(dueEnrollment);
   });
+
+  it('an expired certificate ends the subsidy through the existing enrollment changes; then the member may apply again', async () => {
+    const { proposeChange } = await import('@/lib/enrollments/propose-change');
+    const { decideChange } = await import('@/lib/enrollments/decide-change');
+    const m = await disabledMember();
+    const id = await acceptAndVerify(m, 'dis_care', { validUntil: '2017-06-30' });
+    const { enrollmentId } = await decideSubsidyApplication(staff.supervisor, { applicationId: id, version: 2, decision: 'approve' }, DECIDE);
+    // A fixed amount is not recomputed.
+    await expect(proposeChange(staff.caseworker, { enrollmentId: enrollmentId!, version: 1, kind: 'recompute', effectiveMonth: '2017-05', reason: '重新核定金额' })).rejects.toMatchObject({ code: 'precondition' });
+    const change = await proposeChange(staff.caseworker, { enrollmentId: enrollmentId!, version: 1, kind: 'terminate', effectiveMonth: '2017-07', reason: '残疾人证已过期未换证', hearingNote: '已电话告知本人', reasonCode: 'other' });
+    await decideChange(staff.supervisor2, { changeId: change.id, decision: 'approve' });
+    const [e] = await db.select().from(enrollments).where(eq(enrollments.id, enrollmentId!));
+    // Stopped from July: June is the last month paid.
+    expect(e).toMatchObject({ endMonth: '2017-06', endReasonCode: 'other' });
+    expect(e!.status).toBe('terminated');
+    expect(await openEnrollments(m.memberId, 'dis_care')).toEqual([]);
+    await acceptSubsidyApplication(staff.caseworker, { memberId: m.memberId, program: 'dis_care', acceptedOn: '2017-03-06', needsLongTermCare: true }, ACCEPT);
+  });
 });
