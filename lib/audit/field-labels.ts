@@ -191,6 +191,8 @@ export const auditFieldLabels: Record<string, { label: string; show: Show }> = {
   enrollmentId: { label: '在册编号', show: 'text' },
   startMonth: { label: '起始月份', show: 'text' },
   subsidyApplicationId: { label: '残疾人补贴申请编号', show: 'text' },
+  enrollments: { label: '导入在册记录数', show: 'count' },
+  periods: { label: '导入发放期数', show: 'count' },
   needsLongTermCare: { label: '需要长期照护', show: 'bool' },
   verifiedOn: { label: '证件核验日期', show: 'text' },
   certificateKind: { label: '残疾人证类别', show: 'text' },

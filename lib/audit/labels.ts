@@ -75,6 +75,7 @@ export const auditActionLabels = {
   'enrollment.reject_resume': '驳回恢复发放',
   'subsidy.confirm': '确认残疾人补贴',
   'subsidy.decline': '不予确认残疾人补贴',
+  'subsidy.roster_import': '导入残疾人补贴花名册（残联移交）',
   'subsidy_application.accept': '受理残疾人补贴申请',
   'subsidy_application.verify': '核验残疾人证',
   'subsidy_application.approve': '批准残疾人补贴',

@@ -278,4 +278,35 @@ describe('disability subsidy applications', () => {
     expect(await openEnrollments(m.memberId, 'dis_care')).toEqual([]);
     await acceptSubsidyApplication(staff.caseworker, { memberId: m.memberId, program: 'dis_care', acceptedOn: '2017-03-06', needsLongTermCare: true }, ACCEPT);
   });
+
+  it('imports the federation roster with its history, checked whole: one bad row and nothing is written', async () => {
+    const { importSubsidyRoster } = await import('@/lib/subsidies/import-roster');
+    const a = await disabledMember({ kind: '肢体', grade: 1 });
+    const b = await disabledMember({ kind: '智力', grade: 2 });
+    const [ma] = await db.select().from(members).where(eq(members.id, a.memberId));
+    const [mb] = await db.select().from(members).where(eq(members.id, b.memberId));
+    const header = '身份证号,姓名,补贴类别,残疾人证号,残疾类别,残疾等级,有效期至,起始月份,终止月份,月金额';
+    const good = [
+      `${ma!.idNumber},${ma!.name},重度残疾人护理补贴,${ma!.idNumber}41,肢体,1,2021-12-31,2016-01,,50`,
+      `${ma!.idNumber},${ma!.name},重度残疾人护理补贴,${ma!.idNumber}41,肢体,1,2021-12-31,2018-01,,60.50`,
+      `${mb!.idNumber},${mb!.name},护理补贴,${mb!.idNumber}52,智力,2,2019-12-31,2017-01,2018-12,50`,
+    ];
+    const bad = await importSubsidyRoster(staff.supervisor, [header, ...good, `${mb!.idNumber},别人,生活补贴,${mb!.idNumber}52,智力,2,2019-12-31,2017-01,,50`].join('\n'));
+    expect(bad).toEqual({ ok: false, errors: [{ row: 5, column: '姓名', message: `姓名与户籍登记（${mb!.name}）不一致` }] });
+    expect(await openEnrollments(a.memberId, 'dis_care')).toEqual([]);
+    // Outside the region: the same file reads as people not registered.
+    const outside = await importSubsidyRoster(await signedIn('supervisor'), [header, ...good].join('\n'));
+    expect(outside.ok).toBe(false);
+
+    expect(await importSubsidyRoster(staff.supervisor, [header, ...good].join('\n'))).toEqual({ ok: true, enrollments: 2, periods: 3 });
+    const [ea] = await openEnrollments(a.memberId, 'dis_care');
+    expect(ea).toMatchObject({ status: 'active', startMonth: '2016-01', nextReviewOn: '2021-12-31' });
+    const amounts = await db.execute(sql`select effective_month, amount_fen::int as amount_fen from enrollment_amounts where enrollment_id = ${ea!.id} order by effective_month`);
+    expect((Array.isArray(amounts) ? amounts : (amounts as unknown as { rows: unknown[] }).rows)).toEqual([{ effective_month: '2016-01', amount_fen: 5_000 }, { effective_month: '2018-01', amount_fen: 6_050 }]);
+    const [eb] = await db.select().from(enrollments).where(and(eq(enrollments.memberId, b.memberId), eq(enrollments.program, 'dis_care')));
+    expect(eb).toMatchObject({ status: 'terminated', endMonth: '2018-12' });
+    // A second import of the same people is refused whole.
+    const again = await importSubsidyRoster(staff.supervisor, [header, good[0]].join('\n'));
+    expect(again).toEqual({ ok: false, errors: [{ row: 2, column: '补贴类别', message: '该成员已在享受（或待确认）这项补贴' }] });
+  });
 });
