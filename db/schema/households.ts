@@ -92,6 +92,8 @@ export const members = pgTable(
     disabilityKind: text('disability_kind'),
     disabilityGrade: smallint('disability_grade'),
     disabilityCertificate: text('disability_certificate'),
+    // The 残疾人证's valid-until date, as checked at a subsidy's 证件核验.
+    disabilityValidUntil: date('disability_valid_until'),
     seriousIllness: boolean('serious_illness').notNull().default(false),
     schoolStage: text('school_stage'),
     workingCapacity: text('working_capacity', { enum: ['full', 'partial', 'none'] }),

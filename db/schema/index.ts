@@ -16,3 +16,4 @@ export * from './messages';
 export * from './institutions';
 export * from './documents';
 export * from './verification';
+export * from './subsidies';

@@ -152,6 +152,14 @@ export const enrollments = pgTable(
     index('enrollments_review_due_idx')
       .on(t.nextReviewOn, t.countyCode, t.townshipCode)
       .where(sql`${t.status} in ('active', 'suspended') and ${t.program} in ('dibao', 'tekun')`),
+    // A member has at most one open enrollment of each disability subsidy (proposed, active or suspended).
+    uniqueIndex('enrollments_subsidy_member_uq')
+      .on(t.memberId, t.program)
+      .where(sql`${t.status} in ('proposed', 'active', 'suspended') and ${t.program} in ('dis_living', 'dis_care')`),
+    // The yearly certificate review of the disability subsidies, by date.
+    index('enrollments_subsidy_review_idx')
+      .on(t.nextReviewOn, t.countyCode, t.townshipCode)
+      .where(sql`${t.status} in ('active', 'suspended') and ${t.program} in ('dis_living', 'dis_care')`),
   ],
 );
 

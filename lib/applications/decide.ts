@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '@/db/client';
 import { enrollmentAmounts, enrollmentMembers, enrollments, members } from '@/db/schema';
@@ -139,6 +139,12 @@ async function enroll(tx: Tx, user: SessionUser, app: Application, assessment: A
       for (const m of coveredMembers.filter((x) => x.disabilityGrade !== null)) {
         for (const s of disabilitySubsidies({ disabilityGrade: m.disabilityGrade, householdHasActiveDibao: true }, { livingFenPerMonth: livingFen, careFenPerMonth: careFen })) {
           if (!s.eligible) continue;
+          // A member already receiving (or awaiting) the subsidy, e.g. applied for in its own right, keeps that one.
+          const [open] = await tx
+            .select({ id: enrollments.id })
+            .from(enrollments)
+            .where(and(eq(enrollments.memberId, m.id), eq(enrollments.program, s.program), inArray(enrollments.status, ['proposed', 'active', 'suspended'])));
+          if (open) continue;
           const [sub] = await tx
             .insert(enrollments)
             .values({ ...base, program: s.program, memberId: m.id, status: 'proposed', statusReason: s.reason })

@@ -18,6 +18,7 @@ export const auditAreaLabels: Record<string, string> = {
   late_entry: '补录',
   enrollment: '在册管理',
   subsidy: '在册管理',
+  subsidy_application: '残疾人补贴申请',
   review: '定期复核',
   notice: '文书',
   monitoring: '监测预警',

@@ -15,6 +15,7 @@ import { dischargeReasonLabels, institutionKindLabels, institutionStatusLabels }
 import { aidKindLabels, causeLabels, caseStateLabels, methodLabels, purposeLabels } from '@/lib/temp-aid/labels';
 import { formatDateTime, formatFen } from '@/lib/core/format';
 import { documentKindLabels } from '@/lib/documents/labels';
+import { subsidyStateLabels } from '@/lib/subsidies/labels';
 import { chainProblemLabels } from './chain-labels';
 import { supporterRelationLabels } from '@/lib/verification/labels';
 import { auditActionLabel, auditEntityLabel } from './labels';
@@ -34,6 +35,7 @@ const stateOf = (action: string): Codes => {
   if (a === 'application') return applicationStateLabels;
   if (a === 'tempaid' || a === 'fund') return caseStateLabels;
   if (a === 'complaint') return complaintStateLabels;
+  if (a === 'subsidy_application') return subsidyStateLabels;
   if (a === 'payout') return runStateLabels;
   return {};
 };
@@ -189,6 +191,15 @@ export const auditFieldLabels: Record<string, { label: string; show: Show }> = {
   decision: { label: '决定', show: { approved: '批准', refused: '不予批准' } },
   enrollmentId: { label: '在册编号', show: 'text' },
   startMonth: { label: '起始月份', show: 'text' },
+  subsidyApplicationId: { label: '残疾人补贴申请编号', show: 'text' },
+  enrollments: { label: '导入在册记录数', show: 'count' },
+  periods: { label: '导入发放期数', show: 'count' },
+  needsLongTermCare: { label: '需要长期照护', show: 'bool' },
+  verifiedOn: { label: '证件核验日期', show: 'text' },
+  certificateKind: { label: '残疾人证类别', show: 'text' },
+  certificateGrade: { label: '残疾人证等级', show: 'text' },
+  certificateValidUntil: { label: '残疾人证有效期至', show: 'text' },
+  decidedOn: { label: '审批日期', show: 'text' },
   effectiveMonth: { label: '生效月份', show: 'text' },
   checked: { label: '核查户数', show: 'count' },
   proposed: { label: '提请户数', show: 'count' },

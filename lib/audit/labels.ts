@@ -75,6 +75,11 @@ export const auditActionLabels = {
   'enrollment.reject_resume': '驳回恢复发放',
   'subsidy.confirm': '确认残疾人补贴',
   'subsidy.decline': '不予确认残疾人补贴',
+  'subsidy.roster_import': '导入残疾人补贴花名册（残联移交）',
+  'subsidy_application.accept': '受理残疾人补贴申请',
+  'subsidy_application.verify': '核验残疾人证',
+  'subsidy_application.approve': '批准残疾人补贴',
+  'subsidy_application.refuse': '不予批准残疾人补贴',
 
   'tempaid.first_response': '先行救助',
   'tempaid.account': '提交先行救助情况说明',
@@ -146,6 +151,7 @@ export type AuditAction = keyof typeof auditActionLabels;
 export const auditEntityLabels = {
   household: '家庭',
   application: '申请',
+  subsidy_application: '残疾人补贴申请',
   temp_aid_case: '临时救助案件',
   enrollment: '在册',
   review_batch: '复核批次',
@@ -188,6 +194,7 @@ export function auditEntityLabel(entity: string): string {
 const recordPages: Partial<Record<AuditEntity, { href: (id: string) => string; permission: Permission }>> = {
   household: { href: (id) => `/households/${id}`, permission: 'household.read' },
   application: { href: (id) => `/applications/${id}`, permission: 'application.read' },
+  subsidy_application: { href: (id) => `/applications/subsidies/${id}`, permission: 'application.read' },
   temp_aid_case: { href: (id) => `/temp-aid/${id}`, permission: 'tempaid.read' },
   reserve_fund: { href: (id) => `/temp-aid/funds/${id}`, permission: 'tempaid.read' },
   complaint: { href: (id) => `/complaints/${id}`, permission: 'complaint.read' },

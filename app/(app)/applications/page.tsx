@@ -32,7 +32,10 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">申请审批</h1>
-        {can(user.role, 'application.write') && <Link href="/applications/new" className={buttonClass}>新建申请</Link>}
+        <div className="flex items-center gap-3">
+          <Link href="/applications/subsidies" className="text-blue-700 underline">残疾人补贴申请</Link>
+          {can(user.role, 'application.write') && <Link href="/applications/new" className={buttonClass}>新建申请</Link>}
+        </div>
       </div>
       <Queue title="待我处理" rows={mine} />
       <Queue title="已超期" rows={overdue} />

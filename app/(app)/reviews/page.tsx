@@ -8,6 +8,8 @@ import { addMonthsToMonth } from '@/lib/core/calendar-date';
 import { monthInChina } from '@/lib/core/time';
 import { reviewProgramLabels } from '@/lib/reviews/labels';
 import { listBatches, listMyReviews, overdueReviews, townshipsInScope } from '@/lib/reviews/queries';
+import { subsidyProgramLabels } from '@/lib/subsidies/labels';
+import { subsidiesNeedingAttention } from '@/lib/subsidies/queries';
 
 export const metadata: Metadata = { title: '定期复核' };
 
@@ -18,7 +20,13 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
   const asked = (await searchParams).month ?? '';
   const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) && asked <= latest ? asked : current;
   const work = can(user.role, 'review.work');
-  const [batches, overdue, mine, townships] = await Promise.all([listBatches(user, month), overdueReviews(user), listMyReviews(user), work ? townshipsInScope(user) : Promise.resolve([])]);
+  const [batches, overdue, mine, townships, subsidies] = await Promise.all([
+    listBatches(user, month),
+    overdueReviews(user),
+    listMyReviews(user),
+    work ? townshipsInScope(user) : Promise.resolve([]),
+    subsidiesNeedingAttention(user),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">定期复核</h1>
@@ -68,6 +76,27 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
           />
         </section>
       )}
+
+      <section aria-labelledby="h-subsidies">
+        <h2 id="h-subsidies" className="text-lg font-semibold">残疾人补贴年审和证件（{subsidies.length}）</h2>
+        <p className="text-sm text-slate-600">残疾人证 30 天内年审到期或已逾期、证件已过期、成员死亡或迁出、所在家庭已不在低保在册的残疾人补贴；需终止或调整的，在家庭档案的在册记录中提请。</p>
+        <DataTable
+          className="mt-2"
+          aria-labelledby="h-subsidies"
+          rows={subsidies}
+          rowKey={(r) => r.id}
+          whenEmpty="message"
+          empty="无。"
+          columns={[
+            { key: 'member', header: '享受人', cell: (r) => <Link href={`/households/${r.householdId}`} className="text-blue-700 underline">{r.memberName}</Link> },
+            { key: 'program', header: '补贴', cell: (r) => subsidyProgramLabels[r.program as keyof typeof subsidyProgramLabels] },
+            { key: 'village', header: '村（社区）', cell: (r) => r.villageName },
+            { key: 'review', header: '年审日期', className: 'tabular-nums', cell: (r) => r.nextReviewOn ?? '—' },
+            { key: 'validUntil', header: '证件有效期至', className: (r) => (r.expired ? 'tabular-nums font-semibold text-red-700' : 'tabular-nums'), cell: (r) => r.validUntil ?? '—' },
+            { key: 'reasons', header: '需处理', cell: (r) => r.reasons.join('；') },
+          ]}
+        />
+      </section>
 
       <section aria-labelledby="h-overdue">
         <h2 id="h-overdue" className="text-lg font-semibold">逾期未复核（{overdue.total}）</h2>

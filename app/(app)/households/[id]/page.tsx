@@ -33,7 +33,7 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
       {registered && <p role="status" className="rounded bg-green-50 px-3 py-2 text-green-800">家庭已登记。</p>}
       <HouseholdHeader household={household} canWrite={canWrite} canApply={can(user.role, 'application.write')} />
       <AccountChangeSection household={household} userId={user.id} canWrite={canWrite} />
-      <MembersSection household={household} canWrite={canWrite} />
+      <MembersSection household={household} canWrite={canWrite} canApply={can(user.role, 'application.write')} />
       <EnrollmentsSection user={user} householdId={household.id} />
       <PayoutHistorySection user={user} householdId={household.id} />
       <HouseholdAidSection user={user} householdId={household.id} />
