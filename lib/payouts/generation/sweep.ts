@@ -28,18 +28,22 @@ const kindLabelSql = sql.raw(`CASE f.kind ${Object.entries(flagKindLabels).map((
  * re-issues and sweeps them. 扣回 lines go with the line they deduct from.
  */
 async function writeFlags(tx: Tx, run: { id: string; countyCode: string; month: string }, sharedPhoneHouseholds: number): Promise<number> {
+  // Planned with no idea how many lines there are: the sweep runs in the transaction that wrote
+  // them, so the statistics say a run has a handful (a first generation of 144,000 lines ran past
+  // 30 minutes when a CTE was joined to another CTE and rescanned per row). So every step here is
+  // one probe per line or per person into a table's index (LATERAL … OFFSET 0, or a correlated
+  // subquery), and no two derived sets are ever joined: linear whatever the planner believes.
   const [r] = rowsOf<{ found: string | number }>(
     await tx.execute(sql`
     WITH lines AS MATERIALIZED (
-      SELECT l.id, l.household_id, l.member_id, l.bank_account, l.bank_account_holder, l.payee_institution_id,
+      SELECT l.id, l.household_id, l.member_id, l.bank_account, btrim(l.bank_account_holder) AS holder, l.payee_institution_id,
         coalesce(l.components->'coveredMemberIds', l.components->'original'->'coveredMemberIds') AS covered
       FROM payout_lines l
       WHERE l.run_id = ${run.id}::uuid AND l.kind <> 'recovery' AND (NOT l.blocked OR l.block_reason LIKE ${`${SWEEP_HOLD_PREFIX}%`})
     ),
     -- The persons a line pays for: its member (特困, a subsidy) or those its amount was computed for,
     -- all rows of the line's household (a member who moves gets a new row in the other household;
-    -- the old one stays here). Looked up household by household (OFFSET 0 keeps each lookup an index
-    -- probe: the planner cannot count what a jsonb array holds and would read every member).
+    -- the old one stays here).
     persons AS MATERIALIZED (
       SELECT l.id AS line_id, m.id AS member_id, m.household_id, m.name, m.id_number, m.status, m.left_on
       FROM lines l
@@ -47,44 +51,34 @@ async function writeFlags(tx: Tx, run: { id: string; countyCode: string; month: 
       WHERE m.id = l.member_id OR (jsonb_typeof(l.covered) = 'array' AND l.covered ? m.id::text)
     ),
     dead AS (${recordedDeaths('persons')}),
+    -- The line's account and phone with how many households give each (index counts, line by line).
     hh AS MATERIALIZED (
-      SELECT l.id AS line_id, l.household_id, l.bank_account, btrim(l.bank_account_holder) AS holder, h.bank_account AS current_account, h.phone,
-        l.payee_institution_id
+      SELECT l.id AS line_id, l.household_id, l.bank_account, l.holder, l.payee_institution_id, h.phone,
+        CASE WHEN l.bank_account IS NOT NULL THEN (SELECT count(*) FROM households a WHERE a.bank_account = l.bank_account)
+          - CASE WHEN h.bank_account = l.bank_account THEN 1 ELSE 0 END END AS account_others,
+        CASE WHEN btrim(coalesce(h.phone, '')) <> '' THEN (SELECT count(*) FROM households p WHERE p.phone = h.phone) END AS phone_households
       FROM lines l CROSS JOIN LATERAL (SELECT h.bank_account, h.phone FROM households h WHERE h.id = l.household_id OFFSET 0) h
-    ),
-    -- How many households give each account and phone of the run: counted by index, one value at a time.
-    accounts AS (
-      SELECT x.bank_account, (SELECT count(*) FROM households h WHERE h.bank_account = x.bank_account) AS n
-      FROM (SELECT DISTINCT bank_account FROM hh WHERE bank_account IS NOT NULL) x
-    ),
-    phones AS (
-      SELECT x.phone, x.n FROM (
-        SELECT y.phone, (SELECT count(*) FROM households h WHERE h.phone = y.phone) AS n
-        FROM (SELECT DISTINCT phone FROM hh WHERE btrim(coalesce(phone, '')) <> '') y) x
-      WHERE x.n >= ${sharedPhoneHouseholds}
     ),
     -- Where else a covered person could be paid this month: the person's own registry row, when its
     -- household has a line in another county's run of the month (a household that moved county), and
     -- every other row with the same ID. Of two rows with one ID at most one is active
-    -- (members_active_id_number_uq), so one side of such a pair is an inactive row: the inactive
-    -- covered persons are looked up by ID, the inactive rows (members_inactive_id_number_idx) are
-    -- joined whole, and the active majority is never probed one by one.
-    moved AS (
-      SELECT h.household_id FROM (SELECT DISTINCT p.household_id FROM persons p) h
-      WHERE EXISTS (SELECT 1 FROM payout_lines l2 JOIN payout_runs r2 ON r2.id = l2.run_id
-                    WHERE l2.household_id = h.household_id AND l2.month = ${run.month} AND r2.county_code <> ${run.countyCode})
-    ),
+    -- (members_active_id_number_uq), so one side of such a pair is an inactive row: every person is
+    -- looked up among the inactive rows (members_inactive_id_number_idx, small), an inactive person
+    -- among all rows.
     rows_of AS (
       SELECT p.line_id, p.name, p.id_number, p.member_id AS row_id, p.household_id AS row_household
-      FROM persons p WHERE p.household_id IN (SELECT household_id FROM moved)
+      FROM persons p
+      WHERE EXISTS (SELECT 1 FROM payout_lines l2 JOIN payout_runs r2 ON r2.id = l2.run_id
+                    WHERE l2.household_id = p.household_id AND l2.month = ${run.month} AND r2.county_code <> ${run.countyCode})
       UNION
       SELECT p.line_id, p.name, p.id_number, m2.id, m2.household_id
-      FROM persons p CROSS JOIN LATERAL (SELECT m2.id, m2.household_id FROM members m2 WHERE m2.id_number = p.id_number AND m2.id <> p.member_id OFFSET 0) m2
+      FROM persons p CROSS JOIN LATERAL (
+        SELECT m2.id, m2.household_id FROM members m2 WHERE m2.id_number = p.id_number AND m2.status <> 'active' AND m2.id <> p.member_id OFFSET 0) m2
+      UNION
+      SELECT p.line_id, p.name, p.id_number, m2.id, m2.household_id
+      FROM persons p CROSS JOIN LATERAL (
+        SELECT m2.id, m2.household_id FROM members m2 WHERE m2.id_number = p.id_number AND m2.id <> p.member_id OFFSET 0) m2
       WHERE p.status <> 'active'
-      UNION
-      SELECT p.line_id, p.name, p.id_number, m2.id, m2.household_id
-      FROM members m2 JOIN persons p ON p.id_number = m2.id_number AND p.member_id <> m2.id
-      WHERE m2.status <> 'active'
     ),
     elsewhere AS (
       SELECT DISTINCT o.line_id, o.name, ${sql.raw(mask('o.id_number'))} AS masked, coalesce(rg.name, r2.county_code) AS county_name
@@ -100,21 +94,19 @@ async function writeFlags(tx: Tx, run: { id: string; countyCode: string; month: 
         string_agg(p.name || '（身份证号 ' || ${sql.raw(mask('p.id_number'))} || '）已登记死亡' || coalesce('，死亡日期 ' || p.died_on, ''), '；' ORDER BY p.name) AS detail
       FROM dead p GROUP BY p.line_id
       UNION ALL
-      SELECT x.line_id, 'shared_account', '发放账号尾号 ' || right(x.bank_account, 4) || ' 同时是其他 ' || x.others || ' 户的发放账户'
-      -- A 供养机构's account is every resident's payee: not a shared household account.
-      FROM (SELECT hh.line_id, hh.bank_account, a.n - CASE WHEN hh.current_account = hh.bank_account THEN 1 ELSE 0 END AS others
-            FROM hh JOIN accounts a ON a.bank_account = hh.bank_account WHERE hh.payee_institution_id IS NULL) x
-      WHERE x.others > 0
+      -- A 供养机构's account is every resident's payee: not a shared household account, and the institution holds it.
+      SELECT hh.line_id, 'shared_account', '发放账号尾号 ' || right(hh.bank_account, 4) || ' 同时是其他 ' || hh.account_others || ' 户的发放账户'
+      FROM hh WHERE hh.account_others > 0 AND hh.payee_institution_id IS NULL
       UNION ALL
       SELECT e.line_id, 'paid_elsewhere', string_agg(e.name || '（身份证号 ' || e.masked || '）同月也在' || e.county_name || '的发放批次中', '；' ORDER BY e.county_name, e.name)
       FROM elsewhere e GROUP BY e.line_id
       UNION ALL
       SELECT hh.line_id, 'holder_not_member', '账户名“' || hh.holder || '”不是本户在册成员'
-      FROM hh WHERE coalesce(hh.holder, '') <> '' AND hh.payee_institution_id IS NULL -- the institution holds it
+      FROM hh WHERE coalesce(hh.holder, '') <> '' AND hh.payee_institution_id IS NULL
         AND NOT EXISTS (SELECT 1 FROM members mm WHERE mm.household_id = hh.household_id AND mm.status = 'active' AND btrim(mm.name) = hh.holder)
       UNION ALL
-      SELECT hh.line_id, 'shared_phone', '联系电话尾号 ' || right(hh.phone, 4) || ' 登记在 ' || ph.n || ' 户（达到 ' || ${sharedPhoneHouseholds}::int || ' 户即核查）'
-      FROM hh JOIN phones ph ON ph.phone = hh.phone
+      SELECT hh.line_id, 'shared_phone', '联系电话尾号 ' || right(hh.phone, 4) || ' 登记在 ' || hh.phone_households || ' 户（达到 ' || ${sharedPhoneHouseholds}::int || ' 户即核查）'
+      FROM hh WHERE hh.phone_households >= ${sharedPhoneHouseholds}
     ),
     upserted AS (
       INSERT INTO payout_line_flags AS f (run_id, line_id, kind, detail)
@@ -123,9 +115,8 @@ async function writeFlags(tx: Tx, run: { id: string; countyCode: string; month: 
       RETURNING 1
     ),
     -- The open findings not found again: a set difference (EXCEPT hashes both sides, once), each
-    -- then deleted through the (line_id, kind) index. An anti join against the CTE, or a join that
-    -- filters the flags by run, was planned as a loop over the CTE for every flag (the flags
-    -- written by the last sweep have no statistics yet): 69 s for a 63,000-line run's 24,608 flags.
+    -- then deleted through the (line_id, kind) index. (An anti join against the CTE was planned as a
+    -- loop over it for every flag: 69 s for a 63,000-line run's 24,608 flags.)
     stale AS (
       DELETE FROM payout_line_flags f
       USING (SELECT g.line_id, g.kind FROM payout_line_flags g WHERE g.run_id = ${run.id}::uuid AND g.state = 'open'
@@ -161,7 +152,8 @@ export async function applyHolds(tx: Tx, runId: string): Promise<number> {
     released AS (
       UPDATE payout_lines l SET blocked = false, block_reason = NULL, updated_at = now()
       WHERE l.run_id = ${runId}::uuid AND l.blocked AND l.block_reason LIKE ${`${SWEEP_HOLD_PREFIX}%`}
-        AND NOT EXISTS (SELECT 1 FROM flagged x WHERE x.line_id = l.id)
+        -- against the flags themselves (an index probe per held line), not the CTE (a loop over it per line)
+        AND NOT EXISTS (SELECT 1 FROM payout_line_flags f WHERE f.line_id = l.id AND f.state IN ('open', 'held'))
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM held) AS held, (SELECT count(*) FROM released) AS released`),
