@@ -52,7 +52,7 @@ export async function dispatchDue(sender: MessageSender, opts: { limit?: number 
 // right after a step that wrote to it (dispatchSoon) and every POLL_MS for retries and for what
 // another instance wrote. Outside the server (tests, scripts) nothing sends on its own.
 const POLL_MS = 30_000;
-const state = globalThis as { __doudiDispatcher?: { sender: MessageSender; running: boolean; again: boolean } };
+const state = globalThis as { __doudiDispatcher?: { sender: MessageSender; running: boolean; again: boolean; queued: boolean } };
 
 async function drain(): Promise<void> {
   const d = state.__doudiDispatcher;
@@ -62,6 +62,7 @@ async function drain(): Promise<void> {
     return;
   }
   d.running = true;
+  d.queued = false;
   try {
     do {
       d.again = false;
@@ -77,12 +78,21 @@ async function drain(): Promise<void> {
 
 export function startDispatcher(sender: MessageSender = configuredSender()): void {
   if (state.__doudiDispatcher) return;
-  state.__doudiDispatcher = { sender, running: false, again: false };
+  state.__doudiDispatcher = { sender, running: false, again: false, queued: false };
   setInterval(() => void drain(), POLL_MS).unref();
   setTimeout(() => void drain(), 1_000).unref();
 }
 
-/** After a step's transaction has committed: send what it wrote, without waiting for it. */
+/** Called by the outbox's writers (./enqueue.ts): the next dispatchSoon has something to send. */
+export function noteQueued(): void {
+  if (state.__doudiDispatcher) state.__doudiDispatcher.queued = true;
+}
+
+/**
+ * After an action's transaction has committed: send what it wrote, without waiting for it. Only
+ * when this process wrote a message since the last drain (an action that wrote none costs nothing;
+ * a step rolled back after writing costs one empty claim).
+ */
 export function dispatchSoon(): void {
-  if (state.__doudiDispatcher) setTimeout(() => void drain(), 0).unref();
+  if (state.__doudiDispatcher?.queued) setTimeout(() => void drain(), 0).unref();
 }

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import type { TextMessageKind } from '@/db/schema';
 import { rowsOf } from '@/lib/core/sql';
+import { noteQueued } from './dispatch';
 
 /**
  * Writes a message to the outbox inside the caller's transaction (it goes, or not, with the step),
@@ -16,6 +17,7 @@ export async function enqueueMessage(tx: Tx, input: { householdId: string; kind:
       CASE WHEN nullif(btrim(h.phone), '') IS NULL THEN 'no_phone' ELSE 'pending' END
     FROM households h WHERE h.id = ${input.householdId}::uuid
     ON CONFLICT (kind, ref) DO NOTHING`);
+  noteQueued();
 }
 
 /**
@@ -41,5 +43,6 @@ export async function enqueuePaymentMessages(tx: Tx, run: { id: string; countyCo
       RETURNING 1
     ) SELECT count(*)::int AS n FROM ins`),
   );
+  if (r?.n) noteQueued();
   return r?.n ?? 0;
 }
