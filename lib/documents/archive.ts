@@ -34,7 +34,7 @@ export async function householdArchive(user: SessionUser, householdId: string, n
   const db = await getDb();
   const owner = await ownerRecord(db, user, { ownerType: 'household', ownerId: householdId });
   const [household] = await db.select({ headName: households.headName, address: households.address, villageCode: households.villageCode }).from(households).where(eq(households.id, householdId));
-  const docs = await householdDocuments(db, householdId);
+  const docs = await householdDocuments(db, user, householdId);
   const notices = await listHouseholdNotices(user, householdId, household!.villageCode);
   const apps = await db
     .select({ id: applications.id, kind: applications.kind, state: applications.state, acceptedOn: applications.acceptedOn, decidedOn: applications.decidedOn, approvedAmountFen: applications.approvedAmountFen })

@@ -1,15 +1,15 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Db } from '@/db/client';
 import { documents, documentWithdrawals, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { assertCan, assertCovers } from '@/lib/auth/authorize';
+import { assertCan } from '@/lib/auth/authorize';
 import type { SessionUser } from '@/lib/auth/types';
 import { AppError } from '@/lib/core/errors';
 import { isUuid } from '@/lib/core/uuid';
 import { ownerColumn } from './owner-column';
-import { ownerRecord, regionOfRecord } from './owner';
+import { complaintPapersVisible, ownerRecord, regionOfRecord } from './owner';
 import type { DocumentOwner } from './schemas';
 import { documentStore } from './storage';
 
@@ -60,13 +60,13 @@ export async function listDocuments(user: SessionUser, owner: DocumentOwner) {
   const db = await getDb();
   await ownerRecord(db, user, owner);
   return base(db)
-    .where(eq(ownerColumn(owner.ownerType), owner.ownerId))
+    .where(and(eq(ownerColumn(owner.ownerType), owner.ownerId), complaintPapersVisible(user)))
     .orderBy(asc(documents.uploadedAt), asc(documents.id));
 }
 
-/** Every document of a household (scoped by the caller), for the archive. */
-export async function householdDocuments(db: Db, householdId: string) {
-  return base(db).where(eq(documents.householdId, householdId)).orderBy(asc(documents.uploadedAt), asc(documents.id));
+/** Every document of a household the user may see (the caller has checked the household), for the archive. */
+export async function householdDocuments(db: Db, user: SessionUser, householdId: string) {
+  return base(db).where(and(eq(documents.householdId, householdId), complaintPapersVisible(user))).orderBy(asc(documents.uploadedAt), asc(documents.id));
 }
 
 /**
@@ -79,8 +79,8 @@ export async function openDocument(user: SessionUser, id: string, mode: 'downloa
   const db = await getDb();
   const [row] = await base(db).where(eq(documents.id, id));
   if (!row) throw new AppError('not_found');
-  assertCovers(user, regionOfRecord(row));
   const ownerId = row.applicationId ?? row.tempAidCaseId ?? row.complaintId ?? row.householdId!;
+  await ownerRecord(db, user, { ownerType: row.ownerType, ownerId }); // the record's region, and a complaint's own rule
   const stream = await documentStore().open(row.storageKey);
   await db.transaction((tx) =>
     recordAudit(tx, user, {

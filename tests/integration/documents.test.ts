@@ -133,6 +133,13 @@ describe('uploading documents', () => {
     const { id: complaintId } = await intakeComplaint(caseworker, { channel: 'letter', category: 'missed', anonymous: true, regionCode: '141130101', receivedOn: todayInChina(), content: '反映该户应保未保', householdId });
     await uploadDocument(caseworker, { ownerType: 'complaint', ownerId: complaintId, kind: 'other' }, { name: '来信.pdf', bytes: pdf() });
     expect((await listDocuments(caseworker, { ownerType: 'complaint', ownerId: complaintId })).map((d) => d.fileName)).toEqual(['来信.pdf']);
+    // The letter names the complainant: the auditor sees it; a supervisor of the region who is not its handler does not,
+    // neither on the complaint nor among the household's papers.
+    expect((await listDocuments(auditor, { ownerType: 'complaint', ownerId: complaintId })).map((d) => d.fileName)).toEqual(['来信.pdf']);
+    const supervisor = await signedIn('supervisor');
+    expect((await refusal(listDocuments(supervisor, { ownerType: 'complaint', ownerId: complaintId }))).code).toBe('not_found');
+    expect((await listDocuments(supervisor, { ownerType: 'household', ownerId: householdId })).map((d) => d.fileName)).toEqual([]);
+    expect((await listDocuments(caseworker, { ownerType: 'household', ownerId: householdId })).map((d) => d.fileName)).toEqual(['来信.pdf']);
   });
 });
 
