@@ -5,6 +5,7 @@ import { HistorySection } from '@/components/audit/history-list';
 import { DocumentsSection } from '@/components/documents/documents-section';
 import { AssignForm, NoteForm, OutcomeForm, ReplyForm } from '@/components/complaints/step-forms';
 import { can } from '@/lib/auth/permissions';
+import { seesComplaintPapers } from '@/lib/documents/owner';
 import { requirePermission } from '@/lib/auth/session';
 import { categoryLabels, channelLabels, outcomeLabels, replyMethodLabels, stateLabels } from '@/lib/complaints/labels';
 import { getComplaint, handlerCandidates } from '@/lib/complaints/queries';
@@ -66,7 +67,14 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
         )}
       </section>
 
-      <DocumentsSection user={user} owner={{ ownerType: 'complaint', ownerId: c.id }} />
+      {seesComplaintPapers(user, c) ? (
+        <DocumentsSection user={user} owner={{ ownerType: 'complaint', ownerId: c.id }} />
+      ) : (
+        <section aria-labelledby="h-papers" className="space-y-2">
+          <h2 id="h-papers" className="text-lg font-semibold">材料</h2>
+          <p className="text-sm text-slate-600">投诉举报的材料载有投诉人身份，仅承办人和审计人员可以查看（交办前为登记人）。</p>
+        </section>
+      )}
 
       {candidates.length > 0 && <AssignForm c={c} candidates={candidates} />}
       {isHandler && (
