@@ -27,9 +27,17 @@ const day = (n: number) => addDays(today, -n);
 const on = (n: number) => new Date(`${day(n)}T10:00:00+08:00`);
 
 /** A resident ID with the birth date of the reference member (so ages are the fixture's), fresh otherwise. */
+// Drawn without repeats: a fresh household of the reference case per test, each member's ID of the
+// same birth date, so 1,000 sequence numbers would collide by chance in one test file in three.
+const usedIds = new Set<string>();
 function idLike(reference: string): string {
-  const body = `${reference.slice(0, 14)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-  return body + idCheckDigit(body);
+  for (;;) {
+    const body = `${reference.slice(0, 14)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+    const id = body + idCheckDigit(body);
+    if (usedIds.has(id)) continue;
+    usedIds.add(id);
+    return id;
+  }
 }
 
 type Member = { name: string; idNumber: string; relation: string; inSchool?: string; disability?: { kind: string; grade: number }; workingCapacity?: string };

@@ -15,7 +15,7 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
  * "CSV", GBK. Node's own WHATWG decoder handles both (GB18030 is a superset of GBK), so no
  * library is needed; anything that is neither is refused rather than imported as mojibake.
  */
-function decodeCsv(bytes: Uint8Array): string | null {
+export function decodeCsv(bytes: Uint8Array): string | null {
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return null; // UTF-16
   for (const encoding of ['utf-8', 'gb18030']) {
     try {

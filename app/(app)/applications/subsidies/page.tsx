@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
 import { buttonClass, inputClass } from '@/components/ui/field';
+import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { subsidyProgramLabels, subsidyStateLabels } from '@/lib/subsidies/labels';
 import { listSubsidyApplications } from '@/lib/subsidies/queries';
@@ -18,7 +19,10 @@ export default async function SubsidyApplicationsPage({ searchParams }: { search
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">残疾人补贴申请</h1>
-        <Link href="/applications" className="text-blue-700 underline">低保、特困申请</Link>
+        <div className="flex gap-4">
+          {can(user.role, 'enrollment.approve') && <Link href="/applications/subsidies/roster" className="text-blue-700 underline">导入残联花名册</Link>}
+          <Link href="/applications" className="text-blue-700 underline">低保、特困申请</Link>
+        </div>
       </div>
       <p className="text-sm text-slate-600">新的申请从家庭档案的成员行「申请残疾人补贴」办理。</p>
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="筛选">
